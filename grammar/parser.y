@@ -1,0 +1,369 @@
+/* parser.y - the grammar of .eval rule scripts (LANGUAGE.md §2-§8).  Actions are one
+ * constructor call each; the constructors live in src/ast.c. */
+
+%code requires {
+#include "parse.h"
+}
+
+%code {
+#include <stdlib.h>
+#include <string.h>
+#include "utf8.h"
+
+#define AR (ctx->ar)
+#define yylex lex_next
+#define YYMALLOC xmalloc
+#define YYFREE free
+#define YYMAXDEPTH 2000
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N) do {                                  \
+        if (N) {                                                          \
+            (Cur).file = YYRHSLOC(Rhs, 1).file;                           \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                         \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                             \
+        } else {                                                          \
+            (Cur).file = YYRHSLOC(Rhs, 0).file;                           \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;               \
+        }                                                                 \
+    } while (0)
+
+static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *text);
+}
+
+%define api.pure full
+%define api.location.type {struct span}
+%define parse.error custom
+%locations
+%expect 0
+%parse-param {struct parse_ctx *ctx}
+%lex-param {struct parse_ctx *ctx}
+
+%union {
+    struct ast *node;
+}
+
+%token <node> NAME "name" DFIELD "data path" DOTFIELD "field" NUMBER "number"
+%token <node> PERCENT "percentage" STRING "string" ISTR_HEAD "string with {}"
+%token <node> ISTR_MID "string part" ISTR_TAIL "end of string" FMT "format"
+%token EQ "==" NE "!=" LE "<=" GE ">=" COAL "??"
+/* ORDER KEYWORDS */
+%token KW_RULESET "'ruleset'" KW_VERSION "'version'" KW_EXTENDS "'extends'" KW_ID "'id'"
+%token KW_PRECISION "'precision'" KW_NA "'na'" KW_FULL "'full'" KW_RESCALE "'rescale'"
+%token KW_SELFSCORE "'selfscore'" KW_CONST "'const'" KW_LET "'let'"
+%token KW_INDICATOR "'indicator'" KW_SCORE "'score'" KW_DEDUCT "'deduct'" KW_FAIL "'fail'"
+%token KW_SKIP "'skip'" KW_NOTE "'note'" KW_IF "'if'" KW_THEN "'then'" KW_ELSE "'else'"
+%token KW_CASE "'case'" KW_WHEN "'when'" KW_END "'end'" KW_GRADES "'grades'"
+%token KW_OTHERWISE "'otherwise'" KW_AND "'and'" KW_OR "'or'" KW_NOT "'not'"
+%token KW_TRUE "'true'" KW_FALSE "'false'" KW_NULL "'null'" KW_DROP "'drop'"
+%token KW_TEST "'test'" KW_GIVEN "'given'" KW_EXPECT "'expect'" KW_WITH "'with'"
+%token KW_WHERE "'where'" KW_WEIGHT "'weight'" KW_RATIO "'ratio'"
+
+%type <node> items item let indicator path weight body body_item grades bands band
+%type <node> band_name cond reason string interps interp expr postfix primary args arglist
+%type <node> case_arms case_arm case_else version extends tests test_item json_text
+
+%precedence KW_ELSE
+%left KW_WHERE
+%left COAL
+%left KW_OR
+%left KW_AND
+%precedence KW_NOT
+%nonassoc EQ NE '<' LE '>' GE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%%
+
+script: items                           { ctx->items = $1; }
+    ;
+
+items: %empty                           { $$ = NULL; }
+    | items item                        { $$ = ast_list($1, $2); }
+    ;
+
+/* item -> ruleset | id | precision | na | selfscore | const | let | indicator | grades | drop | test */
+item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, $3, $4, @$); }
+    | KW_ID expr                        { $$ = ast_unary(AR, AST_S_ID, $2, @$); }
+    | KW_PRECISION NUMBER               { $$ = ast_unary(AR, AST_S_PRECISION, $2, @$); }
+    | KW_NA KW_FULL                     { $$ = ast_na(AR, 0, @$); }
+    | KW_NA KW_RESCALE                  { $$ = ast_na(AR, 1, @$); }
+    | KW_SELFSCORE expr                 { $$ = ast_unary(AR, AST_S_SELFSCORE, $2, @$); }
+    | KW_CONST NAME '=' expr            { $$ = ast_named(AR, AST_S_CONST, $2, $4, NULL, @$); }
+    | let
+    | indicator
+    | grades
+    | KW_DROP path                      { $$ = ast_unary(AR, AST_S_DROP, $2, @$); }
+    | KW_TEST STRING '{' tests '}'      { $$ = ast_test(AR, $2, $4, @$); }
+    | error                             { $$ = NULL; }
+    ;
+
+version: %empty                         { $$ = NULL; }
+    | KW_VERSION STRING                 { $$ = $2; }
+    ;
+
+extends: %empty                         { $$ = NULL; }
+    | KW_EXTENDS STRING                 { $$ = $2; }
+    ;
+
+let: KW_LET NAME '=' expr               { $$ = ast_named(AR, AST_S_LET, $2, $4, NULL, @$); }
+    ;
+
+/* indicator -> 'indicator' path [weight] '{' body '}' */
+indicator: KW_INDICATOR path weight '{' body '}'
+                                        { $$ = ast_indicator(AR, $2, $3, $5, @$); }
+    ;
+
+path: NAME                              { $$ = $1; }
+    | STRING                            { $$ = $1; }
+    | path DOTFIELD                     { $$ = ast_list($1, $2); }
+    ;
+
+weight: %empty                          { $$ = NULL; }
+    | NUMBER                            { $$ = ast_weight(AR, $1, W_ABS, 0, @$); }
+    | PERCENT                           { $$ = ast_weight(AR, $1, W_PCT, 0, @$); }
+    | '-' NUMBER                        { $$ = ast_weight(AR, $2, W_ABS, 1, @$); }
+    | '-' PERCENT                       { $$ = ast_weight(AR, $2, W_PCT, 1, @$); }
+    ;
+
+body: %empty                            { $$ = NULL; }
+    | body body_item                    { $$ = ast_list($1, $2); }
+    ;
+
+body_item: let
+    | indicator
+    | grades
+    | KW_SCORE expr                     { $$ = ast_unary(AR, AST_S_SCORE, $2, @$); }
+    | KW_DEDUCT expr cond reason        { $$ = ast_node(AR, AST_S_DEDUCT, $2, $3, $4, @$); }
+    | KW_FAIL cond reason               { $$ = ast_node(AR, AST_S_FAIL, NULL, $2, $3, @$); }
+    | KW_SKIP cond reason               { $$ = ast_node(AR, AST_S_SKIP, NULL, $2, $3, @$); }
+    | KW_NOTE expr cond                 { $$ = ast_node(AR, AST_S_NOTE, $2, $3, NULL, @$); }
+    | error                             { $$ = NULL; }
+    ;
+
+cond: %empty                            { $$ = NULL; }
+    | KW_IF expr                        { $$ = $2; }
+    ;
+
+reason: %empty                          { $$ = NULL; }
+    | ':' string                        { $$ = $2; }
+    ;
+
+/* grades -> 'grades' '{' { name ('if' expr | 'otherwise') } '}' */
+grades: KW_GRADES '{' bands '}'         { $$ = ast_with_kids(ast_new(AR, AST_S_GRADES, @$), $3); }
+    ;
+
+bands: %empty                           { $$ = NULL; }
+    | bands band                        { $$ = ast_list($1, $2); }
+    ;
+
+band: band_name KW_IF expr              { $$ = ast_named(AR, AST_S_BAND, $1, NULL, $3, @$); }
+    | band_name KW_OTHERWISE            { $$ = ast_named(AR, AST_S_BAND, $1, NULL, NULL, @$); }
+    | error                             { $$ = NULL; }
+    ;
+
+band_name: NAME | STRING ;
+
+tests: %empty                           { $$ = NULL; }
+    | tests test_item                   { $$ = ast_list($1, $2); }
+    ;
+
+/* test_item -> 'given' string ['with' json] | 'expect' expr */
+test_item: KW_GIVEN STRING              { $$ = ast_named(AR, AST_S_GIVEN, $2, NULL, NULL, @$); }
+    | KW_GIVEN STRING KW_WITH json_text { $$ = ast_named(AR, AST_S_GIVEN, $2, $4, NULL, @$); }
+    | KW_EXPECT expr                    { $$ = ast_unary(AR, AST_S_EXPECT, $2, @$); }
+    | error                             { $$ = NULL; }
+    ;
+
+/* The object after 'with' is JSON text: the parser only finds its extent. */
+json_text: '{' json_members '}'         { $$ = ast_source(AR, @$); }
+    ;
+json_members: %empty | json_member_list ;
+json_member_list: json_member | json_member_list ',' json_member ;
+json_member: STRING ':' json_value ;
+json_value: STRING | NUMBER | '-' NUMBER | KW_TRUE | KW_FALSE | KW_NULL
+    | '{' json_members '}' | '[' json_elements ']' ;
+json_elements: %empty | json_element_list ;
+json_element_list: json_value | json_element_list ',' json_value ;
+
+/* string -> STRING | head { expr [fmt] mid } expr [fmt] tail */
+string: STRING
+    | ISTR_HEAD interps ISTR_TAIL       { $$ = ast_interp(AR, $1, $2, $3, @$); }
+    ;
+
+interps: interp
+    | interps ISTR_MID interp           { $$ = ast_list(ast_list($1, $2), $3); }
+    ;
+
+interp: expr                            { $$ = ast_node(AR, AST_E_FMT, $1, NULL, NULL, @$); }
+    | expr FMT                          { $$ = ast_named(AR, AST_E_FMT, $2, $1, NULL, @$); }
+    ;
+
+expr: postfix
+    | KW_IF expr KW_THEN expr KW_ELSE expr
+                                        { $$ = ast_node(AR, AST_E_IF, $2, $4, $6, @$); }
+    | expr KW_WHERE expr                { $$ = ast_node(AR, AST_E_WHERE, $1, $3, NULL, @$); }
+    | expr COAL expr                    { $$ = ast_node(AR, AST_E_COAL, $1, $3, NULL, @$); }
+    | expr KW_OR expr                   { $$ = ast_node(AR, AST_E_OR, $1, $3, NULL, @$); }
+    | expr KW_AND expr                  { $$ = ast_node(AR, AST_E_AND, $1, $3, NULL, @$); }
+    | KW_NOT expr                       { $$ = ast_unary(AR, AST_E_NOT, $2, @$); }
+    | expr EQ expr                      { $$ = ast_binop(AR, OP_EQ, $1, $3, @$); }
+    | expr NE expr                      { $$ = ast_binop(AR, OP_NE, $1, $3, @$); }
+    | expr '<' expr                     { $$ = ast_binop(AR, OP_LT, $1, $3, @$); }
+    | expr LE expr                      { $$ = ast_binop(AR, OP_LE, $1, $3, @$); }
+    | expr '>' expr                     { $$ = ast_binop(AR, OP_GT, $1, $3, @$); }
+    | expr GE expr                      { $$ = ast_binop(AR, OP_GE, $1, $3, @$); }
+    | expr '+' expr                     { $$ = ast_binop(AR, OP_ADD, $1, $3, @$); }
+    | expr '-' expr                     { $$ = ast_binop(AR, OP_SUB, $1, $3, @$); }
+    | expr '*' expr                     { $$ = ast_binop(AR, OP_MUL, $1, $3, @$); }
+    | expr '/' expr                     { $$ = ast_binop(AR, OP_DIV, $1, $3, @$); }
+    | '-' expr %prec UMINUS             { $$ = ast_unary(AR, AST_E_NEG, $2, @$); }
+    ;
+
+postfix: primary
+    | postfix DOTFIELD                  { $$ = ast_field(AR, $1, $2, @$); }
+    | postfix '[' expr ']'              { $$ = ast_node(AR, AST_E_INDEX, $1, $3, NULL, @$); }
+    | postfix '[' '*' ']'               { $$ = ast_unary(AR, AST_E_SPREAD, $1, @$); }
+    ;
+
+primary: NUMBER
+    | PERCENT
+    | string
+    | KW_TRUE                           { $$ = ast_bool(AR, 1, @$); }
+    | KW_FALSE                          { $$ = ast_bool(AR, 0, @$); }
+    | KW_NULL                           { $$ = ast_new(AR, AST_E_NULL, @$); }
+    | '$'                               { $$ = ast_new(AR, AST_E_ROOT, @$); }
+    | DFIELD                            { $$ = ast_field(AR, ast_new(AR, AST_E_ROOT, @$), $1, @$); }
+    | '.'                               { $$ = ast_new(AR, AST_E_ELEM, @$); }
+    | DOTFIELD                          { $$ = ast_field(AR, ast_new(AR, AST_E_ELEM, @$), $1, @$); }
+    | NAME                              { $$ = ast_named(AR, AST_E_NAME, $1, NULL, NULL, @$); }
+    | NAME '(' args ')'                 { $$ = ast_call(AR, $1, $3, @$); }
+    | KW_WEIGHT                         { $$ = ast_new(AR, AST_E_WEIGHT, @$); }
+    | KW_SCORE                          { $$ = ast_new(AR, AST_E_SCORE, @$); }
+    | KW_RATIO                          { $$ = ast_new(AR, AST_E_RATIO, @$); }
+    | '(' expr ')'                      { $$ = $2; }
+    | KW_CASE case_arms case_else KW_END
+                                        { $$ = ast_case(AR, NULL, $2, $3, @$); }
+    | KW_CASE expr case_arms case_else KW_END
+                                        { $$ = ast_case(AR, $2, $3, $4, @$); }
+    ;
+
+case_arms: case_arm
+    | case_arms case_arm                { $$ = ast_list($1, $2); }
+    ;
+
+case_arm: KW_WHEN expr KW_THEN expr     { $$ = ast_node(AR, AST_E_WHEN, $2, $4, NULL, @$); }
+    ;
+
+case_else: %empty                       { $$ = NULL; }
+    | KW_ELSE expr                      { $$ = $2; }
+    ;
+
+args: %empty                            { $$ = NULL; }
+    | arglist
+    ;
+
+arglist: expr
+    | arglist ',' expr                  { $$ = ast_list($1, $3); }
+    ;
+
+%%
+
+static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *text)
+{
+    diag_error_text(ctx->dg, *loc, text);
+}
+
+/* Tokens that can start an expression: listed as one word, "expression". */
+static int starts_expr(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_NAME: case YYSYMBOL_DFIELD: case YYSYMBOL_DOTFIELD: case YYSYMBOL_NUMBER:
+    case YYSYMBOL_PERCENT: case YYSYMBOL_STRING: case YYSYMBOL_ISTR_HEAD: case YYSYMBOL_KW_IF:
+    case YYSYMBOL_KW_NOT: case YYSYMBOL_KW_TRUE: case YYSYMBOL_KW_FALSE: case YYSYMBOL_KW_NULL:
+    case YYSYMBOL_KW_CASE: case YYSYMBOL_KW_WEIGHT: case YYSYMBOL_KW_SCORE: case YYSYMBOL_KW_RATIO:
+        return 1;
+    default:    /* '-' '$' '.' '(' */
+        return strchr("-$.(", yysymbol_name(k)[1] ? yysymbol_name(k)[1] : 'x') != NULL
+               && yysymbol_name(k)[0] == '\'';
+    }
+}
+
+static void add_symbol(struct buf *b, yysymbol_kind_t k)
+{
+    const char *name = yysymbol_name(k);
+    size_t n = strlen(name);
+    if (n >= 2 && name[0] == '"' && name[n - 1] == '"')
+        buf_add(b, name + 1, n - 2);
+    else
+        buf_add(b, name, n);
+}
+
+/* "unexpected X, expected A, B or C": X quoted from the source, A.. by their names. */
+static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ctx)
+{
+    enum lang lang = ctx->dg->lang;
+    struct span at = *yypcontext_location(yyctx);
+    yysymbol_kind_t la = yypcontext_token(yyctx);
+    struct buf what = {0}, want = {0};
+    if (la == YYSYMBOL_YYEOF) {
+        buf_adds(&what, lang == LANG_ZH ? "文件结尾" : "end of file");
+    } else {
+        size_t n, len;
+        const char *t = diag_text(ctx->dg, at, &len);
+        for (n = len > 40 ? 40 : len; n > 0 && n < len && (t[n] & 0xC0) == 0x80; n--)
+            ;   /* do not cut a character in two */
+        buf_printf(&what, lang == LANG_ZH ? "「%.*s」" : "'%.*s'", (int)n, t);
+    }
+    yysymbol_kind_t exp[YYNTOKENS];
+    int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);
+    int words = 0, expr = 0;
+    for (int i = 0; i < n; i++)
+        expr |= starts_expr(exp[i]) && exp[i] == YYSYMBOL_NUMBER;
+    for (int i = 0; i < n; i++)
+        words += !(expr && starts_expr(exp[i]));
+    words += expr;
+    if (n > 0 && words <= 5) {
+        int k = 0;
+        if (expr) {
+            buf_adds(&want, lang == LANG_ZH ? "表达式" : "an expression");
+            k++;
+        }
+        for (int i = 0; i < n; i++) {
+            if (expr && starts_expr(exp[i]))
+                continue;
+            if (k > 0)
+                buf_adds(&want, k == words - 1 ? msg(lang, M_OR) : (lang == LANG_ZH ? "、" : ", "));
+            add_symbol(&want, exp[i]);
+            k++;
+        }
+        diag_error(ctx->dg, at, M_EXPECTED, buf_cstr(&what), buf_cstr(&want));
+    } else {
+        diag_error(ctx->dg, at, M_UNEXPECTED, buf_cstr(&what));
+    }
+    buf_free(&what);
+    buf_free(&want);
+    return 0;
+}
+
+struct ast *parse_file(struct arena *ar, struct diag *dg, uint32_t file)
+{
+    struct parse_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.ar = ar;
+    ctx.dg = dg;
+    ctx.file = file;
+    ctx.src = dg->files[file].text;
+    ctx.len = dg->files[file].len;
+    size_t bad = utf8_validate(ctx.src, ctx.len);
+    if (bad < ctx.len) {
+        struct span at = {file, (uint32_t)bad, (uint32_t)bad + 1};
+        diag_error(dg, at, M_BAD_UTF8, (unsigned char)ctx.src[bad]);
+        return NULL;
+    }
+    if (!lex_open(&ctx))
+        return NULL;
+    yyparse(&ctx);
+    lex_close(&ctx);
+    return ctx.items;
+}

@@ -1,0 +1,190 @@
+/* ast.c - constructors of syntax-tree nodes, one per grammar action. */
+#include "ast.h"
+
+#include <string.h>
+
+struct ast *ast_new(struct arena *ar, enum ast_kind kind, struct span at)
+{
+    struct ast *n = arena_zalloc(ar, sizeof *n);
+    n->kind = (uint8_t)kind;
+    n->at = at;
+    return n;
+}
+
+/* primary -> NUMBER | PERCENT */
+struct ast *ast_num(struct arena *ar, double v, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_E_NUM, at);
+    n->num = v;
+    return n;
+}
+
+/* primary -> 'true' | 'false' */
+struct ast *ast_bool(struct arena *ar, int v, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_E_BOOL, at);
+    n->num = v != 0;
+    return n;
+}
+
+/* string -> STRING; also names and fields, whose text is the token's */
+struct ast *ast_str(struct arena *ar, const char *s, size_t len, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_E_STR, at);
+    n->str = arena_strndup(ar, s, len);
+    n->len = (uint32_t)len;
+    return n;
+}
+
+/* The source text of `at` is filled in by check (the parser has the offsets only). */
+struct ast *ast_source(struct arena *ar, struct span at)
+{
+    return ast_new(ar, AST_E_STR, at);
+}
+
+/* expr -> 'not' expr | '-' expr | postfix '[' '*' ']'; item -> 'id' expr | … */
+struct ast *ast_unary(struct arena *ar, enum ast_kind kind, struct ast *a, struct span at)
+{
+    struct ast *n = ast_new(ar, kind, at);
+    n->a = a;
+    return n;
+}
+
+/* expr -> expr op expr */
+struct ast *ast_binop(struct arena *ar, enum binop op, struct ast *a, struct ast *b, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_E_BIN, at);
+    n->op = (uint8_t)op;
+    n->a = a;
+    n->b = b;
+    return n;
+}
+
+struct ast *ast_node(struct arena *ar, enum ast_kind kind, struct ast *a, struct ast *b,
+                     struct ast *c, struct span at)
+{
+    struct ast *n = ast_new(ar, kind, at);
+    n->a = a;
+    n->b = b;
+    n->c = c;
+    return n;
+}
+
+/* let -> 'let' NAME '=' expr; band -> name 'if' expr; primary -> NAME; … */
+struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct ast *name, struct ast *a,
+                      struct ast *b, struct span at)
+{
+    struct ast *n = ast_new(ar, kind, at);
+    if (name) {
+        n->str = name->str;
+        n->len = name->len;
+    }
+    n->a = a;
+    n->b = b;
+    n->c = name;
+    return n;
+}
+
+/* item -> 'na' ('full' | 'rescale') */
+struct ast *ast_na(struct arena *ar, int rescale, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_S_NA, at);
+    n->op = (uint8_t)rescale;
+    return n;
+}
+
+/* weight -> ['-'] (NUMBER | PERCENT) */
+struct ast *ast_weight(struct arena *ar, struct ast *num, int wkind, int negative, struct span at)
+{
+    struct ast *n = ast_num(ar, negative ? -num->num : num->num, at);
+    n->op = (uint8_t)wkind;
+    return n;
+}
+
+/* indicator -> 'indicator' path [weight] '{' body '}' */
+struct ast *ast_indicator(struct arena *ar, struct ast *path, struct ast *weight,
+                          struct ast *body, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_S_INDICATOR, at);
+    n->a = path;
+    n->b = weight;
+    n->kids = body;
+    struct ast *last = path;
+    while (last->next)
+        last = last->next;
+    n->str = last->str;
+    n->len = last->len;
+    return n;
+}
+
+/* postfix -> postfix FIELD; primary -> DFIELD | DOTFIELD */
+struct ast *ast_field(struct arena *ar, struct ast *obj, struct ast *name, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_E_FIELD, at);
+    n->a = obj;
+    n->str = name->str;
+    n->len = name->len;
+    n->c = name;
+    return n;
+}
+
+/* primary -> NAME '(' args ')' */
+struct ast *ast_call(struct arena *ar, struct ast *name, struct ast *args, struct span at)
+{
+    struct ast *n = ast_named(ar, AST_E_CALL, name, NULL, NULL, at);
+    n->kids = args;
+    return n;
+}
+
+/* primary -> 'case' [expr] arm {arm} ['else' expr] 'end' */
+struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, struct ast *otherwise,
+                     struct span at)
+{
+    struct ast *n = ast_node(ar, AST_E_CASE, subject, NULL, otherwise, at);
+    n->kids = arms;
+    return n;
+}
+
+/* string -> ISTR_HEAD interps ISTR_TAIL: kids alternate text and E_FMT parts */
+struct ast *ast_interp(struct arena *ar, struct ast *head, struct ast *parts, struct ast *tail,
+                       struct span at)
+{
+    struct ast *n = ast_new(ar, AST_E_INTERP, at);
+    n->kids = ast_list(ast_list(head, parts), tail);
+    return n;
+}
+
+/* item -> 'test' STRING '{' tests '}' */
+struct ast *ast_test(struct arena *ar, struct ast *name, struct ast *items, struct span at)
+{
+    struct ast *n = ast_named(ar, AST_S_TEST, name, NULL, NULL, at);
+    n->kids = items;
+    return n;
+}
+
+struct ast *ast_list(struct ast *list, struct ast *item)
+{
+    if (!list)
+        return item;
+    if (item) {
+        struct ast *last = list;
+        while (last->next)
+            last = last->next;
+        last->next = item;
+    }
+    return list;
+}
+
+struct ast *ast_with_kids(struct ast *node, struct ast *kids)
+{
+    node->kids = kids;
+    return node;
+}
+
+int ast_count(const struct ast *list)
+{
+    int n = 0;
+    for (; list; list = list->next)
+        n++;
+    return n;
+}

@@ -1,0 +1,124 @@
+/* ast.h - syntax tree of a rule script: node kinds, spans and constructors.
+ *
+ * Ownership: every node and string lives in the arena of the rule set being parsed and is
+ * freed with it; constructors never fail.  Lists (indicator bodies, arguments, case arms) are
+ * chained through `next`.
+ */
+#ifndef JX_AST_H
+#define JX_AST_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "mem.h"
+
+/* A piece of source: byte offsets [start, end) into file `file` of the rule set. */
+struct span {
+    uint32_t file, start, end;
+};
+
+/* ORDER AST_KINDS: one line a node kind; a, b, c, kids say what the children hold. */
+#define AST_KINDS(X)                                                             \
+    /* expressions */                                                            \
+    X(E_NUM)      /* num */                                                     \
+    X(E_STR)      /* str (unescaped) */                                         \
+    X(E_INTERP)   /* kids: E_STR and E_FMT parts of a "…{x}…" string */         \
+    X(E_FMT)      /* a: expression, str: format ("", "%", ".2") */              \
+    X(E_BOOL)     /* num: 0 or 1 */                                             \
+    X(E_NULL)     /*  */                                                        \
+    X(E_ROOT)     /* $ */                                                       \
+    X(E_ELEM)     /* . inside where */                                          \
+    X(E_FIELD)    /* a.str */                                                   \
+    X(E_INDEX)    /* a[b] */                                                    \
+    X(E_SPREAD)   /* a[*] */                                                    \
+    X(E_NAME)     /* str; check turns it into one of the next four */           \
+    X(E_LET)      /* ref: struct binding of a let */                            \
+    X(E_CONST)    /* ref: struct binding of a const */                          \
+    X(E_WEIGHT)   /* ref: struct indicator (NULL: top level, the max) */        \
+    X(E_SCORE)    /* ref: struct indicator (NULL: the total) */                 \
+    X(E_RATIO)    /* ref: struct indicator (NULL: total / max) */               \
+    X(E_CALL)     /* str: function, kids: arguments, op: builtin */             \
+    X(E_NEG)      /* -a */                                                      \
+    X(E_NOT)      /* not a */                                                   \
+    X(E_BIN)      /* a op b, op an enum binop */                                \
+    X(E_AND)      /* a and b */                                                 \
+    X(E_OR)       /* a or b */                                                  \
+    X(E_COAL)     /* a ?? b */                                                  \
+    X(E_IF)       /* if a then b else c */                                      \
+    X(E_CASE)     /* case [a] kids: E_WHEN… else c */                           \
+    X(E_WHEN)     /* when a then b */                                           \
+    X(E_WHERE)    /* a where b */                                               \
+    /* statements */                                                             \
+    X(S_RULESET)  /* str: name, a: version (E_STR), b: extends (E_STR) */       \
+    X(S_ID)       /* a */                                                       \
+    X(S_PRECISION)/* num */                                                     \
+    X(S_NA)       /* op: 0 full, 1 rescale */                                   \
+    X(S_SELFSCORE)/* a */                                                       \
+    X(S_CONST)    /* str = a */                                                 \
+    X(S_LET)      /* str = a */                                                 \
+    X(S_INDICATOR)/* a: path (E_STR list), num: weight (op: W_*), kids: body */ \
+    X(S_SCORE)    /* a */                                                       \
+    X(S_DEDUCT)   /* a: amount, b: condition or NULL, c: reason or NULL */      \
+    X(S_FAIL)     /* b: condition or NULL, c: reason or NULL */                 \
+    X(S_SKIP)     /* b: condition or NULL, c: reason or NULL */                 \
+    X(S_NOTE)     /* a: text, b: condition or NULL */                           \
+    X(S_GRADES)   /* kids: S_BAND */                                            \
+    X(S_BAND)     /* str: grade, b: condition or NULL (otherwise) */            \
+    X(S_DROP)     /* a: path (E_STR list) */                                    \
+    X(S_TEST)     /* str: name, kids: S_GIVEN / S_EXPECT */                     \
+    X(S_GIVEN)    /* str: file, a: with-JSON text (E_STR) or NULL */            \
+    X(S_EXPECT)   /* a: target (E_STR path list, E_SCORE, or E_NAME grade/errors), b: expected */
+
+enum ast_kind {
+#define X(k) AST_##k,
+    AST_KINDS(X)
+#undef X
+    AST_KIND_COUNT
+};
+
+/* ORDER BINOPS */
+enum binop { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
+
+/* How an indicator's weight was written. */
+enum { W_NONE, W_ABS, W_PCT };
+
+struct ast {
+    uint8_t kind;       /* enum ast_kind */
+    uint8_t op;         /* enum binop, builtin id, W_*, na mode */
+    struct span at;
+    double num;
+    const char *str;    /* NUL-terminated, arena */
+    uint32_t len;       /* bytes of str */
+    struct ast *a, *b, *c;
+    struct ast *kids;   /* first child of a list */
+    struct ast *next;   /* next sibling in a list */
+    void *ref;          /* resolved target (check.c) */
+};
+
+struct ast *ast_new(struct arena *ar, enum ast_kind kind, struct span at);
+struct ast *ast_num(struct arena *ar, double v, struct span at);
+struct ast *ast_bool(struct arena *ar, int v, struct span at);
+struct ast *ast_str(struct arena *ar, const char *s, size_t len, struct span at);
+struct ast *ast_source(struct arena *ar, struct span at);   /* E_STR of the source text */
+struct ast *ast_unary(struct arena *ar, enum ast_kind kind, struct ast *a, struct span at);
+struct ast *ast_binop(struct arena *ar, enum binop op, struct ast *a, struct ast *b, struct span at);
+struct ast *ast_node(struct arena *ar, enum ast_kind kind, struct ast *a, struct ast *b,
+                     struct ast *c, struct span at);
+/* A node named by `name` (an E_STR token): its str is the name's. */
+struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct ast *name, struct ast *a,
+                      struct ast *b, struct span at);
+struct ast *ast_na(struct arena *ar, int rescale, struct span at);
+struct ast *ast_weight(struct arena *ar, struct ast *num, int wkind, int negative, struct span at);
+struct ast *ast_indicator(struct arena *ar, struct ast *path, struct ast *weight,
+                          struct ast *body, struct span at);
+struct ast *ast_field(struct arena *ar, struct ast *obj, struct ast *name, struct span at);
+struct ast *ast_call(struct arena *ar, struct ast *name, struct ast *args, struct span at);
+struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, struct ast *otherwise,
+                     struct span at);
+struct ast *ast_interp(struct arena *ar, struct ast *head, struct ast *parts, struct ast *tail,
+                       struct span at);
+struct ast *ast_test(struct arena *ar, struct ast *name, struct ast *items, struct span at);
+struct ast *ast_list(struct ast *list, struct ast *item);   /* append; returns the head */
+struct ast *ast_with_kids(struct ast *node, struct ast *kids);
+int ast_count(const struct ast *list);
+
+#endif

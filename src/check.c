@@ -1,0 +1,675 @@
+/* check.c - static checks and name resolution: from the syntax tree to a struct ruleset
+ * (LANGUAGE.md §4, §5).  Every error is reported, not only the first. */
+#include "ruleset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "eval.h"
+#include "num.h"
+#include "utf8.h"
+
+/* Where an expression is, which decides what it may read. */
+enum role {
+    R_TOP,      /* id, selfscore */
+    R_CONST,    /* consts: constants only */
+    R_LET,      /* lets */
+    R_LEAF,     /* a leaf's score, deduct, fail, note */
+    R_PARENT,   /* a parent's own deduct, fail, note: score is the children's sum */
+    R_SKIP,     /* skip conditions (before anything is scored) */
+    R_GRADES,   /* grades: score is final */
+};
+
+struct ctx {
+    struct indicator *ind;  /* innermost enclosing indicator, NULL at top level */
+    enum role role;
+    int in_where;
+    const char *const_name; /* the const being defined (R_CONST) */
+};
+
+struct checker {
+    struct ruleset *rs;
+    struct diag *dg;
+    struct arena *ar;
+    /* growing lists, copied into the arena at the end */
+    struct indicator **all;
+    uint32_t nall, capall;
+    struct binding **lets;
+    uint32_t nlets, caplets;
+    struct binding **globals;
+    uint32_t nglobals, capglobals;
+};
+
+static void resolve(struct checker *ck, struct ast *e, struct ctx cx);
+static void resolve_binding(struct checker *ck, struct binding *b);
+
+static uint32_t line_of(struct checker *ck, struct span at)
+{
+    uint32_t line, col;
+    diag_linecol(ck->dg, at.file, at.start, &line, &col);
+    return line;
+}
+
+/* Edit distance over code points, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    uint32_t ca[64], cb[64];
+    size_t na = 0, nb = 0, la = strlen(a), lb = strlen(b);
+    for (size_t i = 0; i < la && na < 64;) {
+        int k = utf8_decode(a + i, la - i, &ca[na]);
+        i += k > 0 ? (size_t)k : 1;
+        na++;
+    }
+    for (size_t i = 0; i < lb && nb < 64;) {
+        int k = utf8_decode(b + i, lb - i, &cb[nb]);
+        i += k > 0 ? (size_t)k : 1;
+        nb++;
+    }
+    size_t row[65];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (ca[i - 1] != cb[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+struct suggest {
+    const char *word, *best;
+    size_t dist;
+};
+
+static void consider(struct suggest *sg, const char *cand)
+{
+    size_t d = distance(sg->word, cand);
+    size_t n = utf8_count(cand, strlen(cand));
+    size_t limit = n <= 2 ? 1 : n <= 5 ? 2 : 3;
+    if (d > 0 && d <= limit && d < sg->dist) {
+        sg->dist = d;
+        sg->best = cand;
+    }
+}
+
+static void report_unknown(struct checker *ck, struct span at, enum msg_id id, const char *name,
+                           const char *suggestion)
+{
+    struct buf b = {0};
+    buf_printf(&b, msg(ck->dg->lang, id), name);
+    if (suggestion)
+        buf_printf(&b, msg(ck->dg->lang, M_DID_YOU_MEAN), suggestion);
+    diag_error_text(ck->dg, at, buf_cstr(&b));
+    buf_free(&b);
+}
+
+/* ---- scopes ---- */
+
+static struct binding *find_in(struct binding **v, uint32_t n, const char *name)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(v[i]->name, name) == 0)
+            return v[i];
+    return NULL;
+}
+
+/* A name: the indicator's own lets, enclosing indicators' lets, top-level lets, consts. */
+static struct binding *lookup(struct checker *ck, struct indicator *ind, const char *name)
+{
+    for (; ind; ind = ind->parent) {
+        struct binding *b = find_in(ind->lets, ind->nlets, name);
+        if (b)
+            return b;
+    }
+    struct binding *b = find_in(ck->globals, ck->nglobals, name);
+    if (b && !b->is_const)
+        return b;
+    return b;
+}
+
+static const char *suggest_name(struct checker *ck, struct indicator *ind, const char *name)
+{
+    struct suggest sg = {name, NULL, (size_t)-1};
+    for (struct indicator *i = ind; i; i = i->parent)
+        for (uint32_t k = 0; k < i->nlets; k++)
+            consider(&sg, i->lets[k]->name);
+    for (uint32_t k = 0; k < ck->nglobals; k++)
+        consider(&sg, ck->globals[k]->name);
+    for (int k = 0; k < BUILTIN_COUNT; k++)
+        consider(&sg, builtin_table[k].name);
+    static const char *const words[] = {"weight", "score", "ratio", "true", "false", "null"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        consider(&sg, words[k]);
+    return sg.best;
+}
+
+static struct binding *new_binding(struct checker *ck, struct ast *decl, struct indicator *owner)
+{
+    struct binding *b = arena_zalloc(ck->ar, sizeof *b);
+    b->name = decl->str;
+    b->decl = decl;
+    b->owner = owner;
+    b->is_const = decl->kind == AST_S_CONST;
+    if (!b->is_const) {
+        b->slot = ck->nlets;
+        VEC_PUSH(ck->lets, ck->nlets, ck->caplets, b);
+    }
+    return b;
+}
+
+/* ---- expressions ---- */
+
+static void resolve_list(struct checker *ck, struct ast *list, struct ctx cx)
+{
+    for (; list; list = list->next)
+        resolve(ck, list, cx);
+}
+
+static void check_format(struct checker *ck, struct ast *fmt)
+{
+    const char *f = fmt->str;
+    if (!f || !*f || strcmp(f, "%") == 0)
+        return;
+    if (f[0] == '.' && f[1] >= '0' && f[1] <= '9'
+        && (f[2] == '\0' || (f[2] >= '0' && f[2] <= '9' && f[3] == '\0' && atoi(f + 1) <= 20)))
+        return;
+    diag_error(ck->dg, fmt->at, M_BAD_FMT, f);
+}
+
+static void resolve_score(struct checker *ck, struct ast *e, struct ctx cx, const char *word)
+{
+    e->ref = cx.ind;
+    if (cx.role == R_GRADES || cx.role == R_PARENT)
+        return;
+    if (cx.role == R_CONST)
+        diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, word);
+    else if (cx.role == R_LEAF)
+        diag_error(ck->dg, e->at, M_SCORE_IN_LEAF, word, cx.ind->name);
+    else
+        diag_error(ck->dg, e->at, M_SCORE_HERE, word);
+}
+
+static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
+{
+    if (!e)
+        return;
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_INTERP:
+        for (struct ast *p = e->kids; p; p = p->next)
+            if (p->kind == AST_E_FMT) {
+                resolve(ck, p->a, cx);
+                if (p->c)
+                    check_format(ck, p->c);
+            }
+        return;
+    case AST_E_ROOT:
+        if (cx.role == R_CONST)
+            diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, "$");
+        return;
+    case AST_E_ELEM:
+        if (!cx.in_where)
+            diag_error(ck->dg, e->at, M_ELEM_OUTSIDE);
+        return;
+    case AST_E_NAME: {
+        struct binding *b = lookup(ck, cx.ind, e->str);
+        if (!b) {
+            report_unknown(ck, e->at, M_UNKNOWN_NAME, e->str, suggest_name(ck, cx.ind, e->str));
+            return;
+        }
+        if (cx.role == R_CONST && !b->is_const) {
+            diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, e->str);
+            return;
+        }
+        e->kind = b->is_const ? AST_E_CONST : AST_E_LET;
+        e->ref = b;
+        resolve_binding(ck, b);
+        return;
+    }
+    case AST_E_WEIGHT:
+        e->ref = cx.ind;
+        if (cx.role == R_CONST)
+            diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, "weight");
+        return;
+    case AST_E_SCORE:
+        resolve_score(ck, e, cx, "score");
+        return;
+    case AST_E_RATIO:
+        resolve_score(ck, e, cx, "ratio");
+        return;
+    case AST_E_CALL: {
+        int id = -1;
+        for (int k = 0; k < BUILTIN_COUNT; k++)
+            if (strcmp(builtin_table[k].name, e->str) == 0)
+                id = k;
+        resolve_list(ck, e->kids, cx);
+        if (id < 0) {
+            struct suggest sg = {e->str, NULL, (size_t)-1};
+            for (int k = 0; k < BUILTIN_COUNT; k++)
+                consider(&sg, builtin_table[k].name);
+            report_unknown(ck, e->c ? e->c->at : e->at, M_UNKNOWN_FUNC, e->str, sg.best);
+            return;
+        }
+        e->op = (uint8_t)id;
+        const struct builtin_info *bi = &builtin_table[id];
+        int n = ast_count(e->kids);
+        if (n < bi->min_args || (bi->max_args >= 0 && n > bi->max_args)) {
+            char want[64];
+            int en = ck->dg->lang != LANG_ZH;
+            if (bi->max_args < 0)
+                snprintf(want, sizeof want, en ? "at least %d argument%s" : "至少 %d 个参数",
+                         bi->min_args, bi->min_args == 1 ? "" : "s");
+            else if (bi->min_args == bi->max_args)
+                snprintf(want, sizeof want, en ? "%d argument%s" : "%d 个参数", bi->min_args,
+                         bi->min_args == 1 ? "" : "s");
+            else
+                snprintf(want, sizeof want, en ? "%d or %d arguments" : "%d 或 %d 个参数",
+                         bi->min_args, bi->max_args);
+            diag_error(ck->dg, e->at, M_ARITY, bi->name, want, n);
+        }
+        return;
+    }
+    case AST_E_WHERE: {
+        resolve(ck, e->a, cx);
+        struct ctx inner = cx;
+        inner.in_where++;
+        resolve(ck, e->b, inner);
+        return;
+    }
+    case AST_E_CASE:
+        resolve(ck, e->a, cx);
+        resolve_list(ck, e->kids, cx);
+        resolve(ck, e->c, cx);
+        return;
+    case AST_E_FIELD:
+    case AST_E_INDEX:
+    case AST_E_SPREAD:
+    case AST_E_NEG:
+    case AST_E_NOT:
+    case AST_E_BIN:
+    case AST_E_AND:
+    case AST_E_OR:
+    case AST_E_COAL:
+    case AST_E_IF:
+    case AST_E_WHEN:
+    case AST_E_FMT:
+        resolve(ck, e->a, cx);
+        resolve(ck, e->b, cx);
+        if (e->kind == AST_E_IF)
+            resolve(ck, e->c, cx);
+        return;
+    default:
+        return;     /* literals, and names already resolved */
+    }
+}
+
+/* A let or const: resolved once, in its own scope; consts are evaluated right away. */
+static void resolve_binding(struct checker *ck, struct binding *b)
+{
+    if (b->state == 2)
+        return;
+    if (b->state == 1) {
+        diag_error(ck->dg, b->decl->c ? b->decl->c->at : b->decl->at, M_CYCLE, b->name);
+        b->state = 2;
+        return;
+    }
+    b->state = 1;
+    int before = ck->dg->nerrors;
+    struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET, 0, b->name};
+    resolve(ck, b->decl->a, cx);
+    b->state = 2;
+    if (b->is_const && ck->dg->nerrors == before) {
+        struct eval_error err;
+        if (!eval_const(ck->rs, b->decl->a, &b->cval, &err))
+            diag_error_text(ck->dg, err.at, err.message);
+    }
+}
+
+/* ---- indicators ---- */
+
+static struct ast *name_node(struct ast *decl)
+{
+    struct ast *last = decl->a;
+    while (last->next)
+        last = last->next;
+    return last;
+}
+
+static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
+                                         struct indicator *parent);
+
+/* The body of an indicator: lets, sub-indicators, rules, grades. */
+static void build_body(struct checker *ck, struct indicator *ind)
+{
+    struct ast *body = ind->decl->kids;
+    uint32_t nkids = 0, nrules = 0, nskips = 0, nlets = 0;
+    for (struct ast *s = body; s; s = s->next) {
+        nkids += s->kind == AST_S_INDICATOR;
+        nrules += s->kind == AST_S_DEDUCT || s->kind == AST_S_FAIL || s->kind == AST_S_NOTE;
+        nskips += s->kind == AST_S_SKIP;
+        nlets += s->kind == AST_S_LET;
+    }
+    ind->kids = arena_alloc(ck->ar, nkids * sizeof *ind->kids);
+    ind->rules = arena_alloc(ck->ar, nrules * sizeof *ind->rules);
+    ind->skips = arena_alloc(ck->ar, nskips * sizeof *ind->skips);
+    ind->lets = arena_alloc(ck->ar, nlets * sizeof *ind->lets);
+    for (struct ast *s = body; s; s = s->next) {
+        switch ((enum ast_kind)s->kind) {
+        case AST_S_LET: {
+            struct binding *dup = find_in(ind->lets, ind->nlets, s->str);
+            if (dup)
+                diag_error(ck->dg, s->c->at, M_DUP_NAME, s->str, line_of(ck, dup->decl->at));
+            else
+                ind->lets[ind->nlets++] = new_binding(ck, s, ind);
+            break;
+        }
+        case AST_S_INDICATOR: {
+            struct indicator *dup = NULL;
+            for (uint32_t k = 0; k < ind->nkids; k++)
+                if (strcmp(ind->kids[k]->name, s->str) == 0)
+                    dup = ind->kids[k];
+            if (dup) {
+                diag_error(ck->dg, name_node(s)->at, M_DUP_INDICATOR, s->str,
+                           line_of(ck, dup->decl->at));
+                break;
+            }
+            ind->kids[ind->nkids++] = build_indicator(ck, s, ind);
+            break;
+        }
+        case AST_S_SCORE:
+            if (ind->score)
+                diag_error(ck->dg, s->at, M_TWO_SCORES, ind->name, line_of(ck, ind->score->at));
+            else
+                ind->score = s;
+            break;
+        case AST_S_DEDUCT:
+        case AST_S_FAIL:
+        case AST_S_NOTE:
+            ind->rules[ind->nrules++] = s;
+            break;
+        case AST_S_SKIP:
+            ind->skips[ind->nskips++] = s;
+            break;
+        case AST_S_GRADES:
+            if (ind->grades)
+                diag_error(ck->dg, s->at, M_DUP_ITEM, "grades", line_of(ck, ind->grades->at));
+            else
+                ind->grades = s;
+            break;
+        default:
+            break;
+        }
+    }
+    if (ind->score && ind->nkids)
+        diag_error(ck->dg, ind->score->at, M_SCORE_PARENT, ind->name);
+}
+
+static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
+                                         struct indicator *parent)
+{
+    struct indicator *ind = arena_zalloc(ck->ar, sizeof *ind);
+    ind->name = decl->str;
+    ind->decl = decl;
+    ind->parent = parent;
+    ind->wkind = decl->b ? decl->b->op : W_NONE;
+    if (decl->a->next)
+        diag_error(ck->dg, decl->a->at, M_DOTTED);
+    ind->path = parent ? arena_printf(ck->ar, "%s.%s", parent->path, ind->name)
+                       : arena_strndup(ck->ar, ind->name, strlen(ind->name));
+    ind->index = ck->nall;
+    VEC_PUSH(ck->all, ck->nall, ck->capall, ind);
+    build_body(ck, ind);
+    return ind;
+}
+
+static struct span weight_span(struct indicator *ind)
+{
+    return ind->decl->b ? ind->decl->b->at : name_node(ind->decl)->at;
+}
+
+static const char *fmt_num(struct checker *ck, double v)
+{
+    char b[NUM_BUF];
+    num_format(b, sizeof b, v, -1);
+    return arena_strndup(ck->ar, b, strlen(b));
+}
+
+/* §5: absolute, percentage (of the parent) or omitted (the children's sum) weights. */
+static double weight_of(struct checker *ck, struct indicator *ind)
+{
+    if (ind->wstate == 2)
+        return ind->weight;
+    ind->wstate = 2;
+    double w = 0;
+    switch (ind->wkind) {
+    case W_ABS:
+        w = ind->decl->b->num;
+        break;
+    case W_PCT:
+        if (ind->parent && ind->parent->wkind == W_NONE) {
+            diag_error(ck->dg, weight_span(ind), M_PCT_NO_BASE, ind->name, ind->parent->name);
+            break;
+        }
+        w = num_canon(ind->decl->b->num * (ind->parent ? weight_of(ck, ind->parent) : 100));
+        break;
+    default:
+        if (ind->nkids == 0) {
+            diag_error(ck->dg, name_node(ind->decl)->at, M_NO_WEIGHT, ind->name);
+            break;
+        }
+        for (uint32_t k = 0; k < ind->nkids; k++)
+            w += weight_of(ck, ind->kids[k]);
+        w = num_canon(w);
+        break;
+    }
+    if (w < 0)
+        diag_error(ck->dg, weight_span(ind), M_NEG_WEIGHT, ind->name, fmt_num(ck, w));
+    ind->weight = w;
+    return w;
+}
+
+/* Children against their parent: percentages add up to 100%, weights to the parent's. */
+static void check_sums(struct checker *ck, const char *name, struct span at, int explicit,
+                       double weight, struct indicator **kids, uint32_t n)
+{
+    uint32_t pct = 0;
+    double sum = 0, pctsum = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        sum += weight_of(ck, kids[k]);
+        if (kids[k]->wkind == W_PCT) {
+            pct++;
+            pctsum += kids[k]->decl->b->num;
+        }
+    }
+    if (pct && pct < n) {
+        diag_error(ck->dg, at, M_PCT_MIXED, name);
+        return;
+    }
+    if (pct) {
+        if (num_cmp(pctsum, 1) != 0) {
+            char b[NUM_BUF];
+            num_format(b, sizeof b, num_canon(pctsum * 100), -1);
+            diag_error(ck->dg, at, M_PCT_SUM, name, arena_printf(ck->ar, "%s%%", b));
+        }
+        return;
+    }
+    if (explicit && n && num_cmp(sum, weight) != 0)
+        diag_error(ck->dg, at, M_WEIGHT_SUM, name, fmt_num(ck, weight), fmt_num(ck, num_canon(sum)));
+}
+
+/* Resolve the names of an indicator's rules, then its children's. */
+static void resolve_indicator(struct checker *ck, struct indicator *ind)
+{
+    int leaf = ind->nkids == 0;
+    struct ctx rules = {ind, leaf ? R_LEAF : R_PARENT, 0, NULL};
+    struct ctx skip = {ind, R_SKIP, 0, NULL};
+    struct ctx grades = {ind, R_GRADES, 0, NULL};
+    if (ind->score)
+        resolve(ck, ind->score->a, rules);
+    for (uint32_t k = 0; k < ind->nrules; k++) {
+        struct ast *r = ind->rules[k];
+        resolve(ck, r->a, rules);
+        resolve(ck, r->b, rules);
+        resolve(ck, r->c, rules);
+    }
+    for (uint32_t k = 0; k < ind->nskips; k++) {
+        resolve(ck, ind->skips[k]->b, skip);
+        resolve(ck, ind->skips[k]->c, skip);
+    }
+    if (ind->grades)
+        for (struct ast *band = ind->grades->kids; band; band = band->next)
+            resolve(ck, band->b, grades);
+    for (uint32_t k = 0; k < ind->nlets; k++)
+        resolve_binding(ck, ind->lets[k]);
+    if (ind->nkids)
+        check_sums(ck, ind->name, weight_span(ind), ind->wkind != W_NONE, ind->weight,
+                   ind->kids, ind->nkids);
+    for (uint32_t k = 0; k < ind->nkids; k++)
+        resolve_indicator(ck, ind->kids[k]);
+}
+
+/* ---- top level ---- */
+
+static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word)
+{
+    if (*slot)
+        diag_error(ck->dg, item->at, M_DUP_ITEM, word, line_of(ck, (*slot)->at));
+    else
+        *slot = item;
+}
+
+int check_ruleset(struct ruleset *rs, struct ast *items)
+{
+    struct checker ck = {.rs = rs, .dg = &rs->dg, .ar = &rs->ar};
+    int before = rs->dg.nerrors;
+    struct ast *ruleset = NULL, *precision = NULL, *na = NULL, *id = NULL, *self = NULL;
+    struct indicator **top = NULL;
+    uint32_t ntop = 0, captop = 0;
+    struct ast *tests = NULL, *last_test = NULL;
+    rs->precision = 2;
+
+    for (struct ast *it = items; it; it = it->next) {
+        switch ((enum ast_kind)it->kind) {
+        case AST_S_RULESET:
+            once(&ck, &ruleset, it, "ruleset");
+            if (it != items)
+                diag_error(ck.dg, it->at, M_RULESET_FIRST);
+            rs->name = it->str;
+            rs->version = it->a ? it->a->str : NULL;
+            if (it->b)
+                diag_error(ck.dg, it->b->at, M_NOT_YET, "extends");
+            break;
+        case AST_S_ID:
+            once(&ck, &id, it, "id");
+            rs->id = it->a;
+            break;
+        case AST_S_PRECISION:
+            once(&ck, &precision, it, "precision");
+            if (it->a->num != (int)it->a->num || it->a->num < 0 || it->a->num > 10)
+                diag_error(ck.dg, it->a->at, M_PRECISION);
+            else
+                rs->precision = (int)it->a->num;
+            break;
+        case AST_S_NA:
+            once(&ck, &na, it, "na");
+            rs->rescale = it->op == 1;
+            break;
+        case AST_S_SELFSCORE:
+            once(&ck, &self, it, "selfscore");
+            rs->selfscore = it->a;
+            break;
+        case AST_S_CONST:
+        case AST_S_LET: {
+            struct binding *dup = find_in(ck.globals, ck.nglobals, it->str);
+            if (dup) {
+                diag_error(ck.dg, it->c->at, M_DUP_NAME, it->str, line_of(&ck, dup->decl->at));
+                break;
+            }
+            struct binding *b = new_binding(&ck, it, NULL);
+            VEC_PUSH(ck.globals, ck.nglobals, ck.capglobals, b);
+            break;
+        }
+        case AST_S_INDICATOR: {
+            struct indicator *dup = NULL;
+            for (uint32_t k = 0; k < ntop; k++)
+                if (strcmp(top[k]->name, it->str) == 0)
+                    dup = top[k];
+            if (dup) {
+                diag_error(ck.dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
+                           line_of(&ck, dup->decl->at));
+                break;
+            }
+            VEC_PUSH(top, ntop, captop, build_indicator(&ck, it, NULL));
+            break;
+        }
+        case AST_S_GRADES:
+            once(&ck, &rs->grades, it, "grades");
+            break;
+        case AST_S_DROP:
+            diag_error(ck.dg, it->at, M_NOT_YET, "drop");
+            break;
+        case AST_S_TEST:
+            if (last_test)
+                last_test->next = NULL;
+            if (!tests)
+                tests = it;
+            last_test = it;
+            break;
+        default:
+            break;
+        }
+    }
+    rs->tests = tests;
+
+    /* weights first (percentages need their parent's), then names */
+    rs->max = 0;
+    for (uint32_t k = 0; k < ntop; k++)
+        rs->max += weight_of(&ck, top[k]);
+    rs->max = num_canon(rs->max);
+    if (ntop)
+        check_sums(&ck, "", top[0]->decl->at, 0, rs->max, top, ntop);
+    for (uint32_t k = 0; k < ck.nglobals; k++)
+        resolve_binding(&ck, ck.globals[k]);
+    for (uint32_t k = 0; k < ntop; k++)
+        resolve_indicator(&ck, top[k]);
+    struct ctx topcx = {NULL, R_TOP, 0, NULL};
+    resolve(&ck, rs->id, topcx);
+    resolve(&ck, rs->selfscore, topcx);
+    if (rs->grades) {
+        struct ctx g = {NULL, R_GRADES, 0, NULL};
+        for (struct ast *band = rs->grades->kids; band; band = band->next)
+            resolve(&ck, band->b, g);
+    }
+
+    /* move the lists into the arena */
+    rs->top = arena_alloc(&rs->ar, ntop * sizeof *top);
+    if (ntop)
+        memcpy(rs->top, top, ntop * sizeof *top);
+    rs->ntop = ntop;
+    rs->all = arena_alloc(&rs->ar, ck.nall * sizeof *ck.all);
+    if (ck.nall)
+        memcpy(rs->all, ck.all, ck.nall * sizeof *ck.all);
+    rs->nall = ck.nall;
+    rs->lets = arena_alloc(&rs->ar, ck.nlets * sizeof *ck.lets);
+    if (ck.nlets)
+        memcpy(rs->lets, ck.lets, ck.nlets * sizeof *ck.lets);
+    rs->nlets = ck.nlets;
+    rs->globals = arena_alloc(&rs->ar, ck.nglobals * sizeof *ck.globals);
+    if (ck.nglobals)
+        memcpy(rs->globals, ck.globals, ck.nglobals * sizeof *ck.globals);
+    rs->nglobals = ck.nglobals;
+    free(top);
+    free(ck.all);
+    free(ck.lets);
+    free(ck.globals);
+    return rs->dg.nerrors - before;
+}

@@ -1,0 +1,56 @@
+/* diag.h - rule-script diagnostics: FILE:LINE:COL: error: …, the source line and a caret.
+ *
+ * All messages are written by diag_error, the one formatter.  Sources are registered once
+ * and kept for the life of the struct diag, which owns their names and texts.
+ */
+#ifndef JX_DIAG_H
+#define JX_DIAG_H
+
+#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "msg.h"
+
+struct span;
+
+struct source {
+    char *name;
+    char *text;     /* NUL-terminated, BOM removed */
+    size_t len;
+    uint32_t bom;   /* bytes of BOM removed (offsets stay relative to text) */
+};
+
+enum { DIAG_MAX = 20 };
+
+struct diag {
+    struct source *files;
+    uint32_t nfiles, cap;
+    int nerrors;        /* errors found (all, printed or not) */
+    enum lang lang;
+    FILE *out;          /* stderr */
+};
+
+void diag_init(struct diag *dg, enum lang lang, FILE *out);
+void diag_free(struct diag *dg);
+/* Register a source; takes ownership of text (malloc'd, NUL-terminated). */
+uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t len);
+/* Read a file and register it; on failure reports the error and returns UINT32_MAX. */
+uint32_t diag_load(struct diag *dg, const char *path);
+
+/* Report an error at `at`: FILE:LINE:COL: error: <message>, the line, a caret. */
+void diag_error(struct diag *dg, struct span at, enum msg_id id, ...);
+/* The same with a message already formatted. */
+void diag_error_text(struct diag *dg, struct span at, const char *text);
+/* An error with no location: "jixiao: error: <message>". */
+void diag_plain(struct diag *dg, enum msg_id id, ...);
+/* Print "N errors" when there were any. */
+void diag_summary(struct diag *dg);
+
+/* "FILE:LINE:COL" of a span, into buf. */
+void diag_where(const struct diag *dg, struct span at, char *buf, size_t cap);
+/* Line and column (both from 1, column in characters) of a byte offset. */
+void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *line, uint32_t *col);
+/* Source text of a span. */
+const char *diag_text(const struct diag *dg, struct span at, size_t *len);
+
+#endif

@@ -1,0 +1,1163 @@
+/* eval.c - evaluation of expressions and scoring of the indicator tree (LANGUAGE.md §3, §5). */
+#include "eval.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "num.h"
+#include "utf8.h"
+
+const struct builtin_info builtin_table[BUILTIN_COUNT] = {
+#define X(id, name, lo, hi) [id] = {name, lo, hi},
+    BUILTINS(X)
+#undef X
+};
+
+struct let_slot {
+    uint64_t gen;               /* == evaluator gen: computed for this data set */
+    uint8_t state;              /* 1 computing, 2 value, 3 error */
+    struct value v;
+    struct eval_error *err;
+};
+
+struct evaluator {
+    const struct ruleset *rs;
+    enum lang lang;
+    struct arena scratch;
+    struct arena *ar;           /* where values are made: scratch, or the rule set's (consts) */
+    const cJSON *data;
+    struct let_slot *lets;
+    uint64_t gen;
+    struct eval_error err;      /* the error being raised */
+    bool silent;                /* the error is a consequence of another, already reported */
+    struct eval_result res;
+    uint32_t caperrors;
+};
+
+enum lang eval_lang(const struct evaluator *ev)
+{
+    return ev->lang;
+}
+
+/* ---- errors ---- */
+
+static const char *src_of(struct evaluator *ev, const struct ast *e)
+{
+    size_t n;
+    const char *t = diag_text(&ev->rs->dg, e->at, &n);
+    if (n > 80) {
+        for (n = 80; n > 0 && (t[n] & 0xC0) == 0x80; n--)
+            ;
+        return arena_printf(ev->ar, "%.*s…", (int)n, t);
+    }
+    return arena_strndup(ev->ar, t, n);
+}
+
+static bool fail_at(struct evaluator *ev, const struct ast *e, enum msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    vsnprintf(ev->err.message, sizeof ev->err.message, msg(ev->lang, id), ap);
+    va_end(ap);
+    ev->err.at = e->at;
+    ev->silent = false;
+    return false;
+}
+
+static const char *type_name(struct evaluator *ev, const struct value *v)
+{
+    switch (v->kind) {
+    case V_MISSING: return msg(ev->lang, M_T_MISSING);
+    case V_NULL: return msg(ev->lang, M_T_NULL);
+    case V_BOOL: return msg(ev->lang, M_T_BOOL);
+    case V_NUM: return msg(ev->lang, M_T_NUMBER);
+    case V_STR: return msg(ev->lang, M_T_STRING);
+    case V_JSON: return msg(ev->lang, cJSON_IsArray(v->j) ? M_T_ARRAY : M_T_OBJECT);
+    default: return msg(ev->lang, M_T_ARRAY);
+    }
+}
+
+/* `e`'s value `v` is not of the kind wanted. */
+static bool wrong_type(struct evaluator *ev, const struct ast *e, const struct value *v,
+                       enum msg_id want)
+{
+    if (v->kind == V_MISSING)
+        return fail_at(ev, e, M_E_MISSING, src_of(ev, e));
+    return fail_at(ev, e, M_E_TYPE, src_of(ev, e), type_name(ev, v), msg(ev->lang, want));
+}
+
+/* ---- values ---- */
+
+static void from_json(const cJSON *j, struct value *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!j)
+        v->kind = V_MISSING;
+    else if (cJSON_IsNumber(j)) {
+        v->kind = V_NUM;
+        v->n = j->valuedouble;
+    } else if (cJSON_IsString(j)) {
+        v->kind = V_STR;
+        v->s = j->valuestring;
+        v->len = (uint32_t)strlen(j->valuestring);
+    } else if (cJSON_IsBool(j)) {
+        v->kind = V_BOOL;
+        v->b = cJSON_IsTrue(j);
+    } else if (cJSON_IsArray(j) || cJSON_IsObject(j)) {
+        v->kind = V_JSON;
+        v->j = j;
+    } else
+        v->kind = V_NULL;
+}
+
+static void num_value(struct value *v, double n)
+{
+    memset(v, 0, sizeof *v);
+    v->kind = V_NUM;
+    v->n = n;
+}
+
+static void bool_value(struct value *v, bool b)
+{
+    memset(v, 0, sizeof *v);
+    v->kind = V_BOOL;
+    v->b = b;
+}
+
+static bool is_array(const struct value *v)
+{
+    return v->kind == V_LIST || (v->kind == V_JSON && cJSON_IsArray(v->j));
+}
+
+/* The elements of an array value, as a V_LIST (JSON arrays are converted). */
+static void as_list(struct evaluator *ev, const struct value *v, struct value *out)
+{
+    if (v->kind == V_LIST) {
+        *out = *v;
+        return;
+    }
+    uint32_t n = (uint32_t)cJSON_GetArraySize(v->j), i = 0;
+    memset(out, 0, sizeof *out);
+    out->kind = V_LIST;
+    out->items = arena_alloc(ev->ar, (n ? n : 1) * sizeof *out->items);
+    for (const cJSON *c = v->j->child; c && i < n; c = c->next)
+        from_json(c, &out->items[i++]);
+    out->len = i;
+}
+
+/* ---- expressions ---- */
+
+static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                 struct value *out);
+static bool let_value(struct evaluator *ev, const struct ast *e, struct value *out);
+
+static bool eval_num(struct evaluator *ev, const struct ast *e, const struct value *elem, double *out)
+{
+    struct value v;
+    if (!eval(ev, e, elem, &v))
+        return false;
+    if (v.kind != V_NUM)
+        return wrong_type(ev, e, &v, M_T_NUMBER);
+    *out = v.n;
+    return true;
+}
+
+static bool eval_bool(struct evaluator *ev, const struct ast *e, const struct value *elem, bool *out)
+{
+    struct value v;
+    if (!eval(ev, e, elem, &v))
+        return false;
+    if (v.kind != V_BOOL)
+        return wrong_type(ev, e, &v, M_T_BOOL);
+    *out = v.b;
+    return true;
+}
+
+static bool eval_array(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                       struct value *out)
+{
+    struct value v;
+    if (!eval(ev, e, elem, &v))
+        return false;
+    if (!is_array(&v))
+        return wrong_type(ev, e, &v, M_T_ARRAY);
+    as_list(ev, &v, out);
+    return true;
+}
+
+/* obj.name, mapped over a [*] list. */
+static bool field(struct evaluator *ev, const struct ast *e, const struct value *obj,
+                  struct value *out)
+{
+    switch (obj->kind) {
+    case V_MISSING:
+    case V_NULL:                                /* $a.b where $a is null counts as missing */
+        memset(out, 0, sizeof *out);
+        out->kind = V_MISSING;
+        return true;
+    case V_JSON:
+        if (cJSON_IsObject(obj->j)) {
+            from_json(cJSON_GetObjectItemCaseSensitive(obj->j, e->str), out);
+            return true;
+        }
+        break;
+    case V_LIST:
+        if (obj->spread) {
+            *out = *obj;
+            out->items = arena_alloc(ev->ar, (obj->len ? obj->len : 1) * sizeof *out->items);
+            for (uint32_t i = 0; i < obj->len; i++)
+                if (!field(ev, e, &obj->items[i], &out->items[i]))
+                    return false;
+            return true;
+        }
+        break;
+    }
+    return fail_at(ev, e, M_E_NOFIELD, src_of(ev, e->a), type_name(ev, obj), e->str);
+}
+
+static bool index_value(struct evaluator *ev, const struct ast *e, const struct value *arr,
+                        const struct value *key, struct value *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = V_MISSING;
+    if (arr->kind == V_MISSING || arr->kind == V_NULL)
+        return true;
+    if (arr->kind == V_LIST && arr->spread) {
+        *out = *arr;
+        out->items = arena_alloc(ev->ar, (arr->len ? arr->len : 1) * sizeof *out->items);
+        for (uint32_t i = 0; i < arr->len; i++)
+            if (!index_value(ev, e, &arr->items[i], key, &out->items[i]))
+                return false;
+        return true;
+    }
+    if (key->kind == V_STR && arr->kind == V_JSON && cJSON_IsObject(arr->j)) {
+        from_json(cJSON_GetObjectItemCaseSensitive(arr->j, key->s), out);
+        return true;
+    }
+    if (!is_array(arr))
+        return wrong_type(ev, e->a, arr, M_T_ARRAY);
+    if (key->kind != V_NUM)
+        return wrong_type(ev, e->b, key, M_T_NUMBER);
+    double k = num_canon(key->n);
+    if (k < 0 || k != floor(k))
+        return true;
+    if (arr->kind == V_LIST) {
+        if (k < arr->len)
+            *out = arr->items[(uint32_t)k];
+        return true;
+    }
+    if (k < 2147483647.0)
+        from_json(cJSON_GetArrayItem(arr->j, (int)k), out);
+    return true;
+}
+
+static bool equal(const struct value *a, const struct value *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case V_NULL: return true;
+    case V_BOOL: return a->b == b->b;
+    case V_NUM: return num_cmp(a->n, b->n) == 0;
+    case V_STR: return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+    case V_JSON: return a->j == b->j;
+    default: return false;
+    }
+}
+
+static bool arith(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                  struct value *out)
+{
+    struct value a, b;
+    if (!eval(ev, e->a, elem, &a) || !eval(ev, e->b, elem, &b))
+        return false;
+    if (e->op == OP_ADD && a.kind == V_STR && b.kind == V_STR) {
+        char *s = arena_alloc(ev->ar, (size_t)a.len + b.len + 1);
+        memcpy(s, a.s, a.len);
+        memcpy(s + a.len, b.s, b.len);
+        s[a.len + b.len] = '\0';
+        memset(out, 0, sizeof *out);
+        out->kind = V_STR;
+        out->s = s;
+        out->len = a.len + b.len;
+        return true;
+    }
+    if (a.kind != V_NUM)
+        return wrong_type(ev, e->a, &a, M_T_NUMBER);
+    if (b.kind != V_NUM)
+        return wrong_type(ev, e->b, &b, M_T_NUMBER);
+    double r;
+    switch (e->op) {
+    case OP_ADD: r = a.n + b.n; break;
+    case OP_SUB: r = a.n - b.n; break;
+    case OP_MUL: r = a.n * b.n; break;
+    default:
+        if (b.n == 0)
+            return fail_at(ev, e->b, M_E_DIV0, src_of(ev, e->b));
+        r = a.n / b.n;
+        break;
+    }
+    if (!isfinite(r))
+        return fail_at(ev, e, M_E_TYPE, src_of(ev, e), "∞", msg(ev->lang, M_T_NUMBER));
+    num_value(out, r);
+    return true;
+}
+
+/* Text of a value inside a string: {x}, {x:%}, {x:.2}. */
+static bool to_text(struct evaluator *ev, const struct ast *e, const struct value *v,
+                    const char *fmt, struct buf *b)
+{
+    char nb[NUM_BUF];
+    if (fmt && *fmt) {
+        if (v->kind != V_NUM)
+            return wrong_type(ev, e, v, M_T_NUMBER);
+        if (fmt[0] == '%')
+            num_format_pct(nb, sizeof nb, v->n);
+        else
+            num_format_fixed(nb, sizeof nb, v->n, atoi(fmt + 1));
+        buf_adds(b, nb);
+        return true;
+    }
+    switch (v->kind) {
+    case V_MISSING: return wrong_type(ev, e, v, M_T_STRING);
+    case V_NULL: buf_adds(b, "null"); return true;
+    case V_BOOL: buf_adds(b, v->b ? "true" : "false"); return true;
+    case V_NUM:
+        num_format(nb, sizeof nb, v->n, ev->rs->precision);
+        buf_adds(b, nb);
+        return true;
+    case V_STR: buf_add(b, v->s, v->len); return true;
+    case V_JSON: {
+        char *s = cJSON_PrintUnformatted(v->j);
+        if (s)
+            buf_adds(b, s);
+        free(s);
+        return true;
+    }
+    default:
+        buf_addc(b, '[');
+        for (uint32_t i = 0; i < v->len; i++) {
+            if (i)
+                buf_addc(b, ',');
+            bool str = v->items[i].kind == V_STR;
+            if (str)
+                buf_addc(b, '"');
+            if (!to_text(ev, e, &v->items[i], NULL, b))
+                return false;
+            if (str)
+                buf_addc(b, '"');
+        }
+        buf_addc(b, ']');
+        return true;
+    }
+}
+
+static bool interp(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                   struct value *out)
+{
+    struct buf b = {0};
+    bool ok = true;
+    for (const struct ast *p = e->kids; p && ok; p = p->next) {
+        if (p->kind == AST_E_STR) {
+            buf_add(&b, p->str, p->len);
+            continue;
+        }
+        struct value v;
+        ok = eval(ev, p->a, elem, &v) && to_text(ev, p->a, &v, p->c ? p->c->str : NULL, &b);
+    }
+    if (ok) {
+        memset(out, 0, sizeof *out);
+        out->kind = V_STR;
+        out->len = (uint32_t)b.len;
+        out->s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+    }
+    buf_free(&b);
+    return ok;
+}
+
+static bool where(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                  struct value *out)
+{
+    struct value arr;
+    if (!eval_array(ev, e->a, elem, &arr))
+        return false;
+    memset(out, 0, sizeof *out);
+    out->kind = V_LIST;
+    out->items = arena_alloc(ev->ar, (arr.len ? arr.len : 1) * sizeof *out->items);
+    for (uint32_t i = 0; i < arr.len; i++) {
+        bool keep = false;
+        if (!eval_bool(ev, e->b, &arr.items[i], &keep))
+            return false;
+        if (keep)
+            out->items[out->len++] = arr.items[i];
+    }
+    return true;
+}
+
+static bool case_expr(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out)
+{
+    struct value subject;
+    if (e->a && !eval(ev, e->a, elem, &subject))
+        return false;
+    for (const struct ast *arm = e->kids; arm; arm = arm->next) {
+        bool hit = false;
+        if (e->a) {
+            struct value v;
+            if (!eval(ev, arm->a, elem, &v))
+                return false;
+            if (subject.kind == V_MISSING)
+                return wrong_type(ev, e->a, &subject, M_T_NUMBER);
+            hit = equal(&subject, &v);
+        } else if (!eval_bool(ev, arm->a, elem, &hit))
+            return false;
+        if (hit)
+            return eval(ev, arm->b, elem, out);
+    }
+    if (e->c)
+        return eval(ev, e->c, elem, out);
+    memset(out, 0, sizeof *out);
+    out->kind = V_NULL;
+    return true;
+}
+
+static bool call(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                 struct value *out)
+{
+    const struct ast *a1 = e->kids, *a2 = a1 ? a1->next : NULL, *a3 = a2 ? a2->next : NULL;
+    double x = 0, y = 0, z = 0;
+    struct value v;
+    switch ((enum builtin)e->op) {
+    case B_MIN:
+    case B_MAX: {
+        double best = 0;
+        for (const struct ast *a = a1; a; a = a->next) {
+            if (!eval_num(ev, a, elem, &x))
+                return false;
+            if (a == a1 || (e->op == B_MIN ? num_cmp(x, best) < 0 : num_cmp(x, best) > 0))
+                best = x;
+        }
+        num_value(out, best);
+        return true;
+    }
+    case B_CLAMP:
+        if (!eval_num(ev, a1, elem, &x) || !eval_num(ev, a2, elem, &y) || !eval_num(ev, a3, elem, &z))
+            return false;
+        num_value(out, num_cmp(x, y) < 0 ? y : num_cmp(x, z) > 0 ? z : x);
+        return true;
+    case B_ABS:
+        if (!eval_num(ev, a1, elem, &x))
+            return false;
+        num_value(out, fabs(x));
+        return true;
+    case B_ROUND:
+        if (!eval_num(ev, a1, elem, &x) || (a2 && !eval_num(ev, a2, elem, &y)))
+            return false;
+        num_value(out, num_round(x, a2 ? (int)num_round(y, 0) : 0));
+        return true;
+    case B_FLOOR:
+    case B_CEIL:
+        if (!eval_num(ev, a1, elem, &x))
+            return false;
+        num_value(out, e->op == B_FLOOR ? num_floor(x) : num_ceil(x));
+        return true;
+    case B_SUM:
+    case B_AVG: {
+        if (!eval_array(ev, a1, elem, &v))
+            return false;
+        double s = 0;
+        for (uint32_t i = 0; i < v.len; i++) {
+            if (v.items[i].kind != V_NUM) {
+                fail_at(ev, a1, M_E_TYPE, src_of(ev, a1), type_name(ev, &v.items[i]),
+                        msg(ev->lang, M_T_NUMBER));
+                return false;
+            }
+            s += v.items[i].n;
+        }
+        if (e->op == B_AVG) {
+            if (v.len == 0)
+                return fail_at(ev, a1, M_E_EMPTY, src_of(ev, a1));
+            s /= v.len;
+        }
+        num_value(out, s);
+        return true;
+    }
+    case B_COUNT:
+        if (!eval_array(ev, a1, elem, &v))
+            return false;
+        num_value(out, v.len);
+        return true;
+    case B_LEN:
+        if (!eval(ev, a1, elem, &v))
+            return false;
+        if (v.kind == V_STR) {
+            num_value(out, (double)utf8_count(v.s, v.len));
+            return true;
+        }
+        if (!is_array(&v))
+            return wrong_type(ev, a1, &v, M_T_ARRAY);
+        num_value(out, v.kind == V_LIST ? (double)v.len : (double)cJSON_GetArraySize(v.j));
+        return true;
+    case B_EXISTS:
+        if (!eval(ev, a1, elem, &v))
+            return false;
+        bool_value(out, v.kind != V_MISSING && v.kind != V_NULL);
+        return true;
+    case B_BETWEEN:
+        if (!eval_num(ev, a1, elem, &x) || !eval_num(ev, a2, elem, &y) || !eval_num(ev, a3, elem, &z))
+            return false;
+        bool_value(out, num_cmp(x, y) >= 0 && num_cmp(x, z) <= 0);
+        return true;
+    case B_NUMBER:
+        if (!eval(ev, a1, elem, &v))
+            return false;
+        if (v.kind == V_NUM) {
+            *out = v;
+            return true;
+        }
+        if (v.kind != V_STR)
+            return wrong_type(ev, a1, &v, M_T_STRING);
+        if (!num_parse(v.s, v.len, &x))
+            return fail_at(ev, a1, M_E_NUMBER, src_of(ev, a1), v.s);
+        num_value(out, x);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static const struct ind_result *result_of(struct evaluator *ev, const struct indicator *ind)
+{
+    return &ev->res.ind[ind->index];
+}
+
+static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                 struct value *out)
+{
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_NUM:
+        num_value(out, e->num);
+        return true;
+    case AST_E_STR:
+        memset(out, 0, sizeof *out);
+        out->kind = V_STR;
+        out->s = e->str;
+        out->len = e->len;
+        return true;
+    case AST_E_INTERP:
+        return interp(ev, e, elem, out);
+    case AST_E_BOOL:
+        bool_value(out, e->num != 0);
+        return true;
+    case AST_E_NULL:
+        memset(out, 0, sizeof *out);
+        out->kind = V_NULL;
+        return true;
+    case AST_E_ROOT:
+        from_json(ev->data, out);
+        return true;
+    case AST_E_ELEM:
+        *out = *elem;
+        return true;
+    case AST_E_FIELD: {
+        struct value obj;
+        return eval(ev, e->a, elem, &obj) && field(ev, e, &obj, out);
+    }
+    case AST_E_INDEX: {
+        struct value arr, key;
+        return eval(ev, e->a, elem, &arr) && eval(ev, e->b, elem, &key)
+               && index_value(ev, e, &arr, &key, out);
+    }
+    case AST_E_SPREAD: {
+        struct value arr;
+        if (!eval(ev, e->a, elem, &arr))
+            return false;
+        if (arr.kind == V_MISSING || arr.kind == V_NULL) {
+            *out = arr;
+            out->kind = V_MISSING;
+            return true;
+        }
+        if (!is_array(&arr))
+            return wrong_type(ev, e->a, &arr, M_T_ARRAY);
+        as_list(ev, &arr, out);
+        out->spread = 1;
+        return true;
+    }
+    case AST_E_LET:
+        return let_value(ev, e, out);
+    case AST_E_CONST:
+        *out = ((const struct binding *)e->ref)->cval;
+        return true;
+    case AST_E_WEIGHT:
+        num_value(out, e->ref ? ((const struct indicator *)e->ref)->weight : ev->rs->max);
+        return true;
+    case AST_E_SCORE:
+    case AST_E_RATIO: {
+        const struct indicator *ind = e->ref;
+        double s = ind ? result_of(ev, ind)->score : ev->res.score;
+        double w = ind ? ind->weight : ev->rs->max;
+        if (e->kind == AST_E_RATIO) {
+            if (w == 0)
+                return fail_at(ev, e, M_E_DIV0, "weight");
+            s = s / w;
+        }
+        num_value(out, s);
+        return true;
+    }
+    case AST_E_CALL:
+        return call(ev, e, elem, out);
+    case AST_E_NEG: {
+        double x = 0;
+        if (!eval_num(ev, e->a, elem, &x))
+            return false;
+        num_value(out, -x);
+        return true;
+    }
+    case AST_E_NOT: {
+        bool b = false;
+        if (!eval_bool(ev, e->a, elem, &b))
+            return false;
+        bool_value(out, !b);
+        return true;
+    }
+    case AST_E_BIN:
+        if (e->op >= OP_EQ) {
+            /* comparisons see the element too */
+            struct value a, b;
+            if (!eval(ev, e->a, elem, &a) || !eval(ev, e->b, elem, &b))
+                return false;
+            if (a.kind == V_MISSING)
+                return wrong_type(ev, e->a, &a, M_T_NUMBER);
+            if (b.kind == V_MISSING)
+                return wrong_type(ev, e->b, &b, M_T_NUMBER);
+            if (e->op == OP_EQ || e->op == OP_NE) {
+                bool eq = equal(&a, &b);
+                bool_value(out, e->op == OP_EQ ? eq : !eq);
+                return true;
+            }
+            int c;
+            if (a.kind == V_NUM && b.kind == V_NUM)
+                c = num_cmp(a.n, b.n);
+            else if (a.kind == V_STR && b.kind == V_STR) {
+                uint32_t n = a.len < b.len ? a.len : b.len;
+                c = memcmp(a.s, b.s, n);
+                c = c ? (c > 0 ? 1 : -1) : (a.len > b.len) - (a.len < b.len);
+            } else if (a.kind != V_NUM && a.kind != V_STR)
+                return wrong_type(ev, e->a, &a, M_T_NUMBER);
+            else
+                return wrong_type(ev, e->b, &b, a.kind == V_NUM ? M_T_NUMBER : M_T_STRING);
+            bool_value(out, e->op == OP_LT ? c < 0 : e->op == OP_LE ? c <= 0
+                            : e->op == OP_GT ? c > 0 : c >= 0);
+            return true;
+        }
+        return arith(ev, e, elem, out);
+    case AST_E_AND:
+    case AST_E_OR: {
+        bool b = false;
+        if (!eval_bool(ev, e->a, elem, &b))
+            return false;
+        if (b == (e->kind == AST_E_OR)) {
+            bool_value(out, b);
+            return true;
+        }
+        if (!eval_bool(ev, e->b, elem, &b))
+            return false;
+        bool_value(out, b);
+        return true;
+    }
+    case AST_E_COAL:
+        if (!eval(ev, e->a, elem, out))
+            return false;
+        if (out->kind == V_MISSING || out->kind == V_NULL)
+            return eval(ev, e->b, elem, out);
+        return true;
+    case AST_E_IF: {
+        bool b = false;
+        if (!eval_bool(ev, e->a, elem, &b))
+            return false;
+        return eval(ev, b ? e->b : e->c, elem, out);
+    }
+    case AST_E_CASE:
+        return case_expr(ev, e, elem, out);
+    case AST_E_WHERE:
+        return where(ev, e, elem, out);
+    default:
+        memset(out, 0, sizeof *out);
+        out->kind = V_NULL;
+        return true;
+    }
+}
+
+/* A let: computed at most once per data set, only when used; its error is remembered too. */
+static bool let_value(struct evaluator *ev, const struct ast *e, struct value *out)
+{
+    const struct binding *b = e->ref;
+    struct let_slot *s = &ev->lets[b->slot];
+    if (s->gen == ev->gen) {
+        if (s->state == 2) {
+            *out = s->v;
+            return true;
+        }
+        if (s->state == 3) {
+            ev->err = *s->err;
+            ev->silent = false;
+            return false;
+        }
+    }
+    s->gen = ev->gen;
+    s->state = 1;
+    if (!eval(ev, b->decl->a, NULL, &s->v)) {
+        s->state = 3;
+        s->err = arena_alloc(ev->ar, sizeof *s->err);
+        *s->err = ev->err;
+        return false;
+    }
+    s->state = 2;
+    *out = s->v;
+    return true;
+}
+
+/* ---- scoring ---- */
+
+static void add_error(struct evaluator *ev, const struct indicator *ind, const struct eval_error *err)
+{
+    struct eval_result *r = &ev->res;
+    if (r->nerrors == ev->caperrors) {
+        uint32_t cap = ev->caperrors ? 2 * ev->caperrors : 8;
+        struct eval_error *v = arena_alloc(ev->ar, cap * sizeof *v);
+        if (r->nerrors)
+            memcpy(v, r->errors, r->nerrors * sizeof *v);
+        r->errors = v;
+        ev->caperrors = cap;
+    }
+    struct eval_error *e = &r->errors[r->nerrors++];
+    *e = *err;
+    e->ind = ind;
+    diag_where(&ev->rs->dg, err->at, e->at_text, sizeof e->at_text);
+}
+
+static void add_deduction(struct evaluator *ev, struct ind_result *r, double points, const char *reason,
+                          bool first)
+{
+    struct deduction *d = arena_alloc(ev->ar, sizeof *d);
+    d->points = num_round(points, ev->rs->precision);
+    d->reason = reason;
+    d->next = NULL;
+    if (first) {
+        d->next = r->ded;
+        r->ded = d;
+        if (!r->ded_last)
+            r->ded_last = d;
+    } else {
+        if (r->ded_last)
+            r->ded_last->next = d;
+        else
+            r->ded = d;
+        r->ded_last = d;
+    }
+}
+
+static void add_note(struct evaluator *ev, struct ind_result *r, const char *text)
+{
+    struct note *n = arena_alloc(ev->ar, sizeof *n);
+    n->text = text;
+    n->next = NULL;
+    if (r->notes_last)
+        r->notes_last->next = n;
+    else
+        r->notes = n;
+    r->notes_last = n;
+}
+
+static const char *fmt_points(struct evaluator *ev, double v)
+{
+    char b[NUM_BUF];
+    num_format(b, sizeof b, v, ev->rs->precision);
+    return arena_strndup(ev->ar, b, strlen(b));
+}
+
+/* The reason of a rule: its reason string, or one made from its source text. */
+static bool reason_of(struct evaluator *ev, const struct ast *rule, double points, const char **out)
+{
+    if (rule->c) {
+        struct value v;
+        if (!eval(ev, rule->c, NULL, &v))
+            return false;
+        *out = v.s;
+        return true;
+    }
+    switch (rule->kind) {
+    case AST_S_DEDUCT:
+        *out = arena_printf(ev->ar, "扣 %s 分：%s", fmt_points(ev, points),
+                            src_of(ev, rule->b ? rule->b : rule->a));
+        break;
+    case AST_S_FAIL:
+        *out = rule->b ? arena_printf(ev->ar, "不得分：%s", src_of(ev, rule->b)) : "不得分";
+        break;
+    default:
+        *out = rule->b ? arena_printf(ev->ar, "不适用：%s", src_of(ev, rule->b)) : "不适用";
+        break;
+    }
+    return true;
+}
+
+static bool cond_holds(struct evaluator *ev, const struct ast *cond, bool *out)
+{
+    if (!cond) {
+        *out = true;
+        return true;
+    }
+    return eval_bool(ev, cond, NULL, out);
+}
+
+static double clamp_weight(double s, double w)
+{
+    return s < 0 ? 0 : num_cmp(s, w) > 0 ? w : s;
+}
+
+/* The first true band of a grades block, by the score already in place. */
+static bool grade_of(struct evaluator *ev, const struct ast *grades, const char **out)
+{
+    *out = NULL;
+    for (const struct ast *band = grades->kids; band; band = band->next) {
+        bool hit = false;
+        if (!cond_holds(ev, band->b, &hit))
+            return false;
+        if (hit) {
+            *out = band->str;
+            return true;
+        }
+    }
+    return true;
+}
+
+/* Run an indicator's deduct, fail and note rules over `base`; sets the final score. */
+static bool apply_rules(struct evaluator *ev, const struct indicator *ind, struct ind_result *r,
+                        double base)
+{
+    double deducted = 0;
+    struct deduction *fail_entry = NULL;   /* the first fail that fired */
+    for (uint32_t k = 0; k < ind->nrules; k++) {
+        const struct ast *rule = ind->rules[k];
+        bool hit = false;
+        if (!cond_holds(ev, rule->b, &hit))
+            return false;
+        if (!hit)
+            continue;
+        if (rule->kind == AST_S_DEDUCT) {
+            double amount = 0;
+            if (!eval_num(ev, rule->a, NULL, &amount))
+                return false;
+            if (num_cmp(amount, 0) < 0)
+                return fail_at(ev, rule->a, M_E_NEGATIVE, src_of(ev, rule->a),
+                               fmt_points(ev, amount));
+            if (num_cmp(amount, 0) == 0)
+                continue;
+            const char *reason;
+            if (!reason_of(ev, rule, amount, &reason))
+                return false;
+            add_deduction(ev, r, amount, reason, false);
+            deducted += amount;
+        } else if (rule->kind == AST_S_FAIL) {
+            if (fail_entry)
+                continue;
+            const char *reason;
+            if (!reason_of(ev, rule, 0, &reason))
+                return false;
+            add_deduction(ev, r, 0, reason, false);     /* points: set below */
+            fail_entry = r->ded_last;
+        } else {
+            struct value v;
+            if (!eval(ev, rule->a, NULL, &v))
+                return false;
+            if (v.kind != V_STR) {
+                struct buf b = {0};
+                bool ok = to_text(ev, rule->a, &v, NULL, &b);
+                if (ok)
+                    add_note(ev, r, arena_strndup(ev->ar, b.data ? b.data : "", b.len));
+                buf_free(&b);
+                if (!ok)
+                    return false;
+            } else
+                add_note(ev, r, v.s);
+        }
+    }
+    double s = num_round(clamp_weight(base - deducted, ind->weight), ev->rs->precision);
+    if (fail_entry) {
+        fail_entry->points = s;     /* what it would have had without the fail */
+        r->failed = true;
+        s = 0;
+    }
+    r->score = s;
+    return true;
+}
+
+static void mark_subtree(struct evaluator *ev, const struct indicator *ind, uint8_t state)
+{
+    struct ind_result *r = &ev->res.ind[ind->index];
+    r->state = state;
+    r->score = ind->weight;
+    for (uint32_t k = 0; k < ind->nkids; k++)
+        mark_subtree(ev, ind->kids[k], state);
+}
+
+static void indicator_error(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
+{
+    r->state = IS_ERROR;
+    add_error(ev, ind, &ev->err);
+}
+
+static void score_indicator(struct evaluator *ev, const struct indicator *ind);
+
+/* The scores of a parent's children; returns false when one of them has an error. */
+static bool score_children(struct evaluator *ev, const struct indicator *ind, double *sum, bool *all_skipped)
+{
+    bool ok = true;
+    *sum = 0;
+    *all_skipped = true;
+    for (uint32_t k = 0; k < ind->nkids; k++) {
+        const struct indicator *kid = ind->kids[k];
+        score_indicator(ev, kid);
+        const struct ind_result *kr = result_of(ev, kid);
+        if (kr->state == IS_ERROR || kr->state == IS_UNKNOWN) {
+            ok = false;
+            continue;
+        }
+        if (kr->state == IS_SKIPPED && ev->rs->rescale)
+            continue;
+        if (kr->state != IS_SKIPPED)
+            *all_skipped = false;
+        *sum += kr->score;
+    }
+    if (ind->nkids == 0)
+        *all_skipped = false;
+    for (uint32_t k = 0; k < ind->nkids && *all_skipped; k++)
+        if (result_of(ev, ind->kids[k])->state != IS_SKIPPED)
+            *all_skipped = false;
+    *sum = num_canon(*sum);
+    return ok;
+}
+
+static void score_indicator(struct evaluator *ev, const struct indicator *ind)
+{
+    struct ind_result *r = &ev->res.ind[ind->index];
+    for (uint32_t k = 0; k < ind->nskips; k++) {
+        const struct ast *skip = ind->skips[k];
+        bool hit = false;
+        if (!cond_holds(ev, skip->b, &hit)) {
+            indicator_error(ev, ind, r);
+            return;
+        }
+        if (hit) {
+            if (!reason_of(ev, skip, 0, &r->skip_reason)) {
+                indicator_error(ev, ind, r);
+                return;
+            }
+            mark_subtree(ev, ind, IS_SKIPPED);
+            return;
+        }
+    }
+    double base = ind->weight;
+    if (ind->nkids) {
+        bool all_skipped;
+        if (!score_children(ev, ind, &base, &all_skipped)) {
+            r->state = IS_UNKNOWN;
+            return;
+        }
+        if (all_skipped) {
+            r->state = IS_SKIPPED;
+            r->score = ind->weight;
+            return;
+        }
+        r->score = base;    /* what the parent's own rules read as score */
+    } else if (ind->score) {
+        if (!eval_num(ev, ind->score->a, NULL, &base)) {
+            indicator_error(ev, ind, r);
+            return;
+        }
+        double b = num_round(clamp_weight(base, ind->weight), ev->rs->precision);
+        if (num_cmp(b, ind->weight) < 0) {
+            const char *reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%s",
+                                              fmt_points(ev, b), fmt_points(ev, ind->weight),
+                                              src_of(ev, ind->score->a));
+            add_deduction(ev, r, num_canon(ind->weight - b), reason, false);
+        }
+    }
+    if (!apply_rules(ev, ind, r, base)) {
+        indicator_error(ev, ind, r);
+        return;
+    }
+    if (ind->grades && !grade_of(ev, ind->grades, &r->grade))
+        indicator_error(ev, ind, r);
+}
+
+/* ---- data sets ---- */
+
+static void reset(struct evaluator *ev, uint64_t position)
+{
+    arena_reset(&ev->scratch);
+    ev->ar = &ev->scratch;
+    ev->gen++;
+    ev->caperrors = 0;
+    struct eval_result *r = &ev->res;
+    r->position = position;
+    num_value(&r->id, (double)position);
+    r->score = 0;
+    r->grade = NULL;
+    r->errors = NULL;
+    r->nerrors = 0;
+    memset(r->ind, 0, ev->rs->nall * sizeof *r->ind);
+}
+
+static void selfscore(struct evaluator *ev)
+{
+    const struct ruleset *rs = ev->rs;
+    struct value v;
+    if (!eval(ev, rs->selfscore, NULL, &v)) {
+        add_error(ev, NULL, &ev->err);
+        return;
+    }
+    if (v.kind == V_MISSING || v.kind == V_NULL)
+        return;
+    if (v.kind != V_JSON || !cJSON_IsObject(v.j)) {
+        fail_at(ev, rs->selfscore, M_E_SELFSCORE, type_name(ev, &v));
+        add_error(ev, NULL, &ev->err);
+        return;
+    }
+    for (const cJSON *c = v.j->child; c; c = c->next) {
+        if (!cJSON_IsNumber(c) || !c->string)
+            continue;
+        const struct indicator *hit = NULL;
+        int leaves = 0;
+        for (uint32_t i = 0; i < rs->nall && !hit; i++)
+            if (strcmp(rs->all[i]->path, c->string) == 0)
+                hit = rs->all[i];
+        if (!hit)
+            for (uint32_t i = 0; i < rs->nall; i++)
+                if (rs->all[i]->nkids == 0 && strcmp(rs->all[i]->name, c->string) == 0) {
+                    hit = rs->all[i];
+                    leaves++;
+                }
+        if (!hit || leaves > 1)
+            continue;   /* claims for paths that name no indicator are ignored */
+        struct ind_result *r = &ev->res.ind[hit->index];
+        r->has_self = true;
+        r->self = c->valuedouble;
+    }
+}
+
+const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint64_t position)
+{
+    const struct ruleset *rs = ev->rs;
+    reset(ev, position);
+    ev->data = data;
+    if (rs->id) {
+        struct value id;
+        if (!eval(ev, rs->id, NULL, &id)) {
+            add_error(ev, NULL, &ev->err);
+            return &ev->res;
+        }
+        if (id.kind == V_NUM || id.kind == V_STR)
+            ev->res.id = id;
+        else {
+            struct buf b = {0};
+            if (to_text(ev, rs->id, &id, NULL, &b)) {
+                memset(&ev->res.id, 0, sizeof ev->res.id);
+                ev->res.id.kind = V_STR;
+                ev->res.id.len = (uint32_t)b.len;
+                ev->res.id.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+            }
+            buf_free(&b);
+        }
+    }
+    double total = 0, skipped = 0;
+    bool any_applicable = false;
+    for (uint32_t k = 0; k < rs->ntop; k++) {
+        const struct indicator *ind = rs->top[k];
+        score_indicator(ev, ind);
+        const struct ind_result *r = result_of(ev, ind);
+        if (r->state == IS_SKIPPED && rs->rescale) {
+            skipped += ind->weight;
+            continue;
+        }
+        any_applicable = true;
+        total += r->score;
+    }
+    if (ev->res.nerrors)
+        return &ev->res;
+    if (rs->rescale) {
+        /* skipped subtrees deeper down leave their weight out of the maximum too */
+        for (uint32_t i = 0; i < rs->nall; i++) {
+            const struct indicator *ind = rs->all[i];
+            if (ind->parent && result_of(ev, ind)->state == IS_SKIPPED
+                && result_of(ev, ind->parent)->state != IS_SKIPPED)
+                skipped += ind->weight;
+        }
+        double room = num_canon(rs->max - skipped);
+        total = any_applicable && room > 0 ? total / room * rs->max : rs->max;
+    }
+    ev->res.score = num_round(total, rs->precision);
+    if (rs->grades && !grade_of(ev, rs->grades, &ev->res.grade)) {
+        add_error(ev, NULL, &ev->err);
+        return &ev->res;
+    }
+    if (rs->selfscore)
+        selfscore(ev);
+    return &ev->res;
+}
+
+const struct eval_result *eval_input_error(struct evaluator *ev, uint64_t position,
+                                           const char *at, const char *message)
+{
+    reset(ev, position);
+    struct eval_error err;
+    memset(&err, 0, sizeof err);
+    snprintf(err.message, sizeof err.message, "%s", message);
+    struct eval_result *r = &ev->res;
+    ev->caperrors = 1;
+    r->errors = arena_alloc(ev->ar, sizeof *r->errors);
+    r->errors[0] = err;
+    snprintf(r->errors[0].at_text, sizeof r->errors[0].at_text, "%s", at);
+    r->nerrors = 1;
+    return r;
+}
+
+struct evaluator *eval_new(const struct ruleset *rs)
+{
+    struct evaluator *ev = xcalloc(1, sizeof *ev);
+    ev->rs = rs;
+    ev->lang = rs->dg.lang;
+    arena_init(&ev->scratch);
+    ev->ar = &ev->scratch;
+    ev->lets = xcalloc(rs->nlets ? rs->nlets : 1, sizeof *ev->lets);
+    ev->res.ind = xcalloc(rs->nall ? rs->nall : 1, sizeof *ev->res.ind);
+    return ev;
+}
+
+void eval_free(struct evaluator *ev)
+{
+    if (!ev)
+        return;
+    arena_free(&ev->scratch);
+    free(ev->lets);
+    free(ev->res.ind);
+    free(ev);
+}
+
+bool eval_const(struct ruleset *rs, const struct ast *e, struct value *out, struct eval_error *err)
+{
+    struct evaluator ev;
+    memset(&ev, 0, sizeof ev);
+    ev.rs = rs;
+    ev.lang = rs->dg.lang;
+    ev.ar = &rs->ar;        /* a const's strings live as long as the rule set */
+    ev.gen = 1;
+    bool ok = eval(&ev, e, NULL, out);
+    if (!ok)
+        *err = ev.err;
+    return ok;
+}

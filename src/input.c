@@ -1,0 +1,235 @@
+/* input.c - data sets from files, directories and standard input. */
+#include "input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "mem.h"
+
+static void emit(struct input *in, const cJSON *data, const char *at, const char *message)
+{
+    in->position++;
+    in->fn(in->ctx, data, in->position, at, message);
+}
+
+static const char *kind_name(enum lang lang, const cJSON *j)
+{
+    enum msg_id id = cJSON_IsArray(j) ? M_T_ARRAY : cJSON_IsString(j) ? M_T_STRING
+                   : cJSON_IsNumber(j) ? M_T_NUMBER : cJSON_IsBool(j) ? M_T_BOOL : M_T_NULL;
+    return msg(lang, id);
+}
+
+/* A data set, or the error result of a value that is not an object. */
+static void emit_value(struct input *in, const cJSON *j, const char *at)
+{
+    if (cJSON_IsObject(j)) {
+        emit(in, j, NULL, NULL);
+        return;
+    }
+    char m[256];
+    snprintf(m, sizeof m, msg(in->lang, M_E_NOT_OBJECT), kind_name(in->lang, j));
+    emit(in, NULL, at, m);
+}
+
+/* Parse text that must be exactly one JSON value (surrounding whitespace allowed). */
+static cJSON *parse_all(const char *text, size_t len, size_t *bad)
+{
+    const char *end = NULL;
+    cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!j) {
+        const char *e = cJSON_GetErrorPtr();
+        *bad = e && e >= text && e <= text + len ? (size_t)(e - text) : 0;
+        return NULL;
+    }
+    size_t off = (size_t)(end - text);
+    while (off < len && strchr(" \t\r\n", text[off]) && text[off])
+        off++;
+    if (off < len) {
+        cJSON_Delete(j);
+        *bad = off;
+        return NULL;
+    }
+    return j;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n", s[i]))
+            return 0;
+    return 1;
+}
+
+/* Read the next non-blank line; returns its length or -1 at the end. */
+static ssize_t next_line(FILE *f, char **line, size_t *cap, uint64_t *lineno, struct buf *seen)
+{
+    ssize_t n;
+    while ((n = getline(line, cap, f)) >= 0) {
+        ++*lineno;
+        if (seen)
+            buf_add(seen, *line, (size_t)n);
+        if (!blank(*line, (size_t)n))
+            return n;
+    }
+    return -1;
+}
+
+static void read_whole(struct input *in, FILE *f, const char *name, struct buf *text)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(text, chunk, n);
+    size_t skip = text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t bad = 0;
+    cJSON *j = parse_all(text->data + skip, text->len - skip, &bad);
+    if (!j) {
+        bad += skip;
+        uint64_t line = 1, col = 1;
+        for (size_t i = 0; i < bad && i < text->len; i++) {
+            if (text->data[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)text->data[i] & 0xC0) != 0x80)
+                col++;
+        }
+        char at[512];
+        snprintf(at, sizeof at, "%s:%llu:%llu", name, (unsigned long long)line,
+                 (unsigned long long)col);
+        fprintf(stderr, "%s: %s: %s\n", at, msg(in->lang, M_ERROR), msg(in->lang, M_E_JSON));
+        emit(in, NULL, at, msg(in->lang, M_E_JSON));
+        return;
+    }
+    if (cJSON_IsArray(j)) {
+        for (const cJSON *c = j->child; c; c = c->next)
+            emit_value(in, c, name);
+    } else
+        emit_value(in, j, name);
+    cJSON_Delete(j);
+}
+
+/* One file or stream: NDJSON when the first non-blank line is a JSON value by itself. */
+static void read_stream(struct input *in, FILE *f, const char *name)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    uint64_t lineno = 0;
+    struct buf seen = {0};
+    ssize_t n = next_line(f, &line, &cap, &lineno, &seen);
+    if (n < 0) {
+        free(line);
+        buf_free(&seen);
+        return;
+    }
+    const char *text = line;
+    size_t len = (size_t)n;
+    if (lineno == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    size_t bad;
+    cJSON *j = parse_all(text, len, &bad);
+    if (!j) {
+        read_whole(in, f, name, &seen);
+        free(line);
+        buf_free(&seen);
+        return;
+    }
+    buf_free(&seen);
+    char at[512];
+    uint64_t jline = lineno;
+    int first = 1;
+    /* NDJSON; a lone line holding an array is that array's data sets */
+    for (;;) {
+        n = next_line(f, &line, &cap, &lineno, NULL);
+        if (j && cJSON_IsArray(j) && n < 0 && first) {
+            snprintf(at, sizeof at, "%s", name);
+            for (const cJSON *c = j->child; c; c = c->next)
+                emit_value(in, c, at);
+        } else if (j) {
+            snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)jline);
+            emit_value(in, j, at);
+        } else {
+            snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)jline);
+            emit(in, NULL, at, msg(in->lang, M_E_JSON));
+        }
+        cJSON_Delete(j);
+        if (n < 0)
+            break;
+        jline = lineno;
+        first = 0;
+        j = parse_all(line, (size_t)n, &bad);
+    }
+    free(line);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void read_dir(struct input *in, const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
+            VEC_PUSH(names, n, cap, xstrndup(e->d_name, len));
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++) {
+        size_t plen = strlen(path);
+        char *full = xmalloc(plen + strlen(names[i]) + 2);
+        sprintf(full, "%s%s%s", path, plen && path[plen - 1] == '/' ? "" : "/", names[i]);
+        input_read(in, full);
+        free(full);
+        free(names[i]);
+    }
+    free(names);
+}
+
+void input_read(struct input *in, const char *path)
+{
+    if (strcmp(path, "-") == 0) {
+        read_stream(in, stdin, "<stdin>");
+        return;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        read_dir(in, path);
+        return;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;     /* input_check_paths has reported it */
+    read_stream(in, f, path);
+    fclose(f);
+}
+
+int input_check_paths(char **paths, int n, enum lang lang)
+{
+    int ok = 1;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(paths[i], "-") == 0)
+            continue;
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            fprintf(stderr, "jixiao: %s: ", msg(lang, M_ERROR));
+            fprintf(stderr, msg(lang, M_CANT_READ), paths[i], strerror(errno));
+            fputc('\n', stderr);
+            ok = 0;
+        }
+    }
+    return ok;
+}

@@ -1,0 +1,123 @@
+/* jsonw.c - the JSON writer: escaping, commas and indentation. */
+#include "jsonw.h"
+
+#include <string.h>
+
+#include "num.h"
+
+void jsonw_init(struct jsonw *w, struct buf *b, bool pretty)
+{
+    memset(w, 0, sizeof *w);
+    w->b = b;
+    w->pretty = pretty;
+    w->first[0] = true;
+}
+
+static void newline(struct jsonw *w)
+{
+    if (!w->pretty)
+        return;
+    buf_addc(w->b, '\n');
+    for (int i = 0; i < w->depth; i++)
+        buf_add(w->b, "  ", 2);
+}
+
+/* Before a value: the comma and line break it needs, unless it follows a key. */
+static void before_value(struct jsonw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        if (!w->first[w->depth])
+            buf_addc(w->b, ',');
+        newline(w);
+    }
+    w->first[w->depth] = false;
+}
+
+void jsonw_begin(struct jsonw *w, char open)
+{
+    before_value(w);
+    buf_addc(w->b, open);
+    if (w->depth < JSONW_MAX_DEPTH - 1)
+        w->depth++;
+    w->first[w->depth] = true;
+}
+
+void jsonw_end(struct jsonw *w, char close)
+{
+    bool empty = w->first[w->depth];
+    if (w->depth > 0)
+        w->depth--;
+    if (!empty)
+        newline(w);
+    buf_addc(w->b, close);
+}
+
+void jsonw_escape(struct buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        buf_add(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': buf_add(b, "\\\"", 2); break;
+        case '\\': buf_add(b, "\\\\", 2); break;
+        case '\n': buf_add(b, "\\n", 2); break;
+        case '\t': buf_add(b, "\\t", 2); break;
+        case '\r': buf_add(b, "\\r", 2); break;
+        default: {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            buf_add(b, u, 6);
+        }
+        }
+    }
+    buf_add(b, s + run, len - run);
+}
+
+void jsonw_key(struct jsonw *w, const char *key)
+{
+    before_value(w);
+    buf_addc(w->b, '"');
+    jsonw_escape(w->b, key, strlen(key));
+    buf_add(w->b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    w->after_key = true;
+}
+
+void jsonw_str(struct jsonw *w, const char *s, size_t len)
+{
+    before_value(w);
+    buf_addc(w->b, '"');
+    jsonw_escape(w->b, s, len);
+    buf_addc(w->b, '"');
+}
+
+void jsonw_cstr(struct jsonw *w, const char *s)
+{
+    jsonw_str(w, s, strlen(s));
+}
+
+void jsonw_num(struct jsonw *w, double v, int maxdec)
+{
+    before_value(w);
+    char nb[NUM_BUF];
+    buf_add(w->b, nb, num_format(nb, sizeof nb, v, maxdec));
+}
+
+void jsonw_bool(struct jsonw *w, bool v)
+{
+    before_value(w);
+    buf_adds(w->b, v ? "true" : "false");
+}
+
+void jsonw_null(struct jsonw *w)
+{
+    before_value(w);
+    buf_adds(w->b, "null");
+}

@@ -1,0 +1,32 @@
+/* jsonw.h - a small JSON writer into a struct buf: compact (NDJSON) or indented like jq.
+ * No tree is built: results are written straight from the evaluator's arrays. */
+#ifndef JX_JSONW_H
+#define JX_JSONW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "mem.h"
+
+enum { JSONW_MAX_DEPTH = 64 };
+
+struct jsonw {
+    struct buf *b;
+    bool pretty;
+    int depth;
+    bool first[JSONW_MAX_DEPTH];   /* nothing written yet at this depth */
+    bool after_key;
+};
+
+void jsonw_init(struct jsonw *w, struct buf *b, bool pretty);
+void jsonw_begin(struct jsonw *w, char open);   /* '{' or '[' */
+void jsonw_end(struct jsonw *w, char close);    /* '}' or ']' */
+void jsonw_key(struct jsonw *w, const char *key);
+void jsonw_str(struct jsonw *w, const char *s, size_t len);
+void jsonw_cstr(struct jsonw *w, const char *s);
+void jsonw_num(struct jsonw *w, double v, int maxdec);
+void jsonw_bool(struct jsonw *w, bool v);
+void jsonw_null(struct jsonw *w);
+/* A JSON-escaped string body (no quotes) appended to b: shared with the CSV writer. */
+void jsonw_escape(struct buf *b, const char *s, size_t len);
+
+#endif

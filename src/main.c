@@ -1,0 +1,273 @@
+/* main.c - the command line: jixiao run | check (LANGUAGE.md §9).  Only argument parsing and
+ * wiring live here. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "eval.h"
+#include "input.h"
+#include "out.h"
+#include "ruleset.h"
+
+#define JIXIAO_VERSION "0.1.0"
+
+static const char usage_text[] =
+    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson] [-j N]\n"
+    "       jixiao check RULES...\n"
+    "       jixiao --help | --version\n"
+    "\n"
+    "Scores performance-evaluation data sets (JSON) with a .eval rule script.\n"
+    "\n"
+    "commands:\n"
+    "  run     score every data set of DATA (files, directories of *.json, or - for\n"
+    "          standard input; JSON or newline-delimited JSON) and print the results\n"
+    "  check   report every error of the rule scripts; silent when they are correct\n"
+    "\n"
+    "options:\n"
+    "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
+    "  --format FMT     json (default) or ndjson\n"
+    "  -j N             worker threads (accepted; scoring is single-threaded for now)\n"
+    "  --lang zh|en     language of diagnostics (default: from LC_ALL, LC_MESSAGES, LANG)\n"
+    "  -h, --help       this help\n"
+    "  --version        the version\n"
+    "\n"
+    "exit status: 0 all scored, 1 some data set could not be scored, 2 the rule script\n"
+    "or the command line is wrong (nothing is scored).\n";
+
+static const char run_help[] =
+    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson] [-j N] [--lang zh|en]\n"
+    "\n"
+    "Checks RULES, then scores every data set of DATA in order and prints one result per\n"
+    "data set. DATA: a JSON file holding an object (one data set) or an array (many), an\n"
+    "NDJSON file (one data set a line), a directory (its *.json files in name order), or\n"
+    "- (standard input, also the default). Exit 0 when all were scored, 1 when some could\n"
+    "not be (their results list the errors), 2 when RULES or the command line is wrong.\n";
+
+static const char check_help[] =
+    "usage: jixiao check RULES... [--lang zh|en]\n"
+    "\n"
+    "Reports every error of each rule script (up to 20) as FILE:LINE:COL: error: ...,\n"
+    "with the source line and a caret. Exit 0 and print nothing when all are correct,\n"
+    "2 otherwise.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "jixiao: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage_text);
+    return 2;
+}
+
+static enum lang env_lang(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
+    }
+    return LANG_EN;
+}
+
+struct options {
+    enum lang lang;
+    enum out_format format;
+    const char *output;
+    char **args;            /* positional arguments */
+    int nargs;
+    int help;
+};
+
+/* Options may come anywhere among the arguments; "--" ends them. */
+static int parse_options(int argc, char **argv, struct options *o, int run)
+{
+    o->lang = env_lang();
+    o->format = OUT_JSON;
+    o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
+    int only_args = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->args[o->nargs++] = argv[i];
+            continue;
+        }
+        const char *val = NULL;
+        if (strcmp(a, "--") == 0) {
+            only_args = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            o->help = 1;
+        } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
+            val = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val)
+                return usage_error("option %s needs a value", a);
+            if (strcmp(val, "zh") == 0)
+                o->lang = LANG_ZH;
+            else if (strcmp(val, "en") == 0)
+                o->lang = LANG_EN;
+            else
+                return usage_error("unknown language '%s' (use zh or en)", val);
+        } else if (run && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
+            val = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val)
+                return usage_error("option %s needs a value", a);
+            if (!out_parse_format(val, &o->format))
+                return usage_error("unknown format '%s' (use json or ndjson)", val);
+        } else if (run && strcmp(a, "-o") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option %s needs a value", a);
+            o->output = argv[++i];
+        } else if (run && (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2]))) {
+            val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            char *end;
+            long n = val ? strtol(val, &end, 10) : 0;
+            if (!val || *end || n < 1 || n > 1024)
+                return usage_error("-j needs a number of threads from 1 to 1024, not '%s'",
+                                   val ? val : "");
+        } else if (run && (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)) {
+            /* no progress output yet */
+        } else {
+            return usage_error("unknown option '%s'", a);
+        }
+    }
+    return 0;
+}
+
+struct run {
+    const struct ruleset *rs;
+    struct evaluator *ev;
+    struct out out;
+    struct buf text;
+    int failed;
+};
+
+static void score_one(void *ctx, const cJSON *data, uint64_t position, const char *at,
+                      const char *message)
+{
+    struct run *r = ctx;
+    const struct eval_result *res = data ? eval_run(r->ev, data, position)
+                                         : eval_input_error(r->ev, position, at, message);
+    if (res->nerrors)
+        r->failed = 1;
+    r->text.len = 0;
+    out_format_result(&r->text, r->out.fmt, r->rs, res);
+    out_write(&r->out, r->text.data, r->text.len);
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_options(argc, argv, &o, 1);
+    if (rc || o.help) {
+        if (o.help)
+            fputs(run_help, stdout);
+        free(o.args);
+        return rc;
+    }
+    if (o.nargs < 1) {
+        free(o.args);
+        return usage_error("%s", "run needs a rule script");
+    }
+    struct ruleset *rs = ruleset_load(o.args[0], o.lang);
+    if (!rs) {
+        free(o.args);
+        return 2;
+    }
+    char *data_default[] = {"-"};
+    char **data = o.nargs > 1 ? o.args + 1 : data_default;
+    int ndata = o.nargs > 1 ? o.nargs - 1 : 1;
+    if (!input_check_paths(data, ndata, o.lang)) {
+        ruleset_free(rs);
+        free(o.args);
+        return 2;
+    }
+    FILE *f = stdout;
+    char *tmp = NULL;
+    if (o.output) {
+        /* write beside the target, rename when complete: never a half-written file */
+        tmp = xmalloc(strlen(o.output) + 16);
+        sprintf(tmp, "%s.tmpXXXXXX", o.output);
+        int fd = mkstemp(tmp);
+        f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        if (!f) {
+            fprintf(stderr, "jixiao: %s: ", msg(o.lang, M_ERROR));
+            fprintf(stderr, msg(o.lang, M_CANT_READ), o.output, strerror(errno));
+            fputc('\n', stderr);
+            free(tmp);
+            ruleset_free(rs);
+            free(o.args);
+            return 2;
+        }
+    }
+    struct run r = {.rs = rs, .ev = eval_new(rs)};
+    out_open(&r.out, o.format, rs, f);
+    struct input in = {score_one, &r, o.lang, 0};
+    for (int i = 0; i < ndata; i++)
+        input_read(&in, data[i]);
+    out_close(&r.out);
+    int status = r.failed ? 1 : 0;
+    if (tmp) {
+        if (fclose(f) != 0 || rename(tmp, o.output) != 0) {
+            fprintf(stderr, "jixiao: %s: %s: %s\n", msg(o.lang, M_ERROR), o.output, strerror(errno));
+            unlink(tmp);
+            status = 2;
+        }
+        free(tmp);
+    }
+    buf_free(&r.text);
+    eval_free(r.ev);
+    ruleset_free(rs);
+    free(o.args);
+    return status;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_options(argc, argv, &o, 0);
+    if (rc || o.help) {
+        if (o.help)
+            fputs(check_help, stdout);
+        free(o.args);
+        return rc;
+    }
+    if (o.nargs < 1) {
+        free(o.args);
+        return usage_error("%s", "check needs at least one rule script");
+    }
+    int status = 0;
+    for (int i = 0; i < o.nargs; i++) {
+        struct ruleset *rs = ruleset_load(o.args[i], o.lang);
+        if (!rs)
+            status = 2;
+        ruleset_free(rs);
+    }
+    free(o.args);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("%s", "missing command");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("jixiao %s\n", JIXIAO_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(argc - 2, argv + 2);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "test") == 0 || strcmp(cmd, "fmt") == 0 || strcmp(cmd, "explain") == 0
+        || strcmp(cmd, "diff") == 0)
+        return usage_error("'%s' is not implemented in this version of jixiao", cmd);
+    if (cmd[0] == '-')
+        return usage_error("unknown option '%s'", cmd);
+    return usage_error("unknown command '%s'", cmd);
+}

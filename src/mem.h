@@ -1,0 +1,57 @@
+/* mem.h - allocation: the one out-of-memory policy, arenas, and growable byte buffers.
+ *
+ * Ownership: xmalloc/xrealloc never return NULL (out of memory prints a message and exits 3).
+ * An arena owns everything allocated from it; arena_free releases it all at once, and
+ * arena_reset keeps the first chunk for reuse (per-data-set scratch memory).  A buf owns its
+ * bytes until buf_free.
+ */
+#ifndef JX_MEM_H
+#define JX_MEM_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrndup(const char *s, size_t n);
+
+struct arena_chunk;
+struct arena {
+    struct arena_chunk *head;   /* newest chunk first */
+    char *ptr, *end;            /* free space in head */
+};
+
+void arena_init(struct arena *a);
+void *arena_alloc(struct arena *a, size_t n);          /* 8-byte aligned, uninitialised */
+void *arena_zalloc(struct arena *a, size_t n);         /* zero-filled */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void arena_reset(struct arena *a);                     /* free all but the first chunk */
+void arena_free(struct arena *a);
+
+struct buf {
+    char *data;
+    size_t len, cap;
+};
+
+void buf_reserve(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+const char *buf_cstr(struct buf *b);                   /* NUL-terminated view of data */
+void buf_free(struct buf *b);
+
+/* Growable arrays of anything: VEC_PUSH(ptr, len, cap, item) */
+#define VEC_PUSH(v, n, cap, item) do {                                  \
+        if ((n) == (cap)) {                                             \
+            (cap) = (cap) ? 2 * (cap) : 8;                              \
+            (v) = xrealloc((v), (cap) * sizeof *(v));                   \
+        }                                                               \
+        (v)[(n)++] = (item);                                            \
+    } while (0)
+
+#endif

@@ -1,0 +1,100 @@
+/* msg.h - every message text, in English and Chinese (LANGUAGE.md §10: --lang, LANG).
+ *
+ * ORDER MESSAGES: one line a message: id, English printf format, Chinese printf format.  Both
+ * formats take the same arguments in the same order.
+ */
+#ifndef JX_MSG_H
+#define JX_MSG_H
+
+#define MESSAGES(X)                                                                          \
+    /* rule-script diagnostics */                                                            \
+    X(M_ERROR, "error", "错误")                                                              \
+    X(M_COUNT1, "1 error", "共 1 个错误")                                                    \
+    X(M_COUNTN, "%d errors", "共 %d 个错误")                                                 \
+    X(M_TOO_MANY, "too many errors, stopping", "错误太多，停止检查")                         \
+    X(M_CANT_READ, "cannot read %s: %s", "无法读取 %s：%s")                                  \
+    X(M_IS_DIR, "%s is a directory, not a rule script", "%s 是目录，不是规则脚本")          \
+    X(M_BAD_UTF8, "invalid UTF-8 (byte 0x%02X)", "无效的 UTF-8 编码（字节 0x%02X）")         \
+    X(M_BAD_CHAR, "unexpected character '%s'", "不能识别的字符「%s」")                       \
+    X(M_UNTERMINATED, "unterminated string", "字符串缺少结束引号")                          \
+    X(M_BAD_ESCAPE, "unknown escape '%s' (use \\\" \\\\ \\n \\t \\u{...})",                  \
+      "未知的转义「%s」（可用 \\\" \\\\ \\n \\t \\u{...}）")                                 \
+    X(M_BAD_CODEPOINT, "'%s' is not a valid code point", "「%s」不是有效的字符编码")         \
+    X(M_LONE_BRACE, "single '}' in a string; write '}}' for a brace",                        \
+      "字符串中单独的「}」；字面的花括号请写「}}」")                                         \
+    X(M_UNCLOSED_FMT, "'{' in a string is not closed by '}'", "字符串中的「{」缺少「}」")   \
+    X(M_TOO_DEEP, "nesting too deep", "嵌套过深")                                            \
+    X(M_UNEXPECTED, "unexpected %s", "此处不应出现%s")                                       \
+    X(M_EXPECTED, "unexpected %s, expected %s", "此处不应出现%s，应为%s")                    \
+    X(M_OR, " or ", "或")                                                                    \
+    X(M_SPLIT, "; did you mean %s %s?", "；是否想写「%s %s」？")                             \
+    X(M_UNKNOWN_NAME, "unknown name '%s'", "未知的名称「%s」")                              \
+    X(M_UNKNOWN_FUNC, "unknown function '%s'", "未知的函数「%s」")                          \
+    X(M_DID_YOU_MEAN, "; did you mean '%s'?", "；是否想写「%s」？")                          \
+    X(M_ARITY, "%s() takes %s, not %d", "%s() 需要 %s，而不是 %d 个")                        \
+    X(M_WEIGHT_SUM, "indicator '%s' has weight %s but its sub-indicators add up to %s",      \
+      "指标「%s」的分值 %s 与下级分值之和 %s 不符")                                          \
+    X(M_NO_WEIGHT, "indicator '%s' has no weight (an indicator without sub-indicators needs one)", \
+      "末级指标「%s」没有分值")                                                              \
+    X(M_NEG_WEIGHT, "indicator '%s' has a negative weight %s", "指标「%s」的分值 %s 为负数") \
+    X(M_DUP_INDICATOR, "duplicate indicator '%s' (also at line %u)",                         \
+      "指标「%s」重复（第 %u 行已有）")                                                       \
+    X(M_DUP_NAME, "'%s' is already defined at line %u", "「%s」已在第 %u 行定义")           \
+    X(M_DUP_ITEM, "'%s' is given twice (also at line %u)", "「%s」重复出现（第 %u 行已有）")  \
+    X(M_SCORE_IN_LEAF, "'%s' cannot be read in the rules of indicator '%s', which compute it", \
+      "指标「%2$s」的规则不能读取「%1$s」（它正由这些规则计算）")                            \
+    X(M_SCORE_HERE, "'%s' can only be read in grades and in a parent indicator's deduct, fail and note", \
+      "「%s」只能在等级、上级指标的扣分、不得分和说明中读取")                                \
+    X(M_SCORE_PARENT, "'score' sets a leaf's base score, but '%s' has sub-indicators",       \
+      "「得分」用于末级指标，而指标「%s」有下级指标")                                       \
+    X(M_TWO_SCORES, "indicator '%s' has a second 'score' rule (first at line %u)",           \
+      "指标「%s」有第二条得分规则（第 %u 行已有）")                                          \
+    X(M_PCT_SUM, "percentage weights under '%s' add up to %s, not 100%%",                    \
+      "「%s」下级指标的百分比分值之和为 %s，应为 100%%")                                      \
+    X(M_PCT_MIXED, "sub-indicators of '%s' mix percentage and absolute weights",             \
+      "「%s」的下级指标混用了百分比分值和绝对分值")                                          \
+    X(M_PCT_NO_BASE, "'%s' has a percentage weight, but its parent '%s' has no weight",      \
+      "「%s」使用百分比分值，但上级指标「%s」没有分值")                                       \
+    X(M_CONST_DATA, "const '%s' cannot read %s (consts are computed once, before any data)", \
+      "常量「%s」不能读取 %s（常量在读入数据前计算）")                                        \
+    X(M_ELEM_OUTSIDE, "'.' names an element only inside 'where'", "「.」只能在「满足」条件中使用") \
+    X(M_PRECISION, "precision must be a whole number from 0 to 10", "精度应为 0 到 10 的整数") \
+    X(M_NOT_YET, "'%s' is not supported by this version of jixiao", "此版本的 jixiao 尚不支持「%s」") \
+    X(M_CYCLE, "'%s' is defined in terms of itself", "「%s」的定义引用了它自身")                  \
+    X(M_BAD_FMT, "unknown format ':%s' (use {x}, {x:%%} or {x:.2})",                        \
+      "未知的格式「:%s」（可用 {x}、{x:%%} 或 {x:.2}）")                                     \
+    X(M_RULESET_FIRST, "'ruleset' must come first", "「规则集」应写在最前面")                 \
+    X(M_DOTTED, "a dotted indicator name needs 'extends'", "带点的指标路径只能用于继承的规则集") \
+    /* evaluation errors (in results) */                                                     \
+    X(M_E_MISSING, "%s is missing", "%s 缺失")                                              \
+    X(M_E_TYPE, "%s is %s, expected %s", "%s 是%s，应为%s")                                 \
+    X(M_E_NOFIELD, "%s is %s, so it has no field '%s'", "%s 是%s，没有字段「%s」")           \
+    X(M_E_DIV0, "division by zero: %s is 0", "除数为零：%s 等于 0")                          \
+    X(M_E_NUMBER, "%s is not a number: \"%s\"", "%s 不是数值：“%s”")                        \
+    X(M_E_NEGATIVE, "deduct amount %s is negative (%s)", "扣分 %s 为负数（%s）")             \
+    X(M_E_EMPTY, "%s is an empty array", "%s 是空数组")                                      \
+    X(M_E_JSON, "not valid JSON", "不是有效的 JSON")                                         \
+    X(M_E_NOT_OBJECT, "a data set must be a JSON object, not %s", "数据集应为 JSON 对象，而不是%s") \
+    X(M_E_SELFSCORE, "selfscore must give an object, not %s", "自评分应为对象，而不是%s")    \
+    /* type names, for M_E_TYPE and friends */                                                \
+    X(M_T_MISSING, "missing", "缺失")                                                        \
+    X(M_T_NULL, "null", "空值")                                                              \
+    X(M_T_BOOL, "a boolean", "布尔值")                                                       \
+    X(M_T_NUMBER, "a number", "数值")                                                        \
+    X(M_T_STRING, "a string", "字符串")                                                      \
+    X(M_T_ARRAY, "an array", "数组")                                                         \
+    X(M_T_OBJECT, "an object", "对象")
+
+enum msg_id {
+#define X(id, en, zh) id,
+    MESSAGES(X)
+#undef X
+    MSG_COUNT
+};
+
+enum lang { LANG_EN, LANG_ZH };
+
+/* The format of message `id` in language `lang`. */
+const char *msg(enum lang lang, enum msg_id id);
+
+#endif

@@ -1,0 +1,368 @@
+/* num.c - decimal rounding and number printing on the 15-significant-digit form (§5). */
+#include "num.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A decimal d[0].d[1]..d[n-1] x 10^e with no trailing zeros; zero is "0", e = 0.  Rounding
+ * works on these digits, never on x * 10^n in binary, which would decide 1.005 as 1.00. */
+struct dec {
+    int neg, n, e;
+    char d[16];
+};
+
+enum { HALF, DOWN, UP };        /* half away from zero, toward zero, away from zero */
+
+static void dec_zero(struct dec *v)
+{
+    v->neg = 0, v->n = 1, v->e = 0, v->d[0] = '0';
+}
+
+/* glibc's printf is exact, so "%.14e" is x correctly rounded to 15 significant digits. */
+static void dec_from(struct dec *v, double x)
+{
+    char s[48];
+    const char *p = s;
+
+    dec_zero(v);
+    if (x == 0 || !isfinite(x))
+        return;
+    snprintf(s, sizeof s, "%.14e", x);
+    if (*p == '-')
+        v->neg = 1, p++;
+    v->d[0] = *p++;
+    p++;                                        /* the '.' */
+    for (v->n = 1; v->n < 15; v->n++)
+        v->d[v->n] = *p++;
+    v->e = atoi(p + 1);                         /* after the 'e' */
+    while (v->n > 1 && v->d[v->n - 1] == '0')
+        v->n--;
+}
+
+/* strtod is correctly rounded, so this is the double nearest the decimal.  A 15-digit form
+ * just above DBL_MAX would overflow; the caller's finite fallback is kept instead. */
+static double dec_to_double(const struct dec *v, double fallback)
+{
+    char s[48];
+    double r;
+
+    if (v->d[0] == '0')
+        return 0.0;
+    snprintf(s, sizeof s, "%s%.*se%d", v->neg ? "-" : "", v->n, v->d, v->e - v->n + 1);
+    r = strtod(s, NULL);
+    return isinf(r) ? fallback : r;
+}
+
+/* Rounds in place to `digits` decimals. */
+static void dec_round(struct dec *v, int digits, int mode)
+{
+    int k, up;
+
+    if (v->d[0] == '0' || digits > 400)
+        return;
+    if (digits < -400)
+        digits = -400;                          /* keeps k from overflowing; result is 0 */
+    k = v->e + digits + 1;                      /* how many digits survive */
+    if (k >= v->n)
+        return;
+    /* No trailing zeros, so when k < n something non-zero is always dropped. */
+    up = mode == UP || (mode == HALF && k >= 0 && v->d[k] >= '5');
+    if (k <= 0) {
+        if (!up) {
+            dec_zero(v);
+            return;
+        }
+        v->d[0] = '1', v->n = 1, v->e = -digits;
+        return;
+    }
+    v->n = k;
+    if (up) {
+        int i = k - 1;
+        while (i >= 0 && v->d[i] == '9')
+            v->d[i--] = '0';
+        if (i < 0) {                            /* 9.99 -> 10 */
+            v->d[0] = '1', v->n = 1, v->e++;
+            return;
+        }
+        v->d[i]++;
+    }
+    while (v->n > 1 && v->d[v->n - 1] == '0')
+        v->n--;
+}
+
+double num_canon(double x)
+{
+    struct dec v;
+
+    if (!isfinite(x))
+        return x;
+    dec_from(&v, x);
+    return dec_to_double(&v, x);
+}
+
+static double rounded(double x, int digits, int mode)
+{
+    struct dec v;
+
+    if (!isfinite(x))
+        return x;
+    dec_from(&v, x);
+    dec_round(&v, digits, mode);
+    return dec_to_double(&v, x);
+}
+
+double num_round(double x, int digits)
+{
+    return rounded(x, digits, HALF);
+}
+
+double num_floor(double x)
+{
+    return rounded(x, 0, x < 0 ? UP : DOWN);
+}
+
+double num_ceil(double x)
+{
+    return rounded(x, 0, x < 0 ? DOWN : UP);
+}
+
+int num_cmp(double a, double b)
+{
+    a = num_canon(a);
+    b = num_canon(b);
+    return (a > b) - (a < b);
+}
+
+/* A bounded writer: output past cap - 1 is dropped, so the result is always terminated. */
+struct out {
+    char *buf;
+    size_t cap, len;
+};
+
+static void put(struct out *o, char c)
+{
+    if (o->len + 1 < o->cap)
+        o->buf[o->len++] = c;
+}
+
+static void puts_(struct out *o, const char *s)
+{
+    while (*s)
+        put(o, *s++);
+}
+
+static size_t finish(struct out *o)
+{
+    if (o->cap > 0)
+        o->buf[o->len] = '\0';
+    return o->len;
+}
+
+/* Plain notation with at least mindec decimals: the digit at place 10^p is d[e - p]. */
+static void put_positional(struct out *o, const struct dec *v, int mindec)
+{
+    int top = v->e > 0 ? v->e : 0;
+    int nfrac = v->n - 1 - v->e;
+
+    if (nfrac < mindec)
+        nfrac = mindec;
+    if (v->neg)
+        put(o, '-');
+    for (int p = top; p >= -nfrac; p--) {
+        int i = v->e - p;
+        if (p == -1)
+            put(o, '.');
+        put(o, i >= 0 && i < v->n ? v->d[i] : '0');
+    }
+}
+
+/* JavaScript's style for the rare number outside [1e-15, 1e21): "1.5e-16", "1e+21". */
+static void put_exponent(struct out *o, const struct dec *v)
+{
+    char e[16];
+
+    if (v->neg)
+        put(o, '-');
+    put(o, v->d[0]);
+    if (v->n > 1)
+        put(o, '.');
+    for (int i = 1; i < v->n; i++)
+        put(o, v->d[i]);
+    snprintf(e, sizeof e, "e%+d", v->e);
+    puts_(o, e);
+}
+
+/* NaN and infinities never reach a decision; they print as JavaScript does. */
+static int put_special(struct out *o, double x)
+{
+    if (isnan(x))
+        puts_(o, "NaN");
+    else if (isinf(x))
+        puts_(o, x < 0 ? "-Infinity" : "Infinity");
+    else
+        return 0;
+    return 1;
+}
+
+size_t num_format(char *buf, size_t cap, double x, int maxdec)
+{
+    struct out o = {buf, cap, 0};
+    struct dec v;
+
+    if (!put_special(&o, x)) {
+        dec_from(&v, x);
+        if (maxdec >= 0)
+            dec_round(&v, maxdec, HALF);
+        if (v.d[0] == '0' || (v.e >= -15 && v.e < 21))
+            put_positional(&o, &v, 0);
+        else
+            put_exponent(&o, &v);
+    }
+    return finish(&o);
+}
+
+/* After rounding to dec <= 20 decimals a non-zero value has e >= -20, so only huge values
+ * need the exponent; positional output is then at most 1 + 21 + 1 + 20 bytes. */
+static void put_fixed(struct out *o, struct dec *v, int dec)
+{
+    dec_round(v, dec, HALF);
+    if (v->e < 21)
+        put_positional(o, v, dec);
+    else
+        put_exponent(o, v);
+}
+
+size_t num_format_fixed(char *buf, size_t cap, double x, int dec)
+{
+    struct out o = {buf, cap, 0};
+    struct dec v;
+
+    if (!put_special(&o, x)) {
+        dec_from(&v, x);
+        put_fixed(&o, &v, dec < 0 ? 0 : dec > 20 ? 20 : dec);
+    }
+    return finish(&o);
+}
+
+size_t num_format_pct(char *buf, size_t cap, double x)
+{
+    struct out o = {buf, cap, 0};
+    struct dec v;
+
+    if (!put_special(&o, x)) {
+        dec_from(&v, x);
+        if (v.d[0] != '0')
+            v.e += 2;                   /* x * 100 exactly, in decimal: 0.997 -> 99.7 */
+        put_fixed(&o, &v, 2);
+        put(&o, '%');
+    }
+    return finish(&o);
+}
+
+enum { PARSE_MAX = 256 };       /* longer text (after trimming) is not taken as a number */
+
+/* Length of the blank at s[0..len): ASCII space, NBSP (U+00A0) or ideographic space (U+3000),
+ * all common in spreadsheet exports; 0 if none. */
+static size_t blank_len(const unsigned char *s, size_t len)
+{
+    if (len >= 1 && (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r')))
+        return 1;
+    if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int num_parse(const char *s, size_t len, double *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char a[PARSE_MAX], c[PARSE_MAX + 16];
+    size_t n = 0, m = 0, p = 0, b, lead;
+    int digits = 0, pct = 0;
+    long ex = 0;
+    double r;
+
+    while (len > 0 && (b = blank_len(u, len)) > 0)
+        u += b, len -= b;
+    while (len > 0) {                   /* trailing blanks: only 1- to 3-byte ones exist */
+        if (blank_len(u + len - 1, 1) == 1)
+            len -= 1;
+        else if (len >= 2 && blank_len(u + len - 2, 2) == 2)
+            len -= 2;
+        else if (len >= 3 && blank_len(u + len - 3, 3) == 3)
+            len -= 3;
+        else
+            break;
+    }
+    /* Full-width forms U+FF01..U+FF3F (EF BC 81..BF) are ASCII 0x21..0x5F shifted; mapping
+     * them all is simpler than listing digits, '％', '，', '．', and the grammar below rejects
+     * whatever else comes through. */
+    for (size_t i = 0; i < len; i++) {
+        if (n == sizeof a)
+            return 0;
+        if (i + 2 < len && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x81) {
+            a[n++] = (char)(0x21 + (u[i + 2] - 0x81));
+            i += 2;
+        } else {
+            a[n++] = (char)u[i];
+        }
+    }
+
+    /* [sign] digits[,ddd]... [.digits] [e[sign]digits] [%] -> c, without ',' and exponent */
+    if (p < n && (a[p] == '+' || a[p] == '-'))
+        c[m++] = a[p++];
+    for (lead = p; p < n && is_digit(a[p]); digits++)
+        c[m++] = a[p++];
+    lead = p - lead;
+    if (p < n && a[p] == ',') {
+        if (lead == 0 || lead > 3)
+            return 0;
+        while (p < n && a[p] == ',') {  /* each group exactly three digits */
+            if (p + 3 >= n || !is_digit(a[p + 1]) || !is_digit(a[p + 2]) || !is_digit(a[p + 3]))
+                return 0;
+            c[m++] = a[p + 1], c[m++] = a[p + 2], c[m++] = a[p + 3];
+            p += 4;
+        }
+        if (p < n && is_digit(a[p]))
+            return 0;                   /* "1,2345" */
+    }
+    if (p < n && a[p] == '.') {
+        c[m++] = a[p++];
+        for (; p < n && is_digit(a[p]); digits++)
+            c[m++] = a[p++];
+    }
+    if (digits == 0)
+        return 0;
+    if (p < n && (a[p] == 'e' || a[p] == 'E')) {
+        int neg = 0, edigits = 0;
+        p++;
+        if (p < n && (a[p] == '+' || a[p] == '-'))
+            neg = a[p++] == '-';
+        for (; p < n && is_digit(a[p]); p++, edigits++)
+            if (ex < 100000)            /* far past any double; keeps ex from overflowing */
+                ex = ex * 10 + (a[p] - '0');
+        if (edigits == 0)
+            return 0;
+        if (neg)
+            ex = -ex;
+    }
+    if (p < n && a[p] == '%')
+        pct = 1, p++;
+    if (p != n)
+        return 0;
+    /* '%' shifts the exponent, so "99.7%" is exactly the decimal 0.997, not 99.7 / 100. */
+    snprintf(c + m, sizeof c - m, "e%ld", ex - 2 * pct);
+    r = strtod(c, NULL);
+    if (!isfinite(r))
+        return 0;
+    *out = r == 0 ? 0.0 : r;
+    return 1;
+}

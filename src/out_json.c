@@ -1,0 +1,244 @@
+/* out_json.c - results as JSON and NDJSON (LANGUAGE.md §6). */
+#include "out.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "jsonw.h"
+#include "num.h"
+
+int out_parse_format(const char *name, enum out_format *fmt)
+{
+    static const char *const names[] = {"json", "ndjson"};   /* ORDER FORMATS */
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *fmt = (enum out_format)i;
+            return 1;
+        }
+    return 0;
+}
+
+static void write_id(struct jsonw *w, const struct eval_result *r)
+{
+    jsonw_key(w, "id");
+    if (r->id.kind == V_STR)
+        jsonw_str(w, r->id.s, r->id.len);
+    else
+        jsonw_num(w, r->id.n, -1);
+}
+
+static void write_errors(struct jsonw *w, const struct eval_result *r)
+{
+    jsonw_begin(w, '{');
+    write_id(w, r);
+    jsonw_key(w, "errors");
+    jsonw_begin(w, '[');
+    for (uint32_t i = 0; i < r->nerrors; i++) {
+        const struct eval_error *e = &r->errors[i];
+        jsonw_begin(w, '{');
+        if (e->ind) {
+            jsonw_key(w, "indicator");
+            jsonw_cstr(w, e->ind->path);
+        }
+        jsonw_key(w, "at");
+        jsonw_cstr(w, e->at_text);
+        jsonw_key(w, "message");
+        jsonw_cstr(w, e->message);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_end(w, '}');
+}
+
+static void write_indicator(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r,
+                            const struct indicator *ind)
+{
+    const struct ind_result *ir = &r->ind[ind->index];
+    bool skipped = ir->state == IS_SKIPPED;
+    jsonw_begin(w, '{');
+    jsonw_key(w, "name");
+    jsonw_cstr(w, ind->name);
+    jsonw_key(w, "weight");
+    jsonw_num(w, ind->weight, -1);
+    jsonw_key(w, "score");
+    if (skipped && rs->rescale)
+        jsonw_null(w);
+    else
+        jsonw_num(w, ir->score, rs->precision);
+    if (ir->has_self) {
+        jsonw_key(w, "self");
+        jsonw_num(w, ir->self, -1);
+    }
+    if (ind->grades) {
+        jsonw_key(w, "grade");
+        if (ir->grade)
+            jsonw_cstr(w, ir->grade);
+        else
+            jsonw_null(w);
+    }
+    if (ir->failed) {
+        jsonw_key(w, "failed");
+        jsonw_bool(w, true);
+    }
+    if (skipped) {
+        jsonw_key(w, "skipped");
+        jsonw_bool(w, true);
+    }
+    if (ir->ded) {
+        jsonw_key(w, "deductions");
+        jsonw_begin(w, '[');
+        for (const struct deduction *d = ir->ded; d; d = d->next) {
+            jsonw_begin(w, '{');
+            jsonw_key(w, "points");
+            jsonw_num(w, d->points, rs->precision);
+            jsonw_key(w, "reason");
+            jsonw_cstr(w, d->reason ? d->reason : "");
+            jsonw_end(w, '}');
+        }
+        jsonw_end(w, ']');
+    }
+    if (ir->notes) {
+        jsonw_key(w, "notes");
+        jsonw_begin(w, '[');
+        for (const struct note *n = ir->notes; n; n = n->next)
+            jsonw_cstr(w, n->text);
+        jsonw_end(w, ']');
+    }
+    if (ind->nkids) {
+        jsonw_key(w, "indicators");
+        jsonw_begin(w, '[');
+        for (uint32_t k = 0; k < ind->nkids; k++)
+            write_indicator(w, rs, r, ind->kids[k]);
+        jsonw_end(w, ']');
+    }
+    jsonw_end(w, '}');
+}
+
+/* review: claims that differ from the computed score by more than half a unit of the last
+ * decimal (LANGUAGE.md §4 selfscore). */
+static void write_review(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r)
+{
+    double half = 0.5 * pow(10, -rs->precision);
+    jsonw_key(w, "review");
+    jsonw_begin(w, '[');
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        const struct ind_result *ir = &r->ind[i];
+        if (!ir->has_self || (ir->state == IS_SKIPPED && rs->rescale))
+            continue;
+        double diff = num_canon(ir->score - ir->self);
+        if (num_cmp(fabs(diff), half) <= 0)
+            continue;
+        jsonw_begin(w, '{');
+        jsonw_key(w, "indicator");
+        jsonw_cstr(w, rs->all[i]->path);
+        jsonw_key(w, "self");
+        jsonw_num(w, ir->self, -1);
+        jsonw_key(w, "score");
+        jsonw_num(w, ir->score, rs->precision);
+        jsonw_key(w, "diff");
+        jsonw_num(w, num_round(diff, rs->precision), rs->precision);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+static void write_result(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r)
+{
+    if (r->nerrors) {
+        write_errors(w, r);
+        return;
+    }
+    jsonw_begin(w, '{');
+    write_id(w, r);
+    if (rs->name) {
+        jsonw_key(w, "ruleset");
+        jsonw_cstr(w, rs->name);
+    }
+    if (rs->version) {
+        jsonw_key(w, "version");
+        jsonw_cstr(w, rs->version);
+    }
+    jsonw_key(w, "score");
+    jsonw_num(w, r->score, rs->precision);
+    jsonw_key(w, "max");
+    jsonw_num(w, rs->max, -1);
+    if (rs->grades) {
+        jsonw_key(w, "grade");
+        if (r->grade)
+            jsonw_cstr(w, r->grade);
+        else
+            jsonw_null(w);
+    }
+    if (rs->selfscore)
+        write_review(w, rs, r);
+    jsonw_key(w, "indicators");
+    jsonw_begin(w, '[');
+    for (uint32_t k = 0; k < rs->ntop; k++)
+        write_indicator(w, rs, r, rs->top[k]);
+    jsonw_end(w, ']');
+    jsonw_end(w, '}');
+}
+
+void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset *rs,
+                       const struct eval_result *r)
+{
+    struct jsonw w;
+    jsonw_init(&w, b, fmt == OUT_JSON);
+    write_result(&w, rs, r);
+    buf_addc(b, '\n');
+}
+
+void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f)
+{
+    memset(o, 0, sizeof *o);
+    o->fmt = fmt;
+    o->rs = rs;
+    o->f = f;
+}
+
+/* A pretty result inside the top-level array: every line indented one level. */
+static void write_indented(FILE *f, const char *text, size_t len)
+{
+    fputs("  ", f);
+    for (size_t i = 0; i < len; i++) {
+        fputc(text[i], f);
+        if (text[i] == '\n' && i + 1 < len)
+            fputs("  ", f);
+    }
+}
+
+void out_write(struct out *o, const char *text, size_t len)
+{
+    o->count++;
+    if (o->fmt != OUT_JSON) {
+        fwrite(text, 1, len, o->f);
+        return;
+    }
+    /* json: one data set prints one object, several print one array */
+    if (len && text[len - 1] == '\n')
+        len--;
+    if (o->count == 1) {
+        buf_add(&o->pending, text, len);
+        return;
+    }
+    if (o->count == 2) {
+        fputs("[\n", o->f);
+        write_indented(o->f, o->pending.data, o->pending.len);
+    }
+    fputs(",\n", o->f);
+    write_indented(o->f, text, len);
+}
+
+void out_close(struct out *o)
+{
+    if (o->fmt == OUT_JSON) {
+        if (o->count == 0)
+            fputs("[]\n", o->f);
+        else if (o->count == 1)
+            fprintf(o->f, "%.*s\n", (int)o->pending.len, o->pending.data);
+        else
+            fputs("\n]\n", o->f);
+    }
+    buf_free(&o->pending);
+    fflush(o->f);
+}

@@ -1,0 +1,75 @@
+/* ruleset.h - a checked rule set: the indicator tree, bindings and settings that evaluation
+ * runs on.  Built by check.c from the syntax tree; read-only afterwards, so many threads may
+ * evaluate with one rule set.
+ *
+ * Ownership: the struct ruleset owns its arena (every node, indicator, binding and string)
+ * and its diag (the sources, quoted by error messages); ruleset_free releases everything.
+ */
+#ifndef JX_RULESET_H
+#define JX_RULESET_H
+
+#include "ast.h"
+#include "diag.h"
+#include "value.h"
+
+struct indicator;
+
+struct binding {
+    const char *name;
+    struct ast *decl;           /* S_LET or S_CONST */
+    struct indicator *owner;    /* NULL at top level */
+    uint32_t slot;              /* lets: index of the per-data-set cache */
+    uint8_t is_const;
+    uint8_t state;              /* check: 0 unresolved, 1 resolving, 2 done */
+    struct value cval;          /* consts: the value */
+};
+
+struct indicator {
+    const char *name;
+    char *path;                 /* dotted path from the top: 管理效率.采购管理.政府采购执行率 */
+    struct ast *decl;           /* S_INDICATOR */
+    struct indicator *parent;   /* NULL for top level */
+    struct indicator **kids;
+    uint32_t nkids, index;      /* index: position in ruleset.all (preorder) */
+    double weight;
+    uint8_t wkind;              /* W_NONE, W_ABS, W_PCT as written */
+    uint8_t wstate;             /* check: 0 not computed, 1 computing, 2 done */
+    struct ast *score;          /* S_SCORE or NULL */
+    struct ast **rules;         /* S_DEDUCT, S_FAIL, S_NOTE in source order */
+    uint32_t nrules;
+    struct ast **skips;         /* S_SKIP */
+    uint32_t nskips;
+    struct ast *grades;         /* S_GRADES or NULL */
+    struct binding **lets;
+    uint32_t nlets;
+};
+
+struct ruleset {
+    struct arena ar;
+    struct diag dg;
+    const char *name, *version; /* NULL when not declared */
+    struct ast *id, *selfscore; /* NULL when not declared */
+    int precision;
+    bool rescale;               /* na rescale */
+    double max;
+    struct indicator **top;     /* top-level indicators */
+    uint32_t ntop;
+    struct indicator **all;     /* every indicator, parents before children */
+    uint32_t nall;
+    struct binding **lets;      /* every let, by slot */
+    uint32_t nlets;
+    struct binding **globals;   /* top-level lets and consts */
+    uint32_t nglobals;
+    struct ast *grades;         /* top-level S_GRADES or NULL */
+    struct ast *tests;          /* S_TEST items (jixiao test) */
+};
+
+/* Read, parse and check a rule script; reports every error to stderr.  Returns NULL (after
+ * printing the error count) when the script has errors. */
+struct ruleset *ruleset_load(const char *path, enum lang lang);
+void ruleset_free(struct ruleset *rs);
+
+/* check.c: build the ruleset from parsed items; returns the number of errors. */
+int check_ruleset(struct ruleset *rs, struct ast *items);
+
+#endif
