@@ -57,6 +57,24 @@ static const char *src_of(struct evaluator *ev, const struct ast *e)
     return arena_strndup(ev->ar, t, n);
 }
 
+/* The whole source text of `e`, runs of white space made one space: for reasons. */
+static const char *src_full(struct evaluator *ev, const struct ast *e)
+{
+    size_t n;
+    const char *t = diag_text(&ev->rs->dg, e->at, &n);
+    char *out = arena_alloc(ev->ar, n + 1), *o = out;
+    for (size_t i = 0; i < n; i++) {
+        if (strchr(" \t\r\n", t[i])) {
+            while (i + 1 < n && strchr(" \t\r\n", t[i + 1]))
+                i++;
+            *o++ = ' ';
+        } else
+            *o++ = t[i];
+    }
+    *o = '\0';
+    return out;
+}
+
 static bool fail_at(struct evaluator *ev, const struct ast *e, enum msg_id id, ...)
 {
     va_list ap;
@@ -81,13 +99,36 @@ static const char *type_name(struct evaluator *ev, const struct value *v)
     }
 }
 
+/* The type of a value with a glimpse of it: a string ("约一千"), a number (12). */
+static const char *type_desc(struct evaluator *ev, const struct value *v)
+{
+    const char *t = type_name(ev, v);
+    char nb[NUM_BUF];
+    switch (v->kind) {
+    case V_STR: {
+        uint32_t n = v->len;
+        if (n > 30)
+            for (n = 30; n > 0 && (v->s[n] & 0xC0) == 0x80; n--)
+                ;
+        return arena_printf(ev->ar, "%s (\"%.*s%s\")", t, (int)n, v->s, n < v->len ? "…" : "");
+    }
+    case V_NUM:
+        num_format(nb, sizeof nb, v->n, -1);
+        return arena_printf(ev->ar, "%s (%s)", t, nb);
+    case V_BOOL:
+        return arena_printf(ev->ar, "%s (%s)", t, v->b ? "true" : "false");
+    default:
+        return t;
+    }
+}
+
 /* `e`'s value `v` is not of the kind wanted. */
 static bool wrong_type(struct evaluator *ev, const struct ast *e, const struct value *v,
                        enum msg_id want)
 {
     if (v->kind == V_MISSING)
         return fail_at(ev, e, M_E_MISSING, src_of(ev, e));
-    return fail_at(ev, e, M_E_TYPE, src_of(ev, e), type_name(ev, v), msg(ev->lang, want));
+    return fail_at(ev, e, M_E_TYPE, src_of(ev, e), type_desc(ev, v), msg(ev->lang, want));
 }
 
 /* ---- values ---- */
@@ -216,7 +257,7 @@ static bool field(struct evaluator *ev, const struct ast *e, const struct value 
         }
         break;
     }
-    return fail_at(ev, e, M_E_NOFIELD, src_of(ev, e->a), type_name(ev, obj), e->str);
+    return fail_at(ev, e, M_E_NOFIELD, src_of(ev, e->a), type_desc(ev, obj), e->str);
 }
 
 static bool index_value(struct evaluator *ev, const struct ast *e, const struct value *arr,
@@ -793,13 +834,13 @@ static bool reason_of(struct evaluator *ev, const struct ast *rule, double point
     switch (rule->kind) {
     case AST_S_DEDUCT:
         *out = arena_printf(ev->ar, "扣 %s 分：%s", fmt_points(ev, points),
-                            src_of(ev, rule->b ? rule->b : rule->a));
+                            src_full(ev, rule->b ? rule->b : rule->a));
         break;
     case AST_S_FAIL:
-        *out = rule->b ? arena_printf(ev->ar, "不得分：%s", src_of(ev, rule->b)) : "不得分";
+        *out = rule->b ? arena_printf(ev->ar, "不得分：%s", src_full(ev, rule->b)) : "不得分";
         break;
     default:
-        *out = rule->b ? arena_printf(ev->ar, "不适用：%s", src_of(ev, rule->b)) : "不适用";
+        *out = rule->b ? arena_printf(ev->ar, "不适用：%s", src_full(ev, rule->b)) : "不适用";
         break;
     }
     return true;
@@ -958,6 +999,7 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
                 return;
             }
             mark_subtree(ev, ind, IS_SKIPPED);
+            add_note(ev, r, r->skip_reason);    /* why it does not apply */
             return;
         }
     }
@@ -983,7 +1025,7 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
         if (num_cmp(b, ind->weight) < 0) {
             const char *reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%s",
                                               fmt_points(ev, b), fmt_points(ev, ind->weight),
-                                              src_of(ev, ind->score->a));
+                                              src_full(ev, ind->score->a));
             add_deduction(ev, r, num_canon(ind->weight - b), reason, false);
         }
     }
@@ -1057,7 +1099,8 @@ const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint
     ev->data = data;
     if (rs->id) {
         struct value id;
-        if (!eval(ev, rs->id, NULL, &id)) {
+        if (!eval(ev, rs->id, NULL, &id) || ((id.kind == V_MISSING || id.kind == V_NULL)
+                                              && !wrong_type(ev, rs->id, &id, M_T_STRING))) {
             add_error(ev, NULL, &ev->err);
             return &ev->res;
         }

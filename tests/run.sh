@@ -39,7 +39,7 @@ passed=0 failed=0
 
 # --- C unit tests: each prints "N passed, N failed" as its last line -----------------------
 for u in "$ROOT"/build/unit/*; do
-  [ -f "$u" ] && [ -x "$u" ] || continue
+  [[ -f $u && -x $u ]] || continue
   out=$(cd "$TMP" && eval "timeout 120 $WRAP \"\$u\"" 2>&1 </dev/null); rc=$?
   last=${out##*$'\n'}
   if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
@@ -69,11 +69,11 @@ flush() {           # writes the buffered content section to $target, trailing b
   local n=${#buf[@]}
   while (( n > 0 )) && is_blank "${buf[n-1]}"; do n=$((n - 1)); done
   if (( n > 0 )); then printf '%s\n' "${buf[@]:0:n}" >"$target"; else : >"$target"; fi
-  target= buf=()
+  target='' buf=()
 }
 
 begin_case() {      # begin_case NAME
-  name=$1 incase=1 cmd= want_exit=0 has_stdin= has_stderr= problems=() target= buf=()
+  name=$1 incase=1 cmd='' want_exit=0 has_stdin='' has_stderr='' problems=() target='' buf=()
   cdir=$(mktemp -d "$TMP/case.XXXXXX") && mkdir "$cdir/work"
   : >"$cdir/want.out"
 }
@@ -106,7 +106,7 @@ show_diff() {       # show_diff WHAT EXPECTED_FILE ACTUAL_FILE
 end_case() {        # runs the current case (if any) and cleans up after it
   [ -n "$incase" ] || return 0
   flush
-  incase=
+  incase=''
   [ -n "$cmd" ] || problems+=("no '--- cmd:' section")
   if (( ${#problems[@]} > 0 )); then fail "${problems[@]}"; rm -rf -- "$cdir"; return; fi
   local in=/dev/null rc ok=1
@@ -133,8 +133,8 @@ end_case() {        # runs the current case (if any) and cleans up after it
 }
 
 run_file() {        # run_file FILE.test
-  local line lineno=0 incase= started=
-  tname=${1##*/} name='(outside any case)' target= buf=()
+  local line lineno=0 incase='' started=''
+  tname=${1##*/} name='(outside any case)' target='' buf=()
   while IFS= read -r line || [ -n "$line" ]; do
     lineno=$((lineno + 1))
     case $line in
