@@ -33,6 +33,7 @@ static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *t
 %define api.pure full
 %define api.location.type {struct span}
 %define parse.error custom
+%define parse.lac full
 %locations
 %expect 0
 %parse-param {struct parse_ctx *ctx}

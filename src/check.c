@@ -39,6 +39,8 @@ struct checker {
     uint32_t nlets, caplets;
     struct binding **globals;
     uint32_t nglobals, capglobals;
+    struct indicator **dups;        /* duplicates: checked, not part of the tree */
+    uint32_t ndups, capdups;
 };
 
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx);
@@ -380,6 +382,8 @@ static void build_body(struct checker *ck, struct indicator *ind)
             if (dup) {
                 diag_error(ck->dg, name_node(s)->at, M_DUP_INDICATOR, s->str,
                            line_of(ck, dup->decl->at));
+                /* still check what it holds, but leave it out of the tree */
+                VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, s, ind));
                 break;
             }
             ind->kids[ind->nkids++] = build_indicator(ck, s, ind);
@@ -606,6 +610,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
             if (dup) {
                 diag_error(ck.dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
                            line_of(&ck, dup->decl->at));
+                VEC_PUSH(ck.dups, ck.ndups, ck.capdups, build_indicator(&ck, it, NULL));
                 break;
             }
             VEC_PUSH(top, ntop, captop, build_indicator(&ck, it, NULL));
@@ -641,6 +646,10 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
         resolve_binding(&ck, ck.globals[k]);
     for (uint32_t k = 0; k < ntop; k++)
         resolve_indicator(&ck, top[k]);
+    for (uint32_t k = 0; k < ck.ndups; k++) {
+        weight_of(&ck, ck.dups[k]);
+        resolve_indicator(&ck, ck.dups[k]);
+    }
     struct ctx topcx = {NULL, R_TOP, 0, NULL};
     resolve(&ck, rs->id, topcx);
     resolve(&ck, rs->selfscore, topcx);
@@ -671,5 +680,6 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     free(ck.all);
     free(ck.lets);
     free(ck.globals);
+    free(ck.dups);
     return rs->dg.nerrors - before;
 }

@@ -20,6 +20,9 @@ void diag_init(struct diag *dg, enum lang lang, FILE *out)
 
 void diag_free(struct diag *dg)
 {
+    for (uint32_t i = 0; i < dg->npending; i++)
+        free(dg->pending[i].text);
+    free(dg->pending);
     for (uint32_t i = 0; i < dg->nfiles; i++) {
         free(dg->files[i].name);
         free(dg->files[i].text - dg->files[i].bom);
@@ -134,15 +137,39 @@ static void quote_line(struct diag *dg, const struct source *s, uint32_t off)
 
 void diag_error_text(struct diag *dg, struct span at, const char *text)
 {
-    if (++dg->nerrors > DIAG_MAX) {
-        if (dg->nerrors == DIAG_MAX + 1)
+    dg->nerrors++;
+    struct diag_entry e = {at.file, at.start, dg->npending, xstrndup(text, strlen(text))};
+    VEC_PUSH(dg->pending, dg->npending, dg->cappending, e);
+}
+
+static int by_place(const void *a, const void *b)
+{
+    const struct diag_entry *x = a, *y = b;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->off != y->off)
+        return x->off < y->off ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void print_pending(struct diag *dg)
+{
+    qsort(dg->pending, dg->npending, sizeof *dg->pending, by_place);
+    for (uint32_t i = 0; i < dg->npending; i++) {
+        struct diag_entry *e = &dg->pending[i];
+        if (i == DIAG_MAX) {
             fprintf(dg->out, "jixiao: %s\n", msg(dg->lang, M_TOO_MANY));
-        return;
+            break;
+        }
+        char where[512];
+        struct span at = {e->file, e->off, e->off};
+        diag_where(dg, at, where, sizeof where);
+        fprintf(dg->out, "%s: %s: %s\n", where, msg(dg->lang, M_ERROR), e->text);
+        quote_line(dg, &dg->files[e->file], e->off);
     }
-    char where[512];
-    diag_where(dg, at, where, sizeof where);
-    fprintf(dg->out, "%s: %s: %s\n", where, msg(dg->lang, M_ERROR), text);
-    quote_line(dg, &dg->files[at.file], at.start);
+    for (uint32_t i = 0; i < dg->npending; i++)
+        free(dg->pending[i].text);
+    dg->npending = 0;
 }
 
 void diag_error(struct diag *dg, struct span at, enum msg_id id, ...)
@@ -169,6 +196,7 @@ void diag_plain(struct diag *dg, enum msg_id id, ...)
 
 void diag_summary(struct diag *dg)
 {
+    print_pending(dg);
     if (dg->nerrors == 1)
         fprintf(dg->out, "%s\n", msg(dg->lang, M_COUNT1));
     else if (dg->nerrors > 1)

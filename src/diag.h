@@ -22,7 +22,14 @@ struct source {
 
 enum { DIAG_MAX = 20 };
 
+struct diag_entry {
+    uint32_t file, off, seq;
+    char *text;
+};
+
 struct diag {
+    struct diag_entry *pending;     /* errors with a location, printed sorted by diag_summary */
+    uint32_t npending, cappending;
     struct source *files;
     uint32_t nfiles, cap;
     int nerrors;        /* errors found (all, printed or not) */
@@ -37,13 +44,14 @@ uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t l
 /* Read a file and register it; on failure reports the error and returns UINT32_MAX. */
 uint32_t diag_load(struct diag *dg, const char *path);
 
-/* Report an error at `at`: FILE:LINE:COL: error: <message>, the line, a caret. */
+/* Report an error at `at`: FILE:LINE:COL: error: <message>, the line, a caret.  Errors are
+ * printed by diag_summary, in source order, at most DIAG_MAX of them. */
 void diag_error(struct diag *dg, struct span at, enum msg_id id, ...);
 /* The same with a message already formatted. */
 void diag_error_text(struct diag *dg, struct span at, const char *text);
 /* An error with no location: "jixiao: error: <message>". */
 void diag_plain(struct diag *dg, enum msg_id id, ...);
-/* Print "N errors" when there were any. */
+/* Print the errors in source order, then "N errors" when there were any. */
 void diag_summary(struct diag *dg);
 
 /* "FILE:LINE:COL" of a span, into buf. */
