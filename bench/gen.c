@@ -173,9 +173,10 @@ static void department(unsigned long seq)
     printf(",\"绩效目标\":{\"产出完成率\":");
     ratio(chance(75) ? 10000 : range(7000, 9999));
     printf("},\"效益指标\":[");
+    size_t first = next() % (sizeof goals / sizeof goals[0]);     /* distinct names */
     int ngoals = (int)range(3, 8);
     for (int i = 0; i < ngoals; i++) {
-        const char *goal = PICK(goals);
+        const char *goal = goals[(first + (size_t)i) % (sizeof goals / sizeof goals[0])];
         printf("%s{\"名称\":\"%s\"", i ? "," : "", goal);
         if (chance(88))
             printf(",\"完成\":true}");

@@ -117,7 +117,18 @@ static void quote_line(struct diag *dg, const struct source *s, uint32_t off)
     uint32_t shown = end;
     if (shown > start && s->text[shown - 1] == '\r')
         shown--;
-    fprintf(dg->out, "%.*s\n", (int)(shown - start), s->text + start);
+    for (uint32_t i = start; i < shown;) {     /* invalid UTF-8 is shown as '?' */
+        uint32_t cp;
+        int n = utf8_decode(s->text + i, shown - i, &cp);
+        if (n <= 0) {
+            fputc('?', dg->out);
+            i++;
+        } else {
+            fwrite(s->text + i, 1, (size_t)n, dg->out);
+            i += (uint32_t)n;
+        }
+    }
+    fputc('\n', dg->out);
     for (uint32_t i = start; i < off && i < shown;) {
         uint32_t cp;
         int n = utf8_decode(s->text + i, shown - i, &cp);

@@ -52,11 +52,13 @@ static const char check_help[] =
     "with the source line and a caret. Exit 0 and print nothing when all are correct,\n"
     "2 otherwise.\n";
 
+/* One line saying what is wrong, then the synopsis (the first lines of the usage). */
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "jixiao: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", usage_text);
+    const char *end = strstr(usage_text, "\n\n");
+    fprintf(stderr, "\n%.*s\nTry 'jixiao --help' for more.\n", (int)(end - usage_text), usage_text);
     return 2;
 }
 

@@ -1,7 +1,9 @@
-/* out.h - writing results: json, ndjson (out_json.c); csv, table to come (LANGUAGE.md §6, §9).
+/* out.h - writing results: json, ndjson (out_json.c), csv (out_csv.c), table (out_table.c)
+ * (LANGUAGE.md §6, §9).
  *
  * out_format_result renders one result into a buffer (workers may do this in parallel);
- * out_write adds the framing of the whole output (the array of `json`) and writes in order.
+ * out_write adds the framing of the whole output (the array of `json`, the blank line between
+ * tables) and writes in order; out_open writes the CSV preamble (BOM and header row).
  */
 #ifndef JX_OUT_H
 #define JX_OUT_H
@@ -11,7 +13,7 @@
 #include "eval.h"
 
 /* ORDER FORMATS */
-enum out_format { OUT_JSON, OUT_NDJSON };
+enum out_format { OUT_JSON, OUT_NDJSON, OUT_CSV, OUT_TABLE };
 
 struct out {
     enum out_format fmt;
@@ -24,6 +26,10 @@ struct out {
 int out_parse_format(const char *name, enum out_format *fmt);
 void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset *rs,
                        const struct eval_result *r);
+/* The writers of each format, used by out_format_result and out_open. */
+void out_csv_header(struct buf *b, const struct ruleset *rs);
+void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
+void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f);
 /* One rendered result (from out_format_result), in input order. */
 void out_write(struct out *o, const char *text, size_t len);

@@ -9,7 +9,7 @@
 
 int out_parse_format(const char *name, enum out_format *fmt)
 {
-    static const char *const names[] = {"json", "ndjson"};   /* ORDER FORMATS */
+    static const char *const names[] = {"json", "ndjson", "csv", "table"};   /* ORDER FORMATS */
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i]) == 0) {
             *fmt = (enum out_format)i;
@@ -182,6 +182,14 @@ static void write_result(struct jsonw *w, const struct ruleset *rs, const struct
 void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset *rs,
                        const struct eval_result *r)
 {
+    if (fmt == OUT_CSV) {
+        out_csv_result(b, rs, r);
+        return;
+    }
+    if (fmt == OUT_TABLE) {
+        out_table_result(b, rs, r);
+        return;
+    }
     struct jsonw w;
     jsonw_init(&w, b, fmt == OUT_JSON);
     write_result(&w, rs, r);
@@ -194,6 +202,12 @@ void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE
     o->fmt = fmt;
     o->rs = rs;
     o->f = f;
+    if (fmt == OUT_CSV) {
+        struct buf h = {0};
+        out_csv_header(&h, rs);
+        fwrite(h.data, 1, h.len, f);
+        buf_free(&h);
+    }
 }
 
 /* A pretty result inside the top-level array: every line indented one level. */
@@ -210,6 +224,8 @@ static void write_indented(FILE *f, const char *text, size_t len)
 void out_write(struct out *o, const char *text, size_t len)
 {
     o->count++;
+    if (o->fmt == OUT_TABLE && o->count > 1)
+        fputc('\n', o->f);
     if (o->fmt != OUT_JSON) {
         fwrite(text, 1, len, o->f);
         return;

@@ -1,0 +1,117 @@
+/* out_csv.c - results as CSV for Excel and LibreOffice (LANGUAGE.md §9): BOM, header, a row a data set. */
+#include "out.h"
+
+#include <string.h>
+
+#include "num.h"
+
+/* Excel reads UTF-8 only when the file starts with a BOM; without it Chinese turns to mojibake. */
+#define BOM "\xEF\xBB\xBF"
+
+/* RFC 4180 ends every record with CRLF, and Excel expects it (LibreOffice and every CSV reader
+ * take it too).  A line break inside a quoted field is kept as it was written. */
+#define EOL "\r\n"
+
+/* A cell a spreadsheet would run as a formula (CSV injection, after OWASP): text starting with
+ * = + - @, or with a tab or CR, gets a leading ' so it stays text.  Numbers are never guarded. */
+static bool formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* RFC 4180: a field holding a comma, a quote or a line break is quoted. */
+static bool needs_quotes(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+            return true;
+    return false;
+}
+
+/* A text field: guarded against formulas, quoted (quotes doubled) when needed. */
+static void add_text(struct buf *b, const char *s, size_t len)
+{
+    bool quote = needs_quotes(s, len);
+    if (quote)
+        buf_addc(b, '"');
+    if (len && formula_start(s[0]))
+        buf_addc(b, '\'');
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            buf_addc(b, '"');
+        buf_addc(b, s[i]);
+    }
+    if (quote)
+        buf_addc(b, '"');
+}
+
+static void add_num(struct buf *b, double x, int maxdec)
+{
+    char nb[NUM_BUF];
+    buf_add(b, nb, num_format(nb, sizeof nb, x, maxdec));
+}
+
+static void add_id(struct buf *b, const struct eval_result *r)
+{
+    if (r->id.kind == V_STR)
+        add_text(b, r->id.s, r->id.len);
+    else
+        add_num(b, r->id.n, -1);
+}
+
+/* The errors cell: `path: message (at)` joined by "; ". */
+static void add_errors(struct buf *b, const struct eval_result *r)
+{
+    struct buf t = {0};
+    for (uint32_t i = 0; i < r->nerrors; i++) {
+        const struct eval_error *e = &r->errors[i];
+        if (i)
+            buf_adds(&t, "; ");
+        if (e->ind)
+            buf_printf(&t, "%s: ", e->ind->path);
+        buf_printf(&t, "%s (%s)", e->message, e->at_text);
+    }
+    add_text(b, t.data, t.len);
+    buf_free(&t);
+}
+
+/* One indicator's score; empty when it does not apply under na rescale. */
+static void add_score(struct buf *b, const struct ruleset *rs, const struct ind_result *ir)
+{
+    if (ir->state == IS_SKIPPED && rs->rescale)
+        return;
+    add_num(b, ir->score, rs->precision);
+}
+
+void out_csv_header(struct buf *b, const struct ruleset *rs)
+{
+    buf_adds(b, BOM "id,score,grade");
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        buf_addc(b, ',');
+        add_text(b, rs->all[i]->path, strlen(rs->all[i]->path));
+    }
+    buf_adds(b, ",errors" EOL);
+}
+
+/* A row: id, score, grade, every indicator in preorder (the header's order), errors.  An error
+ * result has only its id and errors; its other cells are empty. */
+void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+{
+    bool ok = r->nerrors == 0;
+    add_id(b, r);
+    buf_addc(b, ',');
+    if (ok)
+        add_num(b, r->score, rs->precision);
+    buf_addc(b, ',');
+    if (ok && r->grade)
+        add_text(b, r->grade, strlen(r->grade));
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        buf_addc(b, ',');
+        if (ok)
+            add_score(b, rs, &r->ind[i]);
+    }
+    buf_addc(b, ',');
+    if (!ok)
+        add_errors(b, r);
+    buf_adds(b, EOL);
+}
