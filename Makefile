@@ -3,7 +3,7 @@
 #   make test       the whole suite (unit tests, tests/cases, seed reproductions)
 #   make demo       install missing Debian packages, build, score the Huangpu 2022 example
 #   make bench      the benchmark of bench/ (see bench/README.md)
-#   make SANITIZE=1 ...   the same with AddressSanitizer and UBSan (objects in build/asan)
+#   make SANITIZE=1 ...   build/jixiao with AddressSanitizer and UBSan (objects in build/asan)
 
 CC      ?= cc
 FLEX    ?= flex
@@ -53,27 +53,24 @@ $(B)/%.o: src/%.c build/gen/parser.h $(wildcard src/*.h include/*.h)
 	@mkdir -p $(B)
 	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(CWARNS) -c -o $@ $<
 
-# the sanitizer build is a separate binary so both can coexist
-ifeq ($(SANITIZE),1)
-$(BIN): build/jixiao-asan
-	@true
-build/jixiao-asan: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
-TESTBIN := build/jixiao-asan
-else
-$(BIN): $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
-TESTBIN := build/jixiao
-endif
+# build/jixiao is whichever flavour was built last; the stamp makes a switch relink it
+FLAVOR := $(if $(filter 1,$(SANITIZE)),asan,plain)
+build/flavor.$(FLAVOR):
+	@mkdir -p build
+	@rm -f build/flavor.*
+	@touch $@
 
-build/unit/test_%: tests/unit/test_%.c $(filter-out $(B)/main.o,$(OBJS))
+$(BIN): $(OBJS) build/flavor.$(FLAVOR)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+build/unit/test_%: tests/unit/test_%.c $(filter-out $(B)/main.o,$(OBJS)) build/flavor.$(FLAVOR)
 	@mkdir -p build/unit
-	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(CWARNS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(CWARNS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
 unit: $(UNITS)
 
 test: $(BIN) unit
-	bash tests/run.sh $(TESTBIN)
+	bash tests/run.sh $(BIN)
 
 deps:
 	@missing=""; \

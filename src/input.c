@@ -10,10 +10,23 @@
 
 #include "mem.h"
 
-static void emit(struct input *in, const cJSON *data, const char *at, const char *message)
+static void emit(struct input *in, struct input_item *it)
 {
-    in->position++;
-    in->fn(in->ctx, data, in->position, at, message);
+    if (it->kind != ITEM_FLUSH)
+        it->position = ++in->position;
+    in->fn(in->ctx, it);
+}
+
+static void emit_error(struct input *in, const char *at, const char *message)
+{
+    struct input_item it = {.kind = ITEM_ERROR, .at = at, .message = message};
+    emit(in, &it);
+}
+
+static void emit_flush(struct input *in)
+{
+    struct input_item it = {.kind = ITEM_FLUSH};
+    emit(in, &it);
 }
 
 static const char *kind_name(enum lang lang, const cJSON *j)
@@ -27,12 +40,13 @@ static const char *kind_name(enum lang lang, const cJSON *j)
 static void emit_value(struct input *in, const cJSON *j, const char *at)
 {
     if (cJSON_IsObject(j)) {
-        emit(in, j, NULL, NULL);
+        struct input_item it = {.kind = ITEM_VALUE, .value = j, .at = at};
+        emit(in, &it);
         return;
     }
     char m[256];
     snprintf(m, sizeof m, msg(in->lang, M_E_NOT_OBJECT), kind_name(in->lang, j));
-    emit(in, NULL, at, m);
+    emit_error(in, at, m);
 }
 
 /* Parse text that must be exactly one JSON value (surrounding whitespace allowed). */
@@ -101,7 +115,7 @@ static void read_whole(struct input *in, FILE *f, const char *name, struct buf *
         snprintf(at, sizeof at, "%s:%llu:%llu", name, (unsigned long long)line,
                  (unsigned long long)col);
         fprintf(stderr, "%s: %s: %s\n", at, msg(in->lang, M_ERROR), msg(in->lang, M_E_JSON));
-        emit(in, NULL, at, msg(in->lang, M_E_JSON));
+        emit_error(in, at, msg(in->lang, M_E_JSON));
         return;
     }
     if (cJSON_IsArray(j)) {
@@ -109,6 +123,7 @@ static void read_whole(struct input *in, FILE *f, const char *name, struct buf *
             emit_value(in, c, name);
     } else
         emit_value(in, j, name);
+    emit_flush(in);
     cJSON_Delete(j);
 }
 
@@ -141,28 +156,30 @@ static void read_stream(struct input *in, FILE *f, const char *name)
     }
     buf_free(&seen);
     char at[512];
-    uint64_t jline = lineno;
-    int first = 1;
-    /* NDJSON; a lone line holding an array is that array's data sets */
-    for (;;) {
+    /* NDJSON: lines go out unparsed; a lone line holding an array is its data sets */
+    if (cJSON_IsArray(j)) {
+        uint64_t first_line = lineno;
         n = next_line(f, &line, &cap, &lineno, NULL);
-        if (j && cJSON_IsArray(j) && n < 0 && first) {
-            snprintf(at, sizeof at, "%s", name);
+        if (n < 0) {
             for (const cJSON *c = j->child; c; c = c->next)
-                emit_value(in, c, at);
-        } else if (j) {
-            snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)jline);
-            emit_value(in, j, at);
+                emit_value(in, c, name);
+            emit_flush(in);
         } else {
-            snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)jline);
-            emit(in, NULL, at, msg(in->lang, M_E_JSON));
+            snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)first_line);
+            emit_value(in, j, at);
         }
         cJSON_Delete(j);
-        if (n < 0)
-            break;
-        jline = lineno;
-        first = 0;
-        j = parse_all(line, (size_t)n, &bad);
+    } else {
+        cJSON_Delete(j);
+        snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)lineno);
+        struct input_item it = {.kind = ITEM_LINE, .text = text, .len = len, .at = at};
+        emit(in, &it);
+        n = next_line(f, &line, &cap, &lineno, NULL);
+    }
+    for (; n >= 0; n = next_line(f, &line, &cap, &lineno, NULL)) {
+        snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)lineno);
+        struct input_item it = {.kind = ITEM_LINE, .text = line, .len = (size_t)n, .at = at};
+        emit(in, &it);
     }
     free(line);
 }

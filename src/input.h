@@ -2,8 +2,9 @@
  * directories of *.json (LANGUAGE.md §6, §9).  Data sets are handed to a callback one at a
  * time, in input order, with positions counted across all inputs.
  *
- * Ownership: the cJSON tree passed to the callback belongs to the reader and is freed after
- * the callback returns.
+ * Ownership: items point into the reader's buffers and are valid during the callback only,
+ * except ITEM_VALUE trees, which stay until the ITEM_FLUSH that precedes their release.
+ * NDJSON lines are handed over unparsed, so that parsing can run in the worker threads.
  */
 #ifndef JX_INPUT_H
 #define JX_INPUT_H
@@ -12,9 +13,24 @@
 #include <cJSON.h>
 #include "msg.h"
 
-/* data is NULL for input that is not a data set; then at/message say why. */
-typedef void (*input_fn)(void *ctx, const cJSON *data, uint64_t position, const char *at,
-                         const char *message);
+enum item_kind {
+    ITEM_LINE,      /* one line of NDJSON, not parsed yet: text, len, at ("FILE:LINE") */
+    ITEM_VALUE,     /* an element of a parsed file: value, valid until the next ITEM_FLUSH */
+    ITEM_ERROR,     /* input that is not a data set: at, message */
+    ITEM_FLUSH,     /* parsed values are about to be freed: finish everything before */
+};
+
+struct input_item {
+    enum item_kind kind;
+    uint64_t position;      /* from 1, across all inputs (not for ITEM_FLUSH) */
+    const char *text;
+    size_t len;
+    const cJSON *value;
+    const char *at;
+    const char *message;
+};
+
+typedef void (*input_fn)(void *ctx, const struct input_item *item);
 
 struct input {
     input_fn fn;

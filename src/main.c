@@ -10,6 +10,7 @@
 #include "input.h"
 #include "out.h"
 #include "ruleset.h"
+#include "run.h"
 
 #define JIXIAO_VERSION "0.1.0"
 
@@ -28,7 +29,9 @@ static const char usage_text[] =
     "options:\n"
     "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
     "  --format FMT     json (default) or ndjson\n"
-    "  -j N             worker threads (accepted; scoring is single-threaded for now)\n"
+    "  -j N             score with N threads (default: the number of cores); the output\n"
+    "                   is the same for every N\n"
+    "  -q, --quiet      no progress line on standard error\n"
     "  --lang zh|en     language of diagnostics (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "  -h, --help       this help\n"
     "  --version        the version\n"
@@ -77,6 +80,8 @@ struct options {
     enum lang lang;
     enum out_format format;
     const char *output;
+    int threads;            /* -j; 0: the number of cores */
+    int quiet;
     char **args;            /* positional arguments */
     int nargs;
     int help;
@@ -127,34 +132,14 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
             if (!val || *end || n < 1 || n > 1024)
                 return usage_error("-j needs a number of threads from 1 to 1024, not '%s'",
                                    val ? val : "");
+            o->threads = (int)n;
         } else if (run && (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)) {
-            /* no progress output yet */
+            o->quiet = 1;
         } else {
             return usage_error("unknown option '%s'", a);
         }
     }
     return 0;
-}
-
-struct run {
-    const struct ruleset *rs;
-    struct evaluator *ev;
-    struct out out;
-    struct buf text;
-    int failed;
-};
-
-static void score_one(void *ctx, const cJSON *data, uint64_t position, const char *at,
-                      const char *message)
-{
-    struct run *r = ctx;
-    const struct eval_result *res = data ? eval_run(r->ev, data, position)
-                                         : eval_input_error(r->ev, position, at, message);
-    if (res->nerrors)
-        r->failed = 1;
-    r->text.len = 0;
-    out_format_result(&r->text, r->out.fmt, r->rs, res);
-    out_write(&r->out, r->text.data, r->text.len);
 }
 
 static int cmd_run(int argc, char **argv)
@@ -202,13 +187,19 @@ static int cmd_run(int argc, char **argv)
             return 2;
         }
     }
-    struct run r = {.rs = rs, .ev = eval_new(rs)};
-    out_open(&r.out, o.format, rs, f);
-    struct input in = {score_one, &r, o.lang, 0};
+    int threads = o.threads;
+    if (threads == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        threads = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+    }
+    struct out out;
+    out_open(&out, o.format, rs, f);
+    struct runner *runner = run_start(rs, &out, threads, !o.quiet && isatty(STDERR_FILENO));
+    struct input in = {run_item, runner, o.lang, 0};
     for (int i = 0; i < ndata; i++)
         input_read(&in, data[i]);
-    out_close(&r.out);
-    int status = r.failed ? 1 : 0;
+    int status = run_finish(runner) ? 1 : 0;
+    out_close(&out);
     if (tmp) {
         if (fclose(f) != 0 || rename(tmp, o.output) != 0) {
             fprintf(stderr, "jixiao: %s: %s: %s\n", msg(o.lang, M_ERROR), o.output, strerror(errno));
@@ -217,8 +208,6 @@ static int cmd_run(int argc, char **argv)
         }
         free(tmp);
     }
-    buf_free(&r.text);
-    eval_free(r.ev);
     ruleset_free(rs);
     free(o.args);
     return status;

@@ -92,12 +92,94 @@ static void dec_round(struct dec *v, int digits, int mode)
         v->n--;
 }
 
+/* ---- fast paths ----
+ * Most numbers in scoring are short decimals (95.91, 0.5, 1288.38).  For them the answers
+ * below equal the decimal-string ones and cost no printf; anything near a decision point
+ * (a .5 tie, an integer edge, a close comparison) falls through to the exact path. */
+
+static const double pow10s[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/* x is exactly the double nearest n / 10^d, |n| < 1e15, d <= maxd smallest: the shortest
+ * decimal form of x, and so its 15-digit form too. */
+static int short_decimal(double x, int maxd, long long *n, int *d)
+{
+    if (maxd > 15)
+        maxd = 15;
+    for (int k = 0; k <= maxd; k++) {
+        double y = x * pow10s[k];
+        if (!(fabs(y) < 1e15))
+            return 0;
+        double r = nearbyint(y);
+        if (r / pow10s[k] == x) {
+            *n = (long long)r;
+            *d = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* n / 10^d as text: "-12.05". */
+static size_t put_short(char *buf, size_t cap, long long n, int d)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+    char tmp[48];
+    size_t o = 0;
+    if (n < 0)
+        tmp[o++] = '-';
+    if (len <= d) {
+        tmp[o++] = '0';
+        tmp[o++] = '.';
+        for (int i = len; i < d; i++)
+            tmp[o++] = '0';
+        memcpy(tmp + o, digits, (size_t)len);
+        o += (size_t)len;
+    } else {
+        memcpy(tmp + o, digits, (size_t)(len - d));
+        o += (size_t)(len - d);
+        if (d > 0) {
+            tmp[o++] = '.';
+            memcpy(tmp + o, digits + len - d, (size_t)d);
+            o += (size_t)d;
+        }
+    }
+    if (o >= cap)
+        o = cap - 1;
+    memcpy(buf, tmp, o);
+    buf[o] = '\0';
+    return o;
+}
+
+/* Half away from zero when y is clearly not near a tie; 0 when the exact path must decide. */
+static int quick_round(double x, int digits, double *out)
+{
+    if (digits < 0 || digits > 15)
+        return 0;
+    double y = x * pow10s[digits];
+    if (!(fabs(y) < 1e9))
+        return 0;
+    double f = fabs(y) - floor(fabs(y));
+    if (fabs(f - 0.5) < 1e-5)
+        return 0;
+    double r = floor(fabs(y) + 0.5);
+    *out = (y < 0 ? -r : r) / pow10s[digits];
+    if (*out == 0)
+        *out = 0;   /* never -0 */
+    return 1;
+}
+
 double num_canon(double x)
 {
     struct dec v;
+    long long n;
+    int d;
 
     if (!isfinite(x))
         return x;
+    if (short_decimal(x, 10, &n, &d))
+        return x == 0 ? 0 : x;
     dec_from(&v, x);
     return dec_to_double(&v, x);
 }
@@ -115,6 +197,9 @@ static double rounded(double x, int digits, int mode)
 
 double num_round(double x, int digits)
 {
+    double q;
+    if (isfinite(x) && quick_round(x, digits, &q))
+        return q;
     return rounded(x, digits, HALF);
 }
 
@@ -130,6 +215,11 @@ double num_ceil(double x)
 
 int num_cmp(double a, double b)
 {
+    if (a == b)
+        return 0;
+    double scale = fmax(fabs(a), fabs(b));
+    if (isfinite(scale) && fabs(a - b) > 1e-12 * scale)
+        return (a > b) - (a < b);   /* too far apart for 15 digits to tie them */
     a = num_canon(a);
     b = num_canon(b);
     return (a > b) - (a < b);
@@ -210,6 +300,13 @@ size_t num_format(char *buf, size_t cap, double x, int maxdec)
 {
     struct out o = {buf, cap, 0};
     struct dec v;
+    long long n;
+    int d;
+    double r = x;
+
+    if (isfinite(x) && (maxdec < 0 || quick_round(x, maxdec, &r))
+        && short_decimal(r, maxdec < 0 ? 10 : maxdec, &n, &d))
+        return put_short(buf, cap, n, d);
 
     if (!put_special(&o, x)) {
         dec_from(&v, x);

@@ -1,0 +1,294 @@
+/* run.c - scoring batches of data sets on worker threads, writing them in input order. */
+#include "run.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "eval.h"
+
+enum { BATCH_ITEMS = 256, BATCH_BYTES = 1 << 20 };
+
+enum batch_state { B_FREE, B_QUEUED, B_WORKING, B_DONE };
+
+struct item {
+    enum item_kind kind;
+    uint64_t position;
+    const char *text, *at, *message;    /* in the batch's arena */
+    size_t len;
+    const cJSON *value;
+};
+
+struct batch {
+    enum batch_state state;
+    uint64_t seq;
+    struct item items[BATCH_ITEMS];
+    uint32_t n;
+    size_t bytes;
+    struct arena ar;
+    struct buf out;
+    size_t ends[BATCH_ITEMS];           /* end of each item's rendering in out */
+    int failed;
+};
+
+struct runner {
+    const struct ruleset *rs;
+    struct out *out;
+    int nthreads;
+    struct batch *ring;
+    uint32_t nring;
+    uint64_t filled, written;           /* batches submitted, batches written */
+    struct evaluator *inline_ev;        /* -j 1: no threads */
+    pthread_t *threads;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    bool stop;
+    int failed;
+    bool progress;
+    uint64_t count;
+    struct timespec started, shown;
+};
+
+/* Score and render one batch: shared by the workers and the -j 1 path. */
+static void process(struct runner *r, struct evaluator *ev, struct batch *b)
+{
+    enum lang lang = eval_lang(ev);
+    b->out.len = 0;
+    for (uint32_t i = 0; i < b->n; i++) {
+        const struct item *it = &b->items[i];
+        const struct eval_result *res;
+        cJSON *parsed = NULL;
+        if (it->kind == ITEM_LINE) {
+            parsed = cJSON_ParseWithLength(it->text, it->len);
+            if (!parsed)
+                res = eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
+            else if (!cJSON_IsObject(parsed)) {
+                char m[256];
+                enum msg_id t = cJSON_IsArray(parsed) ? M_T_ARRAY : cJSON_IsString(parsed) ? M_T_STRING
+                              : cJSON_IsNumber(parsed) ? M_T_NUMBER : cJSON_IsBool(parsed) ? M_T_BOOL
+                              : M_T_NULL;
+                snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), msg(lang, t));
+                res = eval_input_error(ev, it->position, it->at, m);
+            } else
+                res = eval_run(ev, parsed, it->position);
+        } else if (it->kind == ITEM_VALUE)
+            res = eval_run(ev, it->value, it->position);
+        else
+            res = eval_input_error(ev, it->position, it->at, it->message);
+        if (res->nerrors)
+            b->failed = 1;
+        out_format_result(&b->out, r->out->fmt, r->rs, res);
+        b->ends[i] = b->out.len;
+        cJSON_Delete(parsed);
+    }
+}
+
+static double seconds(struct timespec a, struct timespec b)
+{
+    return (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+}
+
+/* A progress line on a terminal's stderr, at most twice a second. */
+static void show_progress(struct runner *r, bool last)
+{
+    if (!r->progress)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (!last && seconds(r->shown, now) < 0.5)
+        return;
+    r->shown = now;
+    double t = seconds(r->started, now);
+    fprintf(stderr, "\r%llu data sets, %.0f/s   %s", (unsigned long long)r->count,
+            t > 0 ? (double)r->count / t : 0.0, last ? "\n" : "");
+}
+
+/* Write a finished batch, result by result (json frames each one), and free its slot. */
+static void write_batch(struct runner *r, struct batch *b)
+{
+    size_t start = 0;
+    for (uint32_t i = 0; i < b->n; i++) {
+        out_write(r->out, b->out.data + start, b->ends[i] - start);
+        start = b->ends[i];
+    }
+    r->failed |= b->failed;
+    r->count += b->n;
+    b->n = 0;
+    b->bytes = 0;
+    b->failed = 0;
+    arena_reset(&b->ar);
+    r->written++;
+    show_progress(r, false);
+}
+
+static void *worker(void *arg)
+{
+    struct runner *r = arg;
+    struct evaluator *ev = eval_new(r->rs);
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        struct batch *b = NULL;
+        for (uint32_t i = 0; i < r->nring; i++) {
+            struct batch *c = &r->ring[i];
+            if (c->state == B_QUEUED && (!b || c->seq < b->seq))
+                b = c;
+        }
+        if (!b) {
+            if (r->stop)
+                break;
+            pthread_cond_wait(&r->work, &r->mu);
+            continue;
+        }
+        b->state = B_WORKING;
+        pthread_mutex_unlock(&r->mu);
+        process(r, ev, b);
+        pthread_mutex_lock(&r->mu);
+        b->state = B_DONE;
+        pthread_cond_broadcast(&r->done);
+    }
+    pthread_mutex_unlock(&r->mu);
+    eval_free(ev);
+    return NULL;
+}
+
+/* Write every finished batch at the head of the ring; wait for the head when `until`
+ * batches have not all been written.  Called with the lock held. */
+static void drain(struct runner *r, uint64_t until)
+{
+    while (r->written < until) {
+        struct batch *b = &r->ring[r->written % r->nring];
+        if (b->state != B_DONE) {
+            pthread_cond_wait(&r->done, &r->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&r->mu);
+        write_batch(r, b);
+        pthread_mutex_lock(&r->mu);
+        b->state = B_FREE;
+    }
+}
+
+static struct batch *filling(struct runner *r)
+{
+    return &r->ring[r->filled % r->nring];
+}
+
+static void submit(struct runner *r)
+{
+    struct batch *b = filling(r);
+    if (b->n == 0)
+        return;
+    b->seq = r->filled;
+    if (!r->threads) {
+        process(r, r->inline_ev, b);
+        r->filled++;
+        write_batch(r, b);
+        return;
+    }
+    pthread_mutex_lock(&r->mu);
+    b->state = B_QUEUED;
+    r->filled++;
+    pthread_cond_signal(&r->work);
+    /* the next slot must be free: write what is done, wait for the oldest otherwise */
+    if (r->filled - r->written >= r->nring)
+        drain(r, r->filled - r->nring + 1);
+    pthread_mutex_unlock(&r->mu);
+}
+
+static void finish_all(struct runner *r)
+{
+    submit(r);
+    if (r->threads) {
+        pthread_mutex_lock(&r->mu);
+        drain(r, r->filled);
+        pthread_mutex_unlock(&r->mu);
+    }
+}
+
+static const char *copy(struct batch *b, const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    b->bytes += n;
+    return arena_strndup(&b->ar, s, n);
+}
+
+void run_item(void *arg, const struct input_item *in)
+{
+    struct runner *r = arg;
+    if (in->kind == ITEM_FLUSH) {
+        finish_all(r);      /* parsed values are about to go */
+        return;
+    }
+    struct batch *b = filling(r);
+    struct item *it = &b->items[b->n++];
+    it->kind = in->kind;
+    it->position = in->position;
+    it->value = in->value;
+    it->len = in->len;
+    it->text = copy(b, in->text, in->len);
+    it->at = copy(b, in->at, in->at ? strlen(in->at) : 0);
+    it->message = copy(b, in->message, in->message ? strlen(in->message) : 0);
+    if (b->n == BATCH_ITEMS || b->bytes >= BATCH_BYTES)
+        submit(r);
+}
+
+struct runner *run_start(const struct ruleset *rs, struct out *out, int threads, bool progress)
+{
+    struct runner *r = xcalloc(1, sizeof *r);
+    r->rs = rs;
+    r->out = out;
+    r->nthreads = threads < 1 ? 1 : threads;
+    r->nring = threads > 1 ? 2 * (uint32_t)threads + 2 : 1;
+    r->ring = xcalloc(r->nring, sizeof *r->ring);
+    for (uint32_t i = 0; i < r->nring; i++)
+        arena_init(&r->ring[i].ar);
+    r->progress = progress;
+    clock_gettime(CLOCK_MONOTONIC, &r->started);
+    r->shown = r->started;
+    if (threads <= 1) {
+        r->inline_ev = eval_new(rs);
+        return r;
+    }
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->work, NULL);
+    pthread_cond_init(&r->done, NULL);
+    r->threads = xcalloc((size_t)threads, sizeof *r->threads);
+    for (int i = 0; i < threads; i++)
+        if (pthread_create(&r->threads[i], NULL, worker, r) != 0) {
+            fprintf(stderr, "jixiao: cannot start thread %d\n", i);
+            exit(3);
+        }
+    return r;
+}
+
+int run_finish(struct runner *r)
+{
+    finish_all(r);
+    if (r->threads) {
+        pthread_mutex_lock(&r->mu);
+        r->stop = true;
+        pthread_cond_broadcast(&r->work);
+        pthread_mutex_unlock(&r->mu);
+        for (int i = 0; i < r->nthreads; i++)
+            pthread_join(r->threads[i], NULL);
+        free(r->threads);
+        pthread_mutex_destroy(&r->mu);
+        pthread_cond_destroy(&r->work);
+        pthread_cond_destroy(&r->done);
+    }
+    if (r->progress && r->count)
+        show_progress(r, true);
+    int failed = r->failed;
+    eval_free(r->inline_ev);
+    for (uint32_t i = 0; i < r->nring; i++) {
+        arena_free(&r->ring[i].ar);
+        buf_free(&r->ring[i].out);
+    }
+    free(r->ring);
+    free(r);
+    return failed;
+}

@@ -1,0 +1,22 @@
+/* run.h - the batch runner: data sets in, results out in input order, scored by N threads.
+ *
+ * Items are copied into batches; workers parse (NDJSON lines), score and render whole
+ * batches, each with its own evaluator; the calling thread writes finished batches in order.
+ * Memory is bounded by the ring of batches, whatever the number of data sets.
+ */
+#ifndef JX_RUN_H
+#define JX_RUN_H
+
+#include <stdbool.h>
+#include "input.h"
+#include "out.h"
+
+struct runner;
+
+struct runner *run_start(const struct ruleset *rs, struct out *out, int threads, bool progress);
+/* The input callback: hand over one item (input_fn). */
+void run_item(void *runner, const struct input_item *item);
+/* Finish everything, write what is left; returns 1 when some data set had errors. */
+int run_finish(struct runner *r);
+
+#endif
