@@ -69,15 +69,23 @@ build/unit/test_%: tests/unit/test_%.c $(filter-out $(B)/main.o,$(OBJS)) build/f
 
 unit: $(UNITS)
 
-test: $(BIN) unit
+test:
+	@$(MAKE) --no-print-directory deps DEPS=test
+	@$(MAKE) --no-print-directory $(BIN) unit
 	bash tests/run.sh $(BIN)
 
+.PHONY: test-only
+test-only: $(BIN) unit
+	bash tests/run.sh $(BIN)
+
+# build packages; `make test` also needs GNU parallel (tests/cases/scale.test)
 deps:
 	@missing=""; \
 	command -v $(FLEX) >/dev/null || missing="$$missing flex"; \
 	command -v $(BISON) >/dev/null || missing="$$missing bison"; \
 	[ -f /usr/include/cjson/cJSON.h ] || missing="$$missing libcjson-dev"; \
 	command -v $(CC) >/dev/null || missing="$$missing gcc"; \
+	[ "$(DEPS)" != test ] || command -v parallel >/dev/null || missing="$$missing parallel"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
