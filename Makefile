@@ -98,7 +98,7 @@ deps:
 
 demo: deps
 	$(MAKE) $(BIN)
-	$(BIN) run rules/2022/huangpu.eval examples/2022/huangpu.json
+	$(BIN) run rules/2022/huangpu.eval examples/2022/huangpu.json --format table
 
 bench: $(BIN)
 	$(MAKE) -C bench

@@ -15,7 +15,7 @@
 #define JIXIAO_VERSION "0.1.0"
 
 static const char usage_text[] =
-    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson] [-j N]\n"
+    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N]\n"
     "       jixiao check RULES...\n"
     "       jixiao --help | --version\n"
     "\n"
@@ -28,7 +28,7 @@ static const char usage_text[] =
     "\n"
     "options:\n"
     "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
-    "  --format FMT     json (default) or ndjson\n"
+    "  --format FMT     json (default), ndjson, csv or table\n"
     "  -j N             score with N threads (default: the number of cores); the output\n"
     "                   is the same for every N\n"
     "  -q, --quiet      no progress line on standard error\n"
@@ -40,7 +40,7 @@ static const char usage_text[] =
     "or the command line is wrong (nothing is scored).\n";
 
 static const char run_help[] =
-    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson] [-j N] [--lang zh|en]\n"
+    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N] [--lang zh|en]\n"
     "\n"
     "Checks RULES, then scores every data set of DATA in order and prints one result per\n"
     "data set. DATA: a JSON file holding an object (one data set) or an array (many), an\n"
@@ -120,7 +120,7 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
             if (!val)
                 return usage_error("option %s needs a value", a);
             if (!out_parse_format(val, &o->format))
-                return usage_error("unknown format '%s' (use json or ndjson)", val);
+                return usage_error("unknown format '%s' (use json, ndjson, csv or table)", val);
         } else if (run && strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error("option %s needs a value", a);

@@ -1,4 +1,4 @@
-/* out_csv.c - results as CSV for Excel and LibreOffice (LANGUAGE.md §9): BOM, header, a row a data set. */
+/* out_csv.c - results as CSV for Excel and LibreOffice (LANGUAGE.md §9): BOM, header, rows. */
 #include "out.h"
 
 #include <string.h>

@@ -1,4 +1,4 @@
-/* out_table.c - the self-evaluation table for a terminal (LANGUAGE.md §9, the layout of seeds/002). */
+/* out_table.c - the self-evaluation table for a terminal (LANGUAGE.md §9, seeds/002 layout). */
 #include "out.h"
 
 #include <stdlib.h>
@@ -131,9 +131,8 @@ static void header_row(struct grid *g)
     buf_free(&t);
 }
 
-/* An indicator's own deductions and notes; a skipped indicator runs no other rule, so its
- * notes (if the evaluator records the skip reason there) are its skip reason.  A parent's
- * reasons carry its name, as they share the row of its first leaf. */
+/* An indicator's own deductions and notes (a skip's reason is a note).  A parent's reasons
+ * carry its name, as they share the row of its first leaf. */
 static void reasons(struct grid *g, const struct indicator *ind, const struct ind_result *ir)
 {
     const char *prefix = ind->nkids ? ind->name : NULL;
@@ -141,8 +140,6 @@ static void reasons(struct grid *g, const struct indicator *ind, const struct in
         cell_reason(g, prefix, d->reason ? d->reason : "");
     for (const struct note *n = ir->notes; n; n = n->next)
         cell_reason(g, prefix, n->text);
-    if (ir->state == IS_SKIPPED && !ir->notes && ir->skip_reason)
-        cell_reason(g, prefix, ir->skip_reason);
 }
 
 /* The score column: 不适用 for an indicator left out under na rescale.  Under na full a skipped
