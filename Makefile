@@ -41,11 +41,11 @@ build/gen/lexer.c: grammar/lexer.l build/gen/parser.h
 	$(FLEX) -o $@ $<
 
 # generated code: no -Werror (we do not own its warnings)
-$(B)/parser.o: build/gen/parser.c
+$(B)/parser.o: build/gen/parser.c $(wildcard src/*.h)
 	@mkdir -p $(B)
 	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) -Wall -c -o $@ $<
 
-$(B)/lexer.o: build/gen/lexer.c
+$(B)/lexer.o: build/gen/lexer.c $(wildcard src/*.h)
 	@mkdir -p $(B)
 	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) -Wall -Wno-unused-function -c -o $@ $<
 

@@ -36,10 +36,29 @@ struct buf {
     size_t len, cap;
 };
 
-void buf_reserve(struct buf *b, size_t extra);
-void buf_add(struct buf *b, const char *s, size_t n);
+void buf_grow(struct buf *b, size_t extra);
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, char c);
+
+/* The hot calls of every writer, inline: growing is the rare case. */
+static inline void buf_reserve(struct buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap)
+        buf_grow(b, extra);
+}
+
+static inline void buf_add(struct buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
+    if (n)
+        __builtin_memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+static inline void buf_addc(struct buf *b, char c)
+{
+    buf_reserve(b, 1);
+    b->data[b->len++] = c;
+}
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 const char *buf_cstr(struct buf *b);                   /* NUL-terminated view of data */

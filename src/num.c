@@ -124,7 +124,15 @@ static int short_decimal(double x, int maxd, long long *n, int *d)
 static size_t put_short(char *buf, size_t cap, long long n, int d)
 {
     char digits[32];
-    int len = snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+    int len = 0;
+    char rev[32];
+    do {
+        rev[len++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    for (int i = 0; i < len; i++)
+        digits[i] = rev[len - 1 - i];
     char tmp[48];
     size_t o = 0;
     if (n < 0)
