@@ -8,6 +8,7 @@
 %code {
 #include <stdlib.h>
 #include <string.h>
+#include "keywords.h"
 #include "utf8.h"
 
 #define AR (ctx->ar)
@@ -270,9 +271,12 @@ arglist: expr
 
 %%
 
+/* Only bison's own "memory exhausted" comes here (syntax errors go to yyreport_syntax_error):
+ * the parser stack is full, which means nesting far too deep. */
 static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *text)
 {
-    diag_error_text(ctx->dg, *loc, text);
+    (void)text;
+    diag_error(ctx->dg, *loc, M_TOO_DEEP);
 }
 
 /* Tokens that can start an expression: listed as one word, "expression". */
@@ -290,14 +294,38 @@ static int starts_expr(yysymbol_kind_t k)
     }
 }
 
-static void add_symbol(struct buf *b, yysymbol_kind_t k)
+/* A token's name in a message; in Chinese, keywords by their twin and classes translated. */
+static void add_symbol(struct buf *b, yysymbol_kind_t k, enum lang lang)
 {
+    static const char *const zh_classes[][2] = {
+        {"name", "名称"}, {"data path", "数据路径"}, {"field", "字段"}, {"number", "数字"},
+        {"percentage", "百分数"}, {"string", "字符串"}, {"string with {}", "字符串"},
+        {"string part", "字符串"}, {"end of string", "字符串结尾"}, {"format", "格式"},
+    };
+    static const struct { const char *en, *zh; } keywords[] = {
+#define X(t, en, zh) {en, zh},
+        KEYWORDS(X)
+#undef X
+    };
     const char *name = yysymbol_name(k);
     size_t n = strlen(name);
-    if (n >= 2 && name[0] == '"' && name[n - 1] == '"')
-        buf_add(b, name + 1, n - 2);
-    else
-        buf_add(b, name, n);
+    if (n >= 2 && name[0] == '"' && name[n - 1] == '"') {
+        name++;
+        n -= 2;
+    }
+    if (lang == LANG_ZH) {
+        for (size_t i = 0; i < sizeof zh_classes / sizeof zh_classes[0]; i++)
+            if (strlen(zh_classes[i][0]) == n && memcmp(zh_classes[i][0], name, n) == 0) {
+                buf_adds(b, zh_classes[i][1]);
+                return;
+            }
+        for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+            if (n == strlen(keywords[i].en) + 2 && memcmp(keywords[i].en, name + 1, n - 2) == 0) {
+                buf_printf(b, "「%s」", keywords[i].zh);
+                return;
+            }
+    }
+    buf_add(b, name, n);
 }
 
 /* "unexpected X, expected A, B or C": X quoted from the source, A.. by their names. */
@@ -312,6 +340,11 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     } else {
         size_t n, len;
         const char *t = diag_text(ctx->dg, at, &len);
+        const char *nl = memchr(t, '\n', len);
+        if (nl)
+            len = (size_t)(nl - t);     /* one line of it */
+        if (len && t[len - 1] == '\r')
+            len--;
         for (n = len > 40 ? 40 : len; n > 0 && n < len && (t[n] & 0xC0) == 0x80; n--)
             ;   /* do not cut a character in two */
         buf_printf(&what, lang == LANG_ZH ? "「%.*s」" : "'%.*s'", (int)n, t);
@@ -335,7 +368,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
                 continue;
             if (k > 0)
                 buf_adds(&want, k == words - 1 ? msg(lang, M_OR) : (lang == LANG_ZH ? "、" : ", "));
-            add_symbol(&want, exp[i]);
+            add_symbol(&want, exp[i], lang);
             k++;
         }
         diag_error(ctx->dg, at, M_EXPECTED, buf_cstr(&what), buf_cstr(&want));

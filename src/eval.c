@@ -513,9 +513,9 @@ static bool call(struct evaluator *ev, const struct ast *e, const struct value *
         double s = 0;
         for (uint32_t i = 0; i < v.len; i++) {
             if (v.items[i].kind != V_NUM) {
-                fail_at(ev, a1, M_E_TYPE, src_of(ev, a1), type_name(ev, &v.items[i]),
-                        msg(ev->lang, M_T_NUMBER));
-                return false;
+                const char *what = arena_printf(ev->ar, "%s[%u]", src_of(ev, a1), i);
+                return fail_at(ev, a1, M_E_TYPE, what, type_desc(ev, &v.items[i]),
+                               msg(ev->lang, M_T_NUMBER));
             }
             s += v.items[i].n;
         }
@@ -687,10 +687,11 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
                 uint32_t n = a.len < b.len ? a.len : b.len;
                 c = memcmp(a.s, b.s, n);
                 c = c ? (c > 0 ? 1 : -1) : (a.len > b.len) - (a.len < b.len);
-            } else if (a.kind != V_NUM && a.kind != V_STR)
-                return wrong_type(ev, e->a, &a, M_T_NUMBER);
+            } else if (b.kind == V_NUM || (b.kind == V_STR && a.kind != V_NUM))
+                /* blame the side that does not match a number or string on the other */
+                return wrong_type(ev, e->a, &a, b.kind == V_NUM ? M_T_NUMBER : M_T_STRING);
             else
-                return wrong_type(ev, e->b, &b, a.kind == V_NUM ? M_T_NUMBER : M_T_STRING);
+                return wrong_type(ev, e->b, &b, a.kind == V_STR ? M_T_STRING : M_T_NUMBER);
             bool_value(out, e->op == OP_LT ? c < 0 : e->op == OP_LE ? c <= 0
                             : e->op == OP_GT ? c > 0 : c >= 0);
             return true;

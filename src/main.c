@@ -179,7 +179,7 @@ static int cmd_run(int argc, char **argv)
         f = fd >= 0 ? fdopen(fd, "wb") : NULL;
         if (!f) {
             fprintf(stderr, "jixiao: %s: ", msg(o.lang, M_ERROR));
-            fprintf(stderr, msg(o.lang, M_CANT_READ), o.output, strerror(errno));
+            fprintf(stderr, msg(o.lang, M_CANT_WRITE), o.output, strerror(errno));
             fputc('\n', stderr);
             free(tmp);
             ruleset_free(rs);

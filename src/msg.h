@@ -13,6 +13,7 @@
     X(M_COUNTN, "%d errors", "共 %d 个错误")                                                 \
     X(M_TOO_MANY, "too many errors, stopping", "错误太多，停止检查")                         \
     X(M_CANT_READ, "cannot read %s: %s", "无法读取 %s：%s")                                  \
+    X(M_CANT_WRITE, "cannot write %s: %s", "无法写入 %s：%s")                                  \
     X(M_IS_DIR, "%s is a directory, not a rule script", "%s 是目录，不是规则脚本")          \
     X(M_BAD_UTF8, "invalid UTF-8 (byte 0x%02X)", "无效的 UTF-8 编码（字节 0x%02X）")         \
     X(M_BAD_CHAR, "unexpected character '%s'", "不能识别的字符「%s」")                       \
@@ -31,7 +32,7 @@
     X(M_UNKNOWN_NAME, "unknown name '%s'", "未知的名称「%s」")                              \
     X(M_UNKNOWN_FUNC, "unknown function '%s'", "未知的函数「%s」")                          \
     X(M_DID_YOU_MEAN, "; did you mean '%s'?", "；是否想写「%s」？")                          \
-    X(M_ARITY, "%s() takes %s, not %d", "%s() 需要 %s，而不是 %d 个")                        \
+    X(M_ARITY, "%s() takes %s, not %d", "%s() 需要%s，而不是 %d 个")                        \
     X(M_WEIGHT_SUM, "indicator '%s' has weight %s but its sub-indicators add up to %s",      \
       "指标「%s」的分值 %s 与下级分值之和 %s 不符")                                          \
     X(M_NO_WEIGHT, "indicator '%s' has no weight (an indicator without sub-indicators needs one)", \
