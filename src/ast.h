@@ -92,6 +92,7 @@ struct ast {
     struct ast *kids;   /* first child of a list */
     struct ast *next;   /* next sibling in a list */
     void *ref;          /* resolved target (check.c) */
+    uint32_t slot;      /* E_FIELD on a plain data path: 1 + its cache slot (check.c) */
 };
 
 struct ast *ast_new(struct arena *ar, enum ast_kind kind, struct span at);

@@ -7,6 +7,7 @@
 
 #include "builtins.h"
 #include "eval.h"
+#include "jsonw.h"
 #include "num.h"
 #include "utf8.h"
 
@@ -41,6 +42,13 @@ struct checker {
     uint32_t nglobals, capglobals;
     struct indicator **dups;        /* duplicates: checked, not part of the tree */
     uint32_t ndups, capdups;
+    struct path_key *paths;         /* interned plain data paths: open addressing */
+    uint32_t pathcap, npaths;
+};
+
+struct path_key {
+    const char *key;                /* "\x1f"-joined field names, NULL: empty */
+    uint32_t slot;
 };
 
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx);
@@ -201,10 +209,66 @@ static void resolve_score(struct checker *ck, struct ast *e, struct ctx cx, cons
         diag_error(ck->dg, e->at, M_SCORE_HERE, word);
 }
 
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* The cache slot of a plain data path, the same for every use of the same path. */
+static uint32_t intern_path(struct checker *ck, const char *key)
+{
+    if (2 * (ck->npaths + 1) > ck->pathcap) {
+        uint32_t cap = ck->pathcap ? 2 * ck->pathcap : 64;
+        struct path_key *t = xcalloc(cap, sizeof *t);
+        for (uint32_t i = 0; i < ck->pathcap; i++)
+            if (ck->paths[i].key) {
+                uint64_t j = hash(ck->paths[i].key) & (cap - 1);
+                while (t[j].key)
+                    j = (j + 1) & (cap - 1);
+                t[j] = ck->paths[i];
+            }
+        free(ck->paths);
+        ck->paths = t;
+        ck->pathcap = cap;
+    }
+    uint64_t j = hash(key) & (ck->pathcap - 1);
+    while (ck->paths[j].key) {
+        if (strcmp(ck->paths[j].key, key) == 0)
+            return ck->paths[j].slot;
+        j = (j + 1) & (ck->pathcap - 1);
+    }
+    ck->paths[j].key = key;
+    ck->paths[j].slot = ck->npaths++;
+    return ck->paths[j].slot;
+}
+
+/* $a.b.c: its value is the same all through a data set, so evaluation caches it. */
+static void plain_path(struct checker *ck, struct ast *e)
+{
+    const char *base;
+    if (e->a->kind == AST_E_ROOT)
+        base = "";
+    else if (e->a->kind == AST_E_FIELD && e->a->slot)
+        base = e->a->ref;
+    else
+        return;
+    char *key = arena_printf(ck->ar, "%s\x1f%s", base, e->str);
+    e->ref = key;   /* the key, for paths built on this one */
+    e->slot = intern_path(ck, key) + 1;
+}
+
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 {
     if (!e)
         return;
+    if (e->kind == AST_E_FIELD) {
+        resolve(ck, e->a, cx);
+        plain_path(ck, e);
+        return;
+    }
     switch ((enum ast_kind)e->kind) {
     case AST_E_INTERP:
         for (struct ast *p = e->kids; p; p = p->next)
@@ -429,6 +493,11 @@ static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
         diag_error(ck->dg, decl->a->at, M_DOTTED);
     ind->path = parent ? arena_printf(ck->ar, "%s.%s", parent->path, ind->name)
                        : arena_strndup(ck->ar, ind->name, strlen(ind->name));
+    struct buf esc = {0};
+    jsonw_escape(&esc, ind->name, strlen(ind->name));
+    ind->json_name = arena_strndup(ck->ar, esc.data ? esc.data : "", esc.len);
+    ind->json_name_len = (uint32_t)esc.len;
+    buf_free(&esc);
     ind->index = ck->nall;
     VEC_PUSH(ck->all, ck->nall, ck->capall, ind);
     build_body(ck, ind);
@@ -681,5 +750,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     free(ck.lets);
     free(ck.globals);
     free(ck.dups);
+    free(ck.paths);
+    rs->npaths = ck.npaths;
     return rs->dg.nerrors - before;
 }

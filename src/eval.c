@@ -24,8 +24,14 @@ struct let_slot {
     struct eval_error *err;
 };
 
+struct path_slot {
+    uint64_t gen;
+    struct value v;
+};
+
 struct evaluator {
     const struct ruleset *rs;
+    struct path_slot *paths;    /* plain data paths of this data set, by slot */
     enum lang lang;
     struct arena scratch;
     struct arena *ar;           /* where values are made: scratch, or the rule set's (consts) */
@@ -606,6 +612,18 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
         return true;
     case AST_E_FIELD: {
         struct value obj;
+        if (e->slot && ev->paths) {     /* $a.b: looked up once per data set */
+            struct path_slot *p = &ev->paths[e->slot - 1];
+            if (p->gen == ev->gen) {
+                *out = p->v;
+                return true;
+            }
+            if (!eval(ev, e->a, elem, &obj) || !field(ev, e, &obj, out))
+                return false;
+            p->gen = ev->gen;
+            p->v = *out;
+            return true;
+        }
         return eval(ev, e->a, elem, &obj) && field(ev, e, &obj, out);
     }
     case AST_E_INDEX: {
@@ -1178,6 +1196,7 @@ struct evaluator *eval_new(const struct ruleset *rs)
     arena_init(&ev->scratch);
     ev->ar = &ev->scratch;
     ev->lets = xcalloc(rs->nlets ? rs->nlets : 1, sizeof *ev->lets);
+    ev->paths = xcalloc(rs->npaths ? rs->npaths : 1, sizeof *ev->paths);
     ev->res.ind = xcalloc(rs->nall ? rs->nall : 1, sizeof *ev->res.ind);
     return ev;
 }
@@ -1188,6 +1207,7 @@ void eval_free(struct evaluator *ev)
         return;
     arena_free(&ev->scratch);
     free(ev->lets);
+    free(ev->paths);
     free(ev->res.ind);
     free(ev);
 }

@@ -56,13 +56,19 @@ void jsonw_end(struct jsonw *w, char close)
     buf_addc(w->b, close);
 }
 
+/* 1 for the bytes JSON strings must escape: controls, '"' and '\\'. */
+static const unsigned char needs_escape[256] = {
+    [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
 void jsonw_escape(struct buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        unsigned char c = u[i];
+        if (!needs_escape[c])
             continue;
         buf_add(b, s + run, i - run);
         run = i + 1;
@@ -73,19 +79,20 @@ void jsonw_escape(struct buf *b, const char *s, size_t len)
         case '\t': buf_add(b, "\\t", 2); break;
         case '\r': buf_add(b, "\\r", 2); break;
         default: {
-            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            buf_add(b, u, 6);
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            buf_add(b, e, 6);
         }
         }
     }
     buf_add(b, s + run, len - run);
 }
 
+/* Keys are our own ASCII words: written as they are. */
 void jsonw_key(struct jsonw *w, const char *key)
 {
     before_value(w);
     buf_addc(w->b, '"');
-    jsonw_escape(w->b, key, strlen(key));
+    buf_adds(w->b, key);
     buf_add(w->b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
     w->after_key = true;
 }
@@ -95,6 +102,14 @@ void jsonw_str(struct jsonw *w, const char *s, size_t len)
     before_value(w);
     buf_addc(w->b, '"');
     jsonw_escape(w->b, s, len);
+    buf_addc(w->b, '"');
+}
+
+void jsonw_escaped(struct jsonw *w, const char *s, size_t len)
+{
+    before_value(w);
+    buf_addc(w->b, '"');
+    buf_add(w->b, s, len);
     buf_addc(w->b, '"');
 }
 

@@ -23,6 +23,8 @@ void jsonw_end(struct jsonw *w, char close);    /* '}' or ']' */
 void jsonw_key(struct jsonw *w, const char *key);
 void jsonw_str(struct jsonw *w, const char *s, size_t len);
 void jsonw_cstr(struct jsonw *w, const char *s);
+/* A string already escaped with jsonw_escape (names escaped once per rule set). */
+void jsonw_escaped(struct jsonw *w, const char *s, size_t len);
 void jsonw_num(struct jsonw *w, double v, int maxdec);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);

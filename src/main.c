@@ -8,6 +8,7 @@
 
 #include "eval.h"
 #include "input.h"
+#include "json.h"
 #include "out.h"
 #include "ruleset.h"
 #include "run.h"
@@ -240,6 +241,7 @@ static int cmd_check(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    json_init();
     if (argc < 2)
         return usage_error("%s", "missing command");
     const char *cmd = argv[1];

@@ -57,7 +57,7 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
     bool skipped = ir->state == IS_SKIPPED;
     jsonw_begin(w, '{');
     jsonw_key(w, "name");
-    jsonw_cstr(w, ind->name);
+    jsonw_escaped(w, ind->json_name, ind->json_name_len);
     jsonw_key(w, "weight");
     jsonw_num(w, ind->weight, -1);
     jsonw_key(w, "score");

@@ -27,6 +27,8 @@ struct binding {
 struct indicator {
     const char *name;
     char *path;                 /* dotted path from the top: 管理效率.采购管理.政府采购执行率 */
+    const char *json_name;      /* name escaped for JSON once, for the writers */
+    uint32_t json_name_len;
     struct ast *decl;           /* S_INDICATOR */
     struct indicator *parent;   /* NULL for top level */
     struct indicator **kids;
@@ -58,6 +60,7 @@ struct ruleset {
     uint32_t nall;
     struct binding **lets;      /* every let, by slot */
     uint32_t nlets;
+    uint32_t npaths;            /* distinct plain data paths ($a.b): one cached value each */
     struct binding **globals;   /* top-level lets and consts */
     uint32_t nglobals;
     struct ast *grades;         /* top-level S_GRADES or NULL */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "eval.h"
+#include "json.h"
 
 enum { BATCH_ITEMS = 256, BATCH_BYTES = 1 << 20 };
 
@@ -56,13 +57,16 @@ struct runner {
 static void process(struct runner *r, struct evaluator *ev, struct batch *b)
 {
     enum lang lang = eval_lang(ev);
+    struct arena trees;     /* the parsed line, until its result is rendered */
+    arena_init(&trees);
     b->out.len = 0;
     for (uint32_t i = 0; i < b->n; i++) {
         const struct item *it = &b->items[i];
         const struct eval_result *res;
         cJSON *parsed = NULL;
         if (it->kind == ITEM_LINE) {
-            parsed = cJSON_ParseWithLength(it->text, it->len);
+            arena_reset(&trees);
+            parsed = json_parse_in(&trees, it->text, it->len);
             if (!parsed)
                 res = eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
             else if (!cJSON_IsObject(parsed)) {
@@ -82,8 +86,8 @@ static void process(struct runner *r, struct evaluator *ev, struct batch *b)
             b->failed = 1;
         out_format_result(&b->out, r->out->fmt, r->rs, res);
         b->ends[i] = b->out.len;
-        cJSON_Delete(parsed);
     }
+    arena_free(&trees);
 }
 
 static double seconds(struct timespec a, struct timespec b)
