@@ -97,10 +97,16 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
+    /* one pass when the text fits in the current chunk, which is nearly always */
+    size_t room = a->ptr ? (size_t)(a->end - a->ptr) : 0;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(room ? a->ptr : NULL, room, fmt, ap);
     va_end(ap);
+    if (n < 0)
+        n = 0;
+    if ((((size_t)n + 1 + 7) & ~(size_t)7) <= room)
+        return arena_alloc(a, (size_t)n + 1);   /* the text is already there */
     char *p = arena_alloc(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
