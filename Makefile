@@ -72,6 +72,7 @@ unit: $(UNITS)
 test:
 	@$(MAKE) --no-print-directory deps DEPS=test
 	@$(MAKE) --no-print-directory $(BIN) unit
+	bash tests/csv_libreoffice.sh $(BIN)
 	bash tests/run.sh $(BIN)
 
 .PHONY: test-only

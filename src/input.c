@@ -79,11 +79,13 @@ static int blank(const char *s, size_t n)
 }
 
 /* Read the next non-blank line; returns its length or -1 at the end. */
-static ssize_t next_line(FILE *f, char **line, size_t *cap, uint64_t *lineno, struct buf *seen)
+static ssize_t next_line(struct input *in, FILE *f, char **line, size_t *cap, uint64_t *lineno,
+                         struct buf *seen)
 {
     ssize_t n;
     while ((n = getline(line, cap, f)) >= 0) {
         ++*lineno;
+        in->bytes_done += (uint64_t)n;
         if (seen)
             buf_add(seen, *line, (size_t)n);
         if (!blank(*line, (size_t)n))
@@ -96,8 +98,10 @@ static void read_whole(struct input *in, FILE *f, const char *name, struct buf *
 {
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         buf_add(text, chunk, n);
+        in->bytes_done += n;
+    }
     size_t skip = text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t bad = 0;
     cJSON *j = parse_all(text->data + skip, text->len - skip, &bad);
@@ -134,7 +138,7 @@ static void read_stream(struct input *in, FILE *f, const char *name)
     size_t cap = 0;
     uint64_t lineno = 0;
     struct buf seen = {0};
-    ssize_t n = next_line(f, &line, &cap, &lineno, &seen);
+    ssize_t n = next_line(in, f, &line, &cap, &lineno, &seen);
     if (n < 0) {
         free(line);
         buf_free(&seen);
@@ -159,7 +163,7 @@ static void read_stream(struct input *in, FILE *f, const char *name)
     /* NDJSON: lines go out unparsed; a lone line holding an array is its data sets */
     if (cJSON_IsArray(j)) {
         uint64_t first_line = lineno;
-        n = next_line(f, &line, &cap, &lineno, NULL);
+        n = next_line(in, f, &line, &cap, &lineno, NULL);
         if (n < 0) {
             for (const cJSON *c = j->child; c; c = c->next)
                 emit_value(in, c, name);
@@ -174,9 +178,9 @@ static void read_stream(struct input *in, FILE *f, const char *name)
         snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)lineno);
         struct input_item it = {.kind = ITEM_LINE, .text = text, .len = len, .at = at};
         emit(in, &it);
-        n = next_line(f, &line, &cap, &lineno, NULL);
+        n = next_line(in, f, &line, &cap, &lineno, NULL);
     }
-    for (; n >= 0; n = next_line(f, &line, &cap, &lineno, NULL)) {
+    for (; n >= 0; n = next_line(in, f, &line, &cap, &lineno, NULL)) {
         snprintf(at, sizeof at, "%s:%llu", name, (unsigned long long)lineno);
         struct input_item it = {.kind = ITEM_LINE, .text = line, .len = (size_t)n, .at = at};
         emit(in, &it);
@@ -232,6 +236,19 @@ void input_read(struct input *in, const char *path)
         return;     /* input_check_paths has reported it */
     read_stream(in, f, path);
     fclose(f);
+}
+
+uint64_t input_size(char **paths, int n)
+{
+    uint64_t total = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0)
+            return 0;
+        if (S_ISREG(st.st_mode))
+            total += (uint64_t)st.st_size;
+    }
+    return total;
 }
 
 int input_check_paths(char **paths, int n, enum lang lang)

@@ -37,10 +37,14 @@ struct input {
     void *ctx;
     enum lang lang;
     uint64_t position;      /* data sets so far */
+    uint64_t bytes_done;    /* input read so far, for the progress line */
+    uint64_t bytes_total;   /* 0: unknown (standard input) */
 };
 
 /* Check that every path can be read; prints a message and returns 0 otherwise. */
 int input_check_paths(char **paths, int n, enum lang lang);
+/* Bytes of all the inputs, or 0 when one of them is standard input. */
+uint64_t input_size(char **paths, int n);
 /* Read one source: "-" is standard input; a directory is its *.json files in name order. */
 void input_read(struct input *in, const char *path);
 

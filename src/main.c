@@ -195,8 +195,11 @@ static int cmd_run(int argc, char **argv)
     }
     struct out out;
     out_open(&out, o.format, rs, f);
-    struct runner *runner = run_start(rs, &out, threads, !o.quiet && isatty(STDERR_FILENO));
-    struct input in = {run_item, runner, o.lang, 0};
+    struct input in = {.lang = o.lang, .bytes_total = input_size(data, ndata)};
+    struct runner *runner = run_start(rs, &out, threads,
+                                      !o.quiet && isatty(STDERR_FILENO) ? &in : NULL);
+    in.fn = run_item;
+    in.ctx = runner;
     for (int i = 0; i < ndata; i++)
         input_read(&in, data[i]);
     int status = run_finish(runner) ? 1 : 0;

@@ -48,7 +48,7 @@ struct runner {
     pthread_cond_t work, done;
     bool stop;
     int failed;
-    bool progress;
+    const struct input *progress;
     uint64_t count;
     struct timespec started, shown;
 };
@@ -106,8 +106,18 @@ static void show_progress(struct runner *r, bool last)
         return;
     r->shown = now;
     double t = seconds(r->started, now);
-    fprintf(stderr, "\r%llu data sets, %.0f/s   %s", (unsigned long long)r->count,
-            t > 0 ? (double)r->count / t : 0.0, last ? "\n" : "");
+    const struct input *in = r->progress;
+    char eta[64] = "";
+    if (!last && in->bytes_total && in->bytes_done && t > 0) {
+        double left = (double)(in->bytes_total - (in->bytes_done < in->bytes_total ? in->bytes_done
+                                                                                     : in->bytes_total));
+        double secs = left / ((double)in->bytes_done / t);
+        snprintf(eta, sizeof eta, ", %.0f%%, ETA %dm%02ds",
+                 100.0 * (double)in->bytes_done / (double)in->bytes_total,
+                 (int)(secs / 60), (int)secs % 60);
+    }
+    fprintf(stderr, "\r%llu data sets, %.0f/s%s   %s", (unsigned long long)r->count,
+            t > 0 ? (double)r->count / t : 0.0, eta, last ? "\n" : "");
 }
 
 /* Write a finished batch, result by result (json frames each one), and free its slot. */
@@ -240,7 +250,8 @@ void run_item(void *arg, const struct input_item *in)
         submit(r);
 }
 
-struct runner *run_start(const struct ruleset *rs, struct out *out, int threads, bool progress)
+struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
+                         const struct input *progress)
 {
     struct runner *r = xcalloc(1, sizeof *r);
     r->rs = rs;

@@ -13,7 +13,9 @@
 
 struct runner;
 
-struct runner *run_start(const struct ruleset *rs, struct out *out, int threads, bool progress);
+/* progress: the input whose bytes the progress line reports, NULL for none. */
+struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
+                         const struct input *progress);
 /* The input callback: hand over one item (input_fn). */
 void run_item(void *runner, const struct input_item *item);
 /* Finish everything, write what is left; returns 1 when some data set had errors. */
