@@ -20,6 +20,7 @@
 set -u
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd) || exit 2
 BIN=${1:-$ROOT/build/jixiao}
+case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 
 LO=$(command -v libreoffice || command -v soffice) || {
   echo "SKIP: libreoffice is not installed (apt-get install libreoffice-calc-nogui)"
