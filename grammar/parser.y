@@ -328,13 +328,78 @@ static void add_symbol(struct buf *b, yysymbol_kind_t k, enum lang lang)
     buf_add(b, name, n);
 }
 
+/* A name that starts with a keyword's Chinese twin (指标管理效率): the split it probably
+ * meant ("指标 管理效率"), appended to msg; 1 when there is one. */
+static int split_word(struct buf *b, enum lang lang, const char *w, size_t n)
+{
+    static const char *const twins[] = {
+#define X(t, en, zh) zh,
+        KEYWORDS(X)
+#undef X
+    };
+    const char *best = NULL;
+    size_t bestlen = 0;
+    for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++) {
+        size_t k = strlen(twins[i]);
+        if (k < n && k > bestlen && memcmp(w, twins[i], k) == 0) {
+            uint32_t cp;
+            if (utf8_decode(w + k, n - k, &cp) > 0 && utf8_is_name_char(cp)) {
+                best = twins[i];
+                bestlen = k;
+            }
+        }
+    }
+    if (!best)
+        return 0;
+    char rest[256];
+    snprintf(rest, sizeof rest, "%.*s", (int)(n - bestlen), w + bestlen);
+    buf_printf(b, msg(lang, M_SPLIT), best, rest);
+    return 1;
+}
+
+/* The word (name) at `off`, or the last one ending before it on the same line. */
+static void split_hint(struct parse_ctx *ctx, struct span at, struct buf *b)
+{
+    const char *src = ctx->src;
+    size_t start = at.start;
+    while (start > 0 && src[start - 1] != '\n')
+        start--;
+    const char *words[2] = {NULL, NULL};
+    size_t lens[2] = {0, 0};
+    for (size_t i = start; i < ctx->len && i <= at.start && src[i] != '\n';) {
+        uint32_t cp;
+        int k = utf8_decode(src + i, ctx->len - i, &cp);
+        if (k <= 0)
+            break;
+        if (!utf8_is_name_start(cp)) {
+            i += (size_t)k;
+            continue;
+        }
+        size_t j = i;
+        while (j < ctx->len && (k = utf8_decode(src + j, ctx->len - j, &cp)) > 0
+               && utf8_is_name_char(cp))
+            j += (size_t)k;
+        if (i == at.start) {
+            words[0] = src + i;     /* the unexpected token is itself a name */
+            lens[0] = j - i;
+        } else if (j <= at.start) {
+            words[1] = src + i;     /* the last name before it */
+            lens[1] = j - i;
+        }
+        i = j;
+    }
+    for (int w = 0; w < 2; w++)
+        if (words[w] && split_word(b, ctx->dg->lang, words[w], lens[w]))
+            return;
+}
+
 /* "unexpected X, expected A, B or C": X quoted from the source, A.. by their names. */
 static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ctx)
 {
     enum lang lang = ctx->dg->lang;
     struct span at = *yypcontext_location(yyctx);
     yysymbol_kind_t la = yypcontext_token(yyctx);
-    struct buf what = {0}, want = {0};
+    struct buf what = {0}, want = {0}, text = {0};
     if (la == YYSYMBOL_YYEOF) {
         buf_adds(&what, lang == LANG_ZH ? "文件结尾" : "end of file");
     } else {
@@ -371,10 +436,14 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
             add_symbol(&want, exp[i], lang);
             k++;
         }
-        diag_error(ctx->dg, at, M_EXPECTED, buf_cstr(&what), buf_cstr(&want));
+        buf_printf(&text, msg(lang, M_EXPECTED), buf_cstr(&what), buf_cstr(&want));
     } else {
-        diag_error(ctx->dg, at, M_UNEXPECTED, buf_cstr(&what));
+        buf_printf(&text, msg(lang, M_UNEXPECTED), buf_cstr(&what));
     }
+    if (la != YYSYMBOL_YYEOF)
+        split_hint(ctx, at, &text);
+    diag_error_text(ctx->dg, at, buf_cstr(&text));
+    buf_free(&text);
     buf_free(&what);
     buf_free(&want);
     return 0;
