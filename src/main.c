@@ -1,6 +1,7 @@
 /* main.c - the command line: jixiao run | check (LANGUAGE.md §9).  Only argument parsing and
  * wiring live here. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,17 @@ static enum lang env_lang(void)
             return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
     }
     return LANG_EN;
+}
+
+/* The temporary results file of -o: removed if the run is interrupted. */
+static char interrupted_tmp[4096];
+
+static void on_signal(int sig)
+{
+    if (interrupted_tmp[0])
+        unlink(interrupted_tmp);    /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 struct options {
@@ -178,6 +190,12 @@ static int cmd_run(int argc, char **argv)
         sprintf(tmp, "%s.tmpXXXXXX", o.output);
         int fd = mkstemp(tmp);
         f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        if (f && strlen(tmp) < sizeof interrupted_tmp) {
+            memcpy(interrupted_tmp, tmp, strlen(tmp) + 1);
+            signal(SIGINT, on_signal);
+            signal(SIGTERM, on_signal);
+            signal(SIGHUP, on_signal);
+        }
         if (!f) {
             fprintf(stderr, "jixiao: %s: ", msg(o.lang, M_ERROR));
             fprintf(stderr, msg(o.lang, M_CANT_WRITE), o.output, strerror(errno));
@@ -210,6 +228,7 @@ static int cmd_run(int argc, char **argv)
             unlink(tmp);
             status = 2;
         }
+        interrupted_tmp[0] = '\0';
         free(tmp);
     }
     ruleset_free(rs);
