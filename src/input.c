@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "json.h"
 #include "mem.h"
 
 static void emit(struct input *in, struct input_item *it)
@@ -29,13 +30,6 @@ static void emit_flush(struct input *in)
     emit(in, &it);
 }
 
-static const char *kind_name(enum lang lang, const cJSON *j)
-{
-    enum msg_id id = cJSON_IsArray(j) ? M_T_ARRAY : cJSON_IsString(j) ? M_T_STRING
-                   : cJSON_IsNumber(j) ? M_T_NUMBER : cJSON_IsBool(j) ? M_T_BOOL : M_T_NULL;
-    return msg(lang, id);
-}
-
 /* A data set, or the error result of a value that is not an object. */
 static void emit_value(struct input *in, const cJSON *j, const char *at)
 {
@@ -45,7 +39,7 @@ static void emit_value(struct input *in, const cJSON *j, const char *at)
         return;
     }
     char m[256];
-    snprintf(m, sizeof m, msg(in->lang, M_E_NOT_OBJECT), kind_name(in->lang, j));
+    snprintf(m, sizeof m, msg(in->lang, M_E_NOT_OBJECT), json_type_name(in->lang, j));
     emit_error(in, at, m);
 }
 

@@ -29,3 +29,11 @@ cJSON *json_parse_in(struct arena *a, const char *text, size_t len)
     parsing_into = NULL;
     return j;
 }
+
+const char *json_type_name(enum lang lang, const cJSON *j)
+{
+    enum msg_id id = cJSON_IsObject(j) ? M_T_OBJECT : cJSON_IsArray(j) ? M_T_ARRAY
+                   : cJSON_IsString(j) ? M_T_STRING : cJSON_IsNumber(j) ? M_T_NUMBER
+                   : cJSON_IsBool(j) ? M_T_BOOL : M_T_NULL;
+    return msg(lang, id);
+}

@@ -10,9 +10,12 @@
 #include <stddef.h>
 #include <cJSON.h>
 #include "mem.h"
+#include "msg.h"
 
 /* Install the allocation hooks; call once, before any thread starts. */
 void json_init(void);
+/* "a number", "an array"… of a JSON value, for messages about input. */
+const char *json_type_name(enum lang lang, const cJSON *j);
 /* Parse exactly one JSON value from text into arena `a`; NULL when it is not valid JSON. */
 cJSON *json_parse_in(struct arena *a, const char *text, size_t len);
 

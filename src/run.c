@@ -71,10 +71,7 @@ static void process(struct runner *r, struct evaluator *ev, struct batch *b)
                 res = eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
             else if (!cJSON_IsObject(parsed)) {
                 char m[256];
-                enum msg_id t = cJSON_IsArray(parsed) ? M_T_ARRAY : cJSON_IsString(parsed) ? M_T_STRING
-                              : cJSON_IsNumber(parsed) ? M_T_NUMBER : cJSON_IsBool(parsed) ? M_T_BOOL
-                              : M_T_NULL;
-                snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), msg(lang, t));
+                snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), json_type_name(lang, parsed));
                 res = eval_input_error(ev, it->position, it->at, m);
             } else
                 res = eval_run(ev, parsed, it->position);
