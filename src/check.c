@@ -27,7 +27,12 @@ struct ctx {
     enum role role;
     int in_where;
     const char *const_name; /* the const being defined (R_CONST) */
+    int depth;              /* of the expression being resolved */
 };
+
+/* Deeper expressions are refused, so that nothing recursing over them can run out of stack
+ * (a + a + … parses without bound, left-recursively). */
+enum { MAX_EXPR_DEPTH = 1000 };
 
 struct checker {
     struct ruleset *rs;
@@ -42,6 +47,7 @@ struct checker {
     uint32_t nglobals, capglobals;
     struct indicator **dups;        /* duplicates: checked, not part of the tree */
     uint32_t ndups, capdups;
+    bool too_deep;                  /* "nesting too deep" reported (once is enough) */
     struct path_key *paths;         /* interned plain data paths: open addressing */
     uint32_t pathcap, npaths;
 };
@@ -264,6 +270,12 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 {
     if (!e)
         return;
+    if (++cx.depth > MAX_EXPR_DEPTH) {
+        if (!ck->too_deep)
+            diag_error(ck->dg, e->at, M_TOO_DEEP);
+        ck->too_deep = true;
+        return;
+    }
     if (e->kind == AST_E_FIELD) {
         resolve(ck, e->a, cx);
         plain_path(ck, e);
@@ -390,7 +402,7 @@ static void resolve_binding(struct checker *ck, struct binding *b)
     }
     b->state = 1;
     int before = ck->dg->nerrors;
-    struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET, 0, b->name};
+    struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET, 0, b->name, 0};
     resolve(ck, b->decl->a, cx);
     b->state = 2;
     if (b->is_const && ck->dg->nerrors == before) {
@@ -583,9 +595,9 @@ static void check_sums(struct checker *ck, const char *name, struct span at, int
 static void resolve_indicator(struct checker *ck, struct indicator *ind)
 {
     int leaf = ind->nkids == 0;
-    struct ctx rules = {ind, leaf ? R_LEAF : R_PARENT, 0, NULL};
-    struct ctx skip = {ind, R_SKIP, 0, NULL};
-    struct ctx grades = {ind, R_GRADES, 0, NULL};
+    struct ctx rules = {ind, leaf ? R_LEAF : R_PARENT, 0, NULL, 0};
+    struct ctx skip = {ind, R_SKIP, 0, NULL, 0};
+    struct ctx grades = {ind, R_GRADES, 0, NULL, 0};
     if (ind->score)
         resolve(ck, ind->score->a, rules);
     for (uint32_t k = 0; k < ind->nrules; k++) {
@@ -719,11 +731,11 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
         weight_of(&ck, ck.dups[k]);
         resolve_indicator(&ck, ck.dups[k]);
     }
-    struct ctx topcx = {NULL, R_TOP, 0, NULL};
+    struct ctx topcx = {NULL, R_TOP, 0, NULL, 0};
     resolve(&ck, rs->id, topcx);
     resolve(&ck, rs->selfscore, topcx);
     if (rs->grades) {
-        struct ctx g = {NULL, R_GRADES, 0, NULL};
+        struct ctx g = {NULL, R_GRADES, 0, NULL, 0};
         for (struct ast *band = rs->grades->kids; band; band = band->next)
             resolve(&ck, band->b, g);
     }
