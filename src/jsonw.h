@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include "mem.h"
 
-enum { JSONW_MAX_DEPTH = 64 };
+enum { JSONW_MAX_DEPTH = 4096 };   /* the parser allows about 500 nested indicators */
 
 struct jsonw {
     struct buf *b;

@@ -12,7 +12,7 @@
 #include "ast.h"
 #include "diag.h"
 
-enum { LEX_MAX_NEST = 256 };
+enum { LEX_MAX_NEST = 1024 };   /* braces; the parser stack gives out first */
 
 struct parse_ctx {
     struct arena *ar;
