@@ -98,6 +98,8 @@ static void read_whole(struct input *in, FILE *f, const char *name, struct buf *
     }
     size_t skip = text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t bad = 0;
+    /* cJSON keeps its error position in a global: let the workers' parsing finish first */
+    emit_flush(in);
     cJSON *j = parse_all(text->data + skip, text->len - skip, &bad);
     if (!j) {
         bad += skip;
