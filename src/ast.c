@@ -162,16 +162,27 @@ struct ast *ast_test(struct arena *ar, struct ast *name, struct ast *items, stru
     return n;
 }
 
+/* Lists grow at the end, one item at a time, so the head remembers its tail: appending
+ * stays O(1) however long an indicator body or script is. */
+static struct ast *tail_of(struct ast *head)
+{
+    struct ast *t = head->last ? head->last : head;
+    while (t->next)
+        t = t->next;
+    return t;
+}
+
 struct ast *ast_list(struct ast *list, struct ast *item)
 {
-    if (!list)
+    if (!item)
+        return list;
+    struct ast *item_tail = tail_of(item);
+    if (!list) {
+        item->last = item_tail;
         return item;
-    if (item) {
-        struct ast *last = list;
-        while (last->next)
-            last = last->next;
-        last->next = item;
     }
+    tail_of(list)->next = item;
+    list->last = item_tail;
     return list;
 }
 

@@ -91,6 +91,7 @@ struct ast {
     struct ast *a, *b, *c;
     struct ast *kids;   /* first child of a list */
     struct ast *next;   /* next sibling in a list */
+    struct ast *last;   /* on the head of a list: its last item (ast_list) */
     void *ref;          /* resolved target (check.c) */
     uint32_t slot;      /* E_FIELD on a plain data path: 1 + its cache slot (check.c) */
 };

@@ -8,6 +8,7 @@
 #include "builtins.h"
 #include "eval.h"
 #include "jsonw.h"
+#include "strmap.h"
 #include "num.h"
 #include "utf8.h"
 
@@ -48,13 +49,10 @@ struct checker {
     struct indicator **dups;        /* duplicates: checked, not part of the tree */
     uint32_t ndups, capdups;
     bool too_deep;                  /* "nesting too deep" reported (once is enough) */
-    struct path_key *paths;         /* interned plain data paths: open addressing */
-    uint32_t pathcap, npaths;
-};
-
-struct path_key {
-    const char *key;                /* "\x1f"-joined field names, NULL: empty */
-    uint32_t slot;
+    struct strmap paths;            /* plain data path ("\x1f"-joined names) -> 1 + slot */
+    uint32_t npaths;
+    struct strmap siblings;         /* "PARENT\x1fNAME" -> indicator: duplicates */
+    struct strmap global_names;     /* top-level let or const name -> binding */
 };
 
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx);
@@ -147,10 +145,7 @@ static struct binding *lookup(struct checker *ck, struct indicator *ind, const c
         if (b)
             return b;
     }
-    struct binding *b = find_in(ck->globals, ck->nglobals, name);
-    if (b && !b->is_const)
-        return b;
-    return b;
+    return strmap_get(&ck->global_names, name);
 }
 
 static const char *suggest_name(struct checker *ck, struct indicator *ind, const char *name)
@@ -215,40 +210,15 @@ static void resolve_score(struct checker *ck, struct ast *e, struct ctx cx, cons
         diag_error(ck->dg, e->at, M_SCORE_HERE, word);
 }
 
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 /* The cache slot of a plain data path, the same for every use of the same path. */
 static uint32_t intern_path(struct checker *ck, const char *key)
 {
-    if (2 * (ck->npaths + 1) > ck->pathcap) {
-        uint32_t cap = ck->pathcap ? 2 * ck->pathcap : 64;
-        struct path_key *t = xcalloc(cap, sizeof *t);
-        for (uint32_t i = 0; i < ck->pathcap; i++)
-            if (ck->paths[i].key) {
-                uint64_t j = hash(ck->paths[i].key) & (cap - 1);
-                while (t[j].key)
-                    j = (j + 1) & (cap - 1);
-                t[j] = ck->paths[i];
-            }
-        free(ck->paths);
-        ck->paths = t;
-        ck->pathcap = cap;
+    uintptr_t slot = (uintptr_t)strmap_get(&ck->paths, key);
+    if (!slot) {
+        slot = ++ck->npaths;
+        strmap_put(&ck->paths, key, (void *)slot);
     }
-    uint64_t j = hash(key) & (ck->pathcap - 1);
-    while (ck->paths[j].key) {
-        if (strcmp(ck->paths[j].key, key) == 0)
-            return ck->paths[j].slot;
-        j = (j + 1) & (ck->pathcap - 1);
-    }
-    ck->paths[j].key = key;
-    ck->paths[j].slot = ck->npaths++;
-    return ck->paths[j].slot;
+    return (uint32_t)slot - 1;
 }
 
 /* $a.b.c: its value is the same all through a data set, so evaluation caches it. */
@@ -425,6 +395,25 @@ static struct ast *name_node(struct ast *decl)
 static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
                                          struct indicator *parent);
 
+static const char *sibling_key(struct checker *ck, const struct indicator *parent, const char *name)
+{
+    return arena_printf(ck->ar, "%ld\x1f%s", parent ? (long)parent->index : -1L, name);
+}
+
+/* The child of `parent` (NULL: top level) named `name`, if there is one already. */
+static struct indicator *sibling(struct checker *ck, const struct indicator *parent,
+                                 const char *name)
+{
+    return strmap_get(&ck->siblings, sibling_key(ck, parent, name));
+}
+
+static struct indicator *add_sibling(struct checker *ck, struct indicator *parent,
+                                     struct indicator *ind)
+{
+    strmap_put(&ck->siblings, sibling_key(ck, parent, ind->name), ind);
+    return ind;
+}
+
 /* The body of an indicator: lets, sub-indicators, rules, grades. */
 static void build_body(struct checker *ck, struct indicator *ind)
 {
@@ -451,10 +440,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
             break;
         }
         case AST_S_INDICATOR: {
-            struct indicator *dup = NULL;
-            for (uint32_t k = 0; k < ind->nkids; k++)
-                if (strcmp(ind->kids[k]->name, s->str) == 0)
-                    dup = ind->kids[k];
+            struct indicator *dup = sibling(ck, ind, s->str);
             if (dup) {
                 diag_error(ck->dg, name_node(s)->at, M_DUP_INDICATOR, s->str,
                            line_of(ck, dup->decl->at));
@@ -462,7 +448,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
                 VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, s, ind));
                 break;
             }
-            ind->kids[ind->nkids++] = build_indicator(ck, s, ind);
+            ind->kids[ind->nkids++] = add_sibling(ck, ind, build_indicator(ck, s, ind));
             break;
         }
         case AST_S_SCORE:
@@ -622,6 +608,19 @@ static void resolve_indicator(struct checker *ck, struct indicator *ind)
         resolve_indicator(ck, ind->kids[k]);
 }
 
+/* selfscore claims name an indicator by path, or a leaf by a name no other leaf has. */
+static void index_claims(struct ruleset *rs)
+{
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        struct indicator *ind = rs->all[i];
+        strmap_put(&rs->by_path, ind->path, ind);
+        if (ind->nkids == 0) {
+            void *seen = strmap_get(&rs->by_leaf, ind->name);
+            strmap_put(&rs->by_leaf, ind->name, seen ? (void *)&rs->by_leaf : ind);
+        }
+    }
+}
+
 /* ---- top level ---- */
 
 static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word)
@@ -674,27 +673,25 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
             break;
         case AST_S_CONST:
         case AST_S_LET: {
-            struct binding *dup = find_in(ck.globals, ck.nglobals, it->str);
+            struct binding *dup = strmap_get(&ck.global_names, it->str);
             if (dup) {
                 diag_error(ck.dg, it->c->at, M_DUP_NAME, it->str, line_of(&ck, dup->decl->at));
                 break;
             }
             struct binding *b = new_binding(&ck, it, NULL);
             VEC_PUSH(ck.globals, ck.nglobals, ck.capglobals, b);
+            strmap_put(&ck.global_names, b->name, b);
             break;
         }
         case AST_S_INDICATOR: {
-            struct indicator *dup = NULL;
-            for (uint32_t k = 0; k < ntop; k++)
-                if (strcmp(top[k]->name, it->str) == 0)
-                    dup = top[k];
+            struct indicator *dup = sibling(&ck, NULL, it->str);
             if (dup) {
                 diag_error(ck.dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
                            line_of(&ck, dup->decl->at));
                 VEC_PUSH(ck.dups, ck.ndups, ck.capdups, build_indicator(&ck, it, NULL));
                 break;
             }
-            VEC_PUSH(top, ntop, captop, build_indicator(&ck, it, NULL));
+            VEC_PUSH(top, ntop, captop, add_sibling(&ck, NULL, build_indicator(&ck, it, NULL)));
             break;
         }
         case AST_S_GRADES:
@@ -762,7 +759,10 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     free(ck.lets);
     free(ck.globals);
     free(ck.dups);
-    free(ck.paths);
+    strmap_free(&ck.paths);
+    strmap_free(&ck.siblings);
+    strmap_free(&ck.global_names);
     rs->npaths = ck.npaths;
+    index_claims(rs);
     return rs->dg.nerrors - before;
 }

@@ -1092,18 +1092,13 @@ static void selfscore(struct evaluator *ev)
     for (const cJSON *c = v.j->child; c; c = c->next) {
         if (!cJSON_IsNumber(c) || !c->string)
             continue;
-        const struct indicator *hit = NULL;
-        int leaves = 0;
-        for (uint32_t i = 0; i < rs->nall && !hit; i++)
-            if (strcmp(rs->all[i]->path, c->string) == 0)
-                hit = rs->all[i];
+        const struct indicator *hit = strmap_get(&rs->by_path, c->string);
+        if (!hit) {
+            hit = strmap_get(&rs->by_leaf, c->string);
+            if ((const void *)hit == (const void *)&rs->by_leaf)
+                hit = NULL;     /* a leaf name several leaves share names none of them */
+        }
         if (!hit)
-            for (uint32_t i = 0; i < rs->nall; i++)
-                if (rs->all[i]->nkids == 0 && strcmp(rs->all[i]->name, c->string) == 0) {
-                    hit = rs->all[i];
-                    leaves++;
-                }
-        if (!hit || leaves > 1)
             continue;   /* claims for paths that name no indicator are ignored */
         struct ind_result *r = &ev->res.ind[hit->index];
         r->has_self = true;

@@ -29,6 +29,8 @@ void ruleset_free(struct ruleset *rs)
 {
     if (!rs)
         return;
+    strmap_free(&rs->by_path);
+    strmap_free(&rs->by_leaf);
     arena_free(&rs->ar);
     diag_free(&rs->dg);
     free(rs);

@@ -10,6 +10,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "strmap.h"
 #include "value.h"
 
 struct indicator;
@@ -65,6 +66,8 @@ struct ruleset {
     uint32_t nglobals;
     struct ast *grades;         /* top-level S_GRADES or NULL */
     struct ast *tests;          /* S_TEST items (jixiao test) */
+    struct strmap by_path;      /* dotted path -> indicator (selfscore claims) */
+    struct strmap by_leaf;      /* leaf name -> indicator; &by_leaf when several share it */
 };
 
 /* Read, parse and check a rule script; reports every error to stderr.  Returns NULL (after

@@ -1,0 +1,57 @@
+/* strmap.c - FNV-1a hashing, linear probing, the table at most half full. */
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static struct strmap_entry *slot(const struct strmap *m, const char *key)
+{
+    uint64_t j = hash(key) & (m->cap - 1);
+    while (m->v[j].key && strcmp(m->v[j].key, key) != 0)
+        j = (j + 1) & (m->cap - 1);
+    return &m->v[j];
+}
+
+void *strmap_get(const struct strmap *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    struct strmap_entry *e = slot(m, key);
+    return e->key ? e->val : NULL;
+}
+
+void strmap_put(struct strmap *m, const char *key, void *val)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        struct strmap grown = {xcalloc(m->cap ? 2 * m->cap : 64, sizeof *m->v),
+                               m->cap ? 2 * m->cap : 64, m->n};
+        for (uint32_t i = 0; i < m->cap; i++)
+            if (m->v[i].key)
+                *slot(&grown, m->v[i].key) = m->v[i];
+        free(m->v);
+        *m = grown;
+    }
+    struct strmap_entry *e = slot(m, key);
+    if (!e->key) {
+        e->key = key;
+        m->n++;
+    }
+    e->val = val;
+}
+
+void strmap_free(struct strmap *m)
+{
+    free(m->v);
+    m->v = NULL;
+    m->cap = m->n = 0;
+}

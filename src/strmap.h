@@ -1,0 +1,27 @@
+/* strmap.h - a string-keyed hash map (open addressing), for name lookups that must stay fast
+ * in rule sets of tens of thousands of indicators.
+ *
+ * Ownership: the map owns its table, not its keys or values; keys must outlive the map.
+ */
+#ifndef JX_STRMAP_H
+#define JX_STRMAP_H
+
+#include <stdint.h>
+
+struct strmap_entry {
+    const char *key;    /* NULL: empty */
+    void *val;
+};
+
+struct strmap {
+    struct strmap_entry *v;
+    uint32_t cap, n;
+};
+
+/* The value of key, or NULL. */
+void *strmap_get(const struct strmap *m, const char *key);
+/* Set key to val (replacing any value). */
+void strmap_put(struct strmap *m, const char *key, void *val);
+void strmap_free(struct strmap *m);
+
+#endif
