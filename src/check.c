@@ -649,8 +649,6 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
                 diag_error(ck.dg, it->at, M_RULESET_FIRST);
             rs->name = it->str;
             rs->version = it->a ? it->a->str : NULL;
-            if (it->b)
-                diag_error(ck.dg, it->b->at, M_NOT_YET, "extends");
             break;
         case AST_S_ID:
             once(&ck, &id, it, "id");
@@ -698,7 +696,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
             once(&ck, &rs->grades, it, "grades");
             break;
         case AST_S_DROP:
-            diag_error(ck.dg, it->at, M_NOT_YET, "drop");
+            diag_error(ck.dg, it->at, M_DROP_NO_BASE);     /* extend.c takes the others */
             break;
         case AST_S_TEST:
             if (last_test)

@@ -65,6 +65,12 @@
     X(M_BAD_FMT, "unknown format ':%s' (use {x}, {x:%%} or {x:.2})",                        \
       "未知的格式「:%s」（可用 {x}、{x:%%} 或 {x:.2}）")                                     \
     X(M_RULESET_FIRST, "'ruleset' must come first", "「规则集」应写在最前面")                 \
+    X(M_EXT_CYCLE, "'extends' goes round in a circle: %s", "「继承」形成循环：%s")            \
+    X(M_EXT_NO_PARENT, "the base rule set has no indicator '%s' to put '%s' under",             \
+      "基础规则集中没有指标「%s」，无法在其下加入「%s」")                                     \
+    X(M_DROP_MISSING, "the base rule set has no indicator '%s' to drop",                        \
+      "基础规则集中没有要删除的指标「%s」")                                                    \
+    X(M_DROP_NO_BASE, "'drop' needs a base rule set ('extends')", "「删除」只能用于继承的规则集") \
     X(M_DOTTED, "a dotted indicator name needs 'extends'", "带点的指标路径只能用于继承的规则集") \
     /* evaluation errors (in results) */                                                     \
     X(M_E_MISSING, "%s is missing", "%s 缺失")                                              \
