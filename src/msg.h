@@ -60,7 +60,6 @@
       "常量「%s」不能读取 %s（常量在读入数据前计算）")                                        \
     X(M_ELEM_OUTSIDE, "'.' names an element only inside 'where'", "「.」只能在「满足」条件中使用") \
     X(M_PRECISION, "precision must be a whole number from 0 to 10", "精度应为 0 到 10 的整数") \
-    X(M_NOT_YET, "'%s' is not supported by this version of jixiao", "此版本的 jixiao 尚不支持「%s」") \
     X(M_CYCLE, "'%s' is defined in terms of itself", "「%s」的定义引用了它自身")                  \
     X(M_BAD_FMT, "unknown format ':%s' (use {x}, {x:%%} or {x:.2})",                        \
       "未知的格式「:%s」（可用 {x}、{x:%%} 或 {x:.2}）")                                     \
