@@ -621,6 +621,76 @@ static void index_claims(struct ruleset *rs)
     }
 }
 
+/* ---- tests (§8) ---- */
+
+/* The dotted text of NAME.FIELD.FIELD…, or NULL when e is not of that shape. */
+static const char *dotted(struct checker *ck, const struct ast *e)
+{
+    if (e->kind == AST_E_NAME)
+        return e->str;
+    if (e->kind != AST_E_FIELD)
+        return NULL;
+    const char *base = dotted(ck, e->a);
+    return base ? arena_printf(ck->ar, "%s.%s", base, e->str) : NULL;
+}
+
+/* expect TARGET op VALUE: TARGET is kept in the expect's ref (an indicator), or marked by
+ * its op: 0 an indicator, 1 score, 2 grade, 3 errors. */
+static void check_expect(struct checker *ck, struct ast *x)
+{
+    struct ast *e = x->a;
+    if (e->kind != AST_E_BIN || e->op < OP_EQ) {
+        diag_error(ck->dg, e->at, M_EXPECT_TARGET);
+        return;
+    }
+    struct ast *t = e->a;
+    const char *path = dotted(ck, t);
+    if (t->kind == AST_E_SCORE)
+        x->op = 1;
+    else if (path && (strcmp(path, "grade") == 0 || strcmp(path, "等级") == 0))
+        x->op = 2;
+    else if (path && (strcmp(path, "errors") == 0 || strcmp(path, "错误") == 0))
+        x->op = 3;
+    else if (path) {
+        struct indicator *ind = strmap_get(&ck->rs->by_path, path);
+        if (!ind) {
+            ind = strmap_get(&ck->rs->by_leaf, path);
+            if ((void *)ind == (void *)&ck->rs->by_leaf)
+                ind = NULL;
+        }
+        if (!ind) {
+            diag_error(ck->dg, t->at, M_EXPECT_NO_IND, path);
+            return;
+        }
+        x->ref = ind;
+    } else {
+        diag_error(ck->dg, t->at, M_EXPECT_TARGET);
+        return;
+    }
+    struct ctx cx = {NULL, R_CONST, 0, "expect", 0};
+    resolve(ck, e->b, cx);
+}
+
+static void check_test(struct checker *ck, struct ast *test)
+{
+    for (struct ast *it = test->kids; it; it = it->next) {
+        if (it->kind == AST_S_EXPECT)
+            check_expect(ck, it);
+        else if (it->kind == AST_S_GIVEN && it->a) {
+            size_t n;
+            const char *text = diag_text(ck->dg, it->a->at, &n);
+            cJSON *j = cJSON_ParseWithLength(text, n);
+            if (!j)
+                diag_error(ck->dg, it->a->at, M_WITH_JSON);
+            else {
+                it->a->str = arena_strndup(ck->ar, text, n);
+                it->a->len = (uint32_t)n;
+            }
+            cJSON_Delete(j);
+        }
+    }
+}
+
 /* ---- top level ---- */
 
 static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word)
@@ -638,7 +708,8 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     struct ast *ruleset = NULL, *precision = NULL, *na = NULL, *id = NULL, *self = NULL;
     struct indicator **top = NULL;
     uint32_t ntop = 0, captop = 0;
-    struct ast *tests = NULL, *last_test = NULL;
+    struct ast **tests = NULL;
+    uint32_t ntests = 0, captests = 0;
     rs->precision = 2;
 
     for (struct ast *it = items; it; it = it->next) {
@@ -699,17 +770,12 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
             diag_error(ck.dg, it->at, M_DROP_NO_BASE);     /* extend.c takes the others */
             break;
         case AST_S_TEST:
-            if (last_test)
-                last_test->next = NULL;
-            if (!tests)
-                tests = it;
-            last_test = it;
+            VEC_PUSH(tests, ntests, captests, it);
             break;
         default:
             break;
         }
     }
-    rs->tests = tests;
 
     /* weights first (percentages need their parent's), then names */
     rs->max = 0;
@@ -762,5 +828,12 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     strmap_free(&ck.global_names);
     rs->npaths = ck.npaths;
     index_claims(rs);
+    rs->tests = arena_alloc(&rs->ar, ntests * sizeof *tests);
+    if (ntests)
+        memcpy(rs->tests, tests, ntests * sizeof *tests);
+    rs->ntests = ntests;
+    for (uint32_t k = 0; k < ntests; k++)
+        check_test(&ck, tests[k]);
+    free(tests);
     return rs->dg.nerrors - before;
 }

@@ -13,12 +13,14 @@
 #include "out.h"
 #include "ruleset.h"
 #include "run.h"
+#include "test.h"
 
 #define JIXIAO_VERSION "0.1.0"
 
 static const char usage_text[] =
     "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N]\n"
     "       jixiao check RULES...\n"
+    "       jixiao test RULES...\n"
     "       jixiao --help | --version\n"
     "\n"
     "Scores performance-evaluation data sets (JSON) with a .eval rule script.\n"
@@ -27,6 +29,7 @@ static const char usage_text[] =
     "  run     score every data set of DATA (files, directories of *.json, or - for\n"
     "          standard input; JSON or newline-delimited JSON) and print the results\n"
     "  check   report every error of the rule scripts; silent when they are correct\n"
+    "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
     "\n"
     "options:\n"
     "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
@@ -58,6 +61,14 @@ static const char check_help[] =
     "2 otherwise.\n";
 
 /* One line saying what is wrong, then the synopsis (the first lines of the usage). */
+static const char test_help[] =
+    "usage: jixiao test RULES... [--lang zh|en]\n"
+    "\n"
+    "Runs every test block of each rule script: scores its given data (with its 'with'\n"
+    "object merged over it) and compares the expectations. Names each failing test with\n"
+    "its location, the expectation and the actual value; ends with \"N passed, N failed\".\n"
+    "Exit 0 when all passed, 1 when some failed, 2 when a script is wrong.\n";
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "jixiao: ");
@@ -261,6 +272,35 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
+static int cmd_test(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_options(argc, argv, &o, 0);
+    if (rc || o.help) {
+        if (o.help)
+            fputs(test_help, stdout);
+        free(o.args);
+        return rc;
+    }
+    if (o.nargs < 1) {
+        free(o.args);
+        return usage_error("%s", "test needs at least one rule script");
+    }
+    int passed = 0, failed = 0, broken = 0;
+    for (int i = 0; i < o.nargs; i++) {
+        struct ruleset *rs = ruleset_load(o.args[i], o.lang);
+        if (!rs) {
+            broken = 1;
+            continue;
+        }
+        test_run(rs, o.args[i], stdout, &passed, &failed);
+        ruleset_free(rs);
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    free(o.args);
+    return broken ? 2 : failed ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     json_init();
@@ -279,7 +319,9 @@ int main(int argc, char **argv)
         return cmd_run(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
-    if (strcmp(cmd, "test") == 0 || strcmp(cmd, "fmt") == 0 || strcmp(cmd, "explain") == 0
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(argc - 2, argv + 2);
+    if (strcmp(cmd, "fmt") == 0 || strcmp(cmd, "explain") == 0
         || strcmp(cmd, "diff") == 0)
         return usage_error("'%s' is not implemented in this version of jixiao", cmd);
     if (cmd[0] == '-')

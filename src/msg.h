@@ -70,6 +70,10 @@
     X(M_DROP_MISSING, "the base rule set has no indicator '%s' to drop",                        \
       "基础规则集中没有要删除的指标「%s」")                                                    \
     X(M_DROP_NO_BASE, "'drop' needs a base rule set ('extends')", "「删除」只能用于继承的规则集") \
+    X(M_EXPECT_TARGET, "expect compares an indicator path, score, grade or errors with a value", \
+      "期望应比较指标路径、score、grade 或 errors 与一个值")                                   \
+    X(M_EXPECT_NO_IND, "no indicator '%s' to expect a score of", "没有指标「%s」")              \
+    X(M_WITH_JSON, "the object after 'with' is not valid JSON", "「合并」之后的对象不是有效的 JSON") \
     X(M_DOTTED, "a dotted indicator name needs 'extends'", "带点的指标路径只能用于继承的规则集") \
     /* evaluation errors (in results) */                                                     \
     X(M_E_MISSING, "%s is missing", "%s 缺失")                                              \

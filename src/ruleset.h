@@ -65,7 +65,8 @@ struct ruleset {
     struct binding **globals;   /* top-level lets and consts */
     uint32_t nglobals;
     struct ast *grades;         /* top-level S_GRADES or NULL */
-    struct ast *tests;          /* S_TEST items (jixiao test) */
+    struct ast **tests;         /* S_TEST items (jixiao test), in source order */
+    uint32_t ntests;
     struct strmap by_path;      /* dotted path -> indicator (selfscore claims) */
     struct strmap by_leaf;      /* leaf name -> indicator; &by_leaf when several share it */
 };

@@ -1,0 +1,190 @@
+/* test.c - test blocks: given data (with a JSON object merged over it), expectations on the
+ * scores, the grade and the number of errors. */
+#include "test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "num.h"
+
+/* Objects merge key by key; anything else replaces (§8). */
+static void merge(cJSON *into, const cJSON *with)
+{
+    for (const cJSON *w = with->child; w; w = w->next) {
+        cJSON *old = cJSON_GetObjectItemCaseSensitive(into, w->string);
+        if (old && cJSON_IsObject(old) && cJSON_IsObject(w))
+            merge(old, w);
+        else if (old)
+            cJSON_ReplaceItemInObjectCaseSensitive(into, w->string, cJSON_Duplicate(w, 1));
+        else
+            cJSON_AddItemToObject(into, w->string, cJSON_Duplicate(w, 1));
+    }
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&b, chunk, n);
+    fclose(f);
+    buf_cstr(&b);
+    return b.data;
+}
+
+/* The data of a test: its given file (relative to the script) with its `with` merged. */
+static cJSON *given_data(struct ruleset *rs, const char *script, const struct ast *test,
+                         struct buf *why)
+{
+    cJSON *data = NULL;
+    for (const struct ast *it = test->kids; it; it = it->next) {
+        if (it->kind != AST_S_GIVEN)
+            continue;
+        const char *slash = strrchr(script, '/');
+        char *path = it->str[0] == '/' || !slash
+                         ? arena_strndup(&rs->ar, it->str, strlen(it->str))
+                         : arena_printf(&rs->ar, "%.*s/%s", (int)(slash - script), script, it->str);
+        char *text = read_file(path);
+        cJSON_Delete(data);
+        data = text ? cJSON_Parse(text) : NULL;
+        free(text);
+        if (!data || !cJSON_IsObject(data)) {
+            buf_printf(why, text ? "%s is not a JSON object" : "cannot read %s", path);
+            cJSON_Delete(data);
+            return NULL;
+        }
+        if (it->a) {
+            cJSON *with = cJSON_Parse(it->a->str);
+            if (with)
+                merge(data, with);
+            cJSON_Delete(with);
+        }
+    }
+    return data ? data : cJSON_CreateObject();
+}
+
+/* The value an expect looks at, in the result r. */
+static void actual(const struct ruleset *rs, const struct ast *x, const struct eval_result *r,
+                   struct value *v)
+{
+    memset(v, 0, sizeof *v);
+    v->kind = V_NUM;
+    if (x->op == 3) {
+        v->n = r->nerrors;
+        return;
+    }
+    if (r->nerrors) {
+        v->kind = V_MISSING;    /* an error result has no scores */
+        return;
+    }
+    if (x->op == 1)
+        v->n = r->score;
+    else if (x->op == 2) {
+        v->kind = r->grade ? V_STR : V_NULL;
+        v->s = r->grade;
+        v->len = r->grade ? (uint32_t)strlen(r->grade) : 0;
+    } else {
+        const struct indicator *ind = x->ref;
+        const struct ind_result *ir = &r->ind[ind->index];
+        if (ir->state == IS_SKIPPED && rs->rescale)
+            v->kind = V_NULL;
+        else
+            v->n = ir->score;
+    }
+}
+
+static bool holds(int op, const struct value *a, const struct value *b)
+{
+    if (a->kind == V_NUM && b->kind == V_NUM) {
+        int c = num_cmp(a->n, b->n);
+        switch (op) {
+        case OP_EQ: return c == 0;
+        case OP_NE: return c != 0;
+        case OP_LT: return c < 0;
+        case OP_LE: return c <= 0;
+        case OP_GT: return c > 0;
+        default: return c >= 0;
+        }
+    }
+    bool eq = a->kind == b->kind
+              && (a->kind != V_STR || (a->len == b->len && memcmp(a->s, b->s, a->len) == 0));
+    return op == OP_EQ ? eq : op == OP_NE ? !eq : false;
+}
+
+static void describe(struct buf *b, const struct ruleset *rs, const struct value *v)
+{
+    char nb[NUM_BUF];
+    switch (v->kind) {
+    case V_NUM:
+        num_format(nb, sizeof nb, v->n, rs->precision);
+        buf_adds(b, nb);
+        break;
+    case V_STR:
+        buf_printf(b, "\"%.*s\"", (int)v->len, v->s);
+        break;
+    case V_NULL:
+        buf_adds(b, "null");
+        break;
+    case V_BOOL:
+        buf_adds(b, v->b ? "true" : "false");
+        break;
+    default:
+        buf_adds(b, rs->dg.lang == LANG_ZH ? "错误结果（无得分）" : "an error result (no scores)");
+        break;
+    }
+}
+
+static void report(struct ruleset *rs, FILE *out, const struct ast *test, const struct ast *at,
+                   const char *what)
+{
+    char where[512];
+    diag_where(&rs->dg, at->at, where, sizeof where);
+    fprintf(out, rs->dg.lang == LANG_ZH ? "%s: 测试「%s」未通过：%s\n" : "%s: test \"%s\" failed: %s\n",
+            where, test->str, what);
+}
+
+void test_run(struct ruleset *rs, const char *path, FILE *out, int *passed, int *failed)
+{
+    struct evaluator *ev = eval_new(rs);
+    bool zh = rs->dg.lang == LANG_ZH;
+    for (uint32_t t = 0; t < rs->ntests; t++) {
+        const struct ast *test = rs->tests[t];
+        struct buf why = {0};
+        cJSON *data = given_data(rs, path, test, &why);
+        bool ok = data != NULL;
+        if (!data)
+            report(rs, out, test, test, buf_cstr(&why));
+        const struct eval_result *r = data ? eval_run(ev, data, 1) : NULL;
+        for (const struct ast *x = test->kids; x && data; x = x->next) {
+            if (x->kind != AST_S_EXPECT)
+                continue;
+            struct value got, want;
+            struct eval_error err;
+            actual(rs, x, r, &got);
+            why.len = 0;
+            size_t n;
+            const char *src = diag_text(&rs->dg, x->a->at, &n);
+            if (!eval_const(rs, x->a->b, &want, &err)) {
+                buf_printf(&why, "%.*s: %s", (int)n, src, err.message);
+            } else if (!holds(x->a->op, &got, &want)) {
+                buf_printf(&why, zh ? "期望 %.*s，实际为 " : "expected %.*s, got ", (int)n, src);
+                describe(&why, rs, &got);
+            } else
+                continue;
+            ok = false;
+            report(rs, out, test, x, buf_cstr(&why));
+        }
+        buf_free(&why);
+        cJSON_Delete(data);
+        if (ok)
+            ++*passed;
+        else
+            ++*failed;
+    }
+    eval_free(ev);
+}
