@@ -12,6 +12,7 @@
 #include "json.h"
 #include "out.h"
 #include "ruleset.h"
+#include "diff.h"
 #include "run.h"
 #include "test.h"
 
@@ -21,6 +22,7 @@ static const char usage_text[] =
     "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N]\n"
     "       jixiao check RULES...\n"
     "       jixiao test RULES...\n"
+    "       jixiao diff OLD.eval NEW.eval\n"
     "       jixiao --help | --version\n"
     "\n"
     "Scores performance-evaluation data sets (JSON) with a .eval rule script.\n"
@@ -30,6 +32,7 @@ static const char usage_text[] =
     "          standard input; JSON or newline-delimited JSON) and print the results\n"
     "  check   report every error of the rule scripts; silent when they are correct\n"
     "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
+    "  diff    list what changed from one version of a rule set to another\n"
     "\n"
     "options:\n"
     "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
@@ -68,6 +71,13 @@ static const char test_help[] =
     "object merged over it) and compares the expectations. Names each failing test with\n"
     "its location, the expectation and the actual value; ends with \"N passed, N failed\".\n"
     "Exit 0 when all passed, 1 when some failed, 2 when a script is wrong.\n";
+
+static const char diff_help[] =
+    "usage: jixiao diff OLD.eval NEW.eval [--lang zh|en]\n"
+    "\n"
+    "Compares two versions of a rule set indicator by indicator (by dotted path): '+' added,\n"
+    "'-' removed, '~' changed (weight, rules, consts and lets, grades, settings). Exit 0 when\n"
+    "they score alike, 1 when something changed, 2 when a script is wrong.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -301,6 +311,31 @@ static int cmd_test(int argc, char **argv)
     return broken ? 2 : failed ? 1 : 0;
 }
 
+static int cmd_diff(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_options(argc, argv, &o, 0);
+    if (rc || o.help) {
+        if (o.help)
+            fputs(diff_help, stdout);
+        free(o.args);
+        return rc;
+    }
+    if (o.nargs != 2) {
+        free(o.args);
+        return usage_error("%s", "diff needs two rule scripts: OLD.eval NEW.eval");
+    }
+    struct ruleset *a = ruleset_load(o.args[0], o.lang);
+    struct ruleset *b = a ? ruleset_load(o.args[1], o.lang) : NULL;
+    int status = 2;
+    if (a && b)
+        status = diff_rulesets(a, b, stdout) ? 1 : 0;
+    ruleset_free(a);
+    ruleset_free(b);
+    free(o.args);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     json_init();
@@ -321,8 +356,9 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "test") == 0)
         return cmd_test(argc - 2, argv + 2);
-    if (strcmp(cmd, "fmt") == 0 || strcmp(cmd, "explain") == 0
-        || strcmp(cmd, "diff") == 0)
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
+    if (strcmp(cmd, "fmt") == 0 || strcmp(cmd, "explain") == 0)
         return usage_error("'%s' is not implemented in this version of jixiao", cmd);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);
