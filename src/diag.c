@@ -165,7 +165,8 @@ static int by_place(const void *a, const void *b)
 
 static void print_pending(struct diag *dg)
 {
-    qsort(dg->pending, dg->npending, sizeof *dg->pending, by_place);
+    if (dg->npending)
+        qsort(dg->pending, dg->npending, sizeof *dg->pending, by_place);
     for (uint32_t i = 0; i < dg->npending; i++) {
         struct diag_entry *e = &dg->pending[i];
         if (i == DIAG_MAX) {
