@@ -57,11 +57,7 @@ uint32_t diag_load(struct diag *dg, const char *path)
         return UINT32_MAX;
     }
     struct buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
-    int err = ferror(f);
+    int err = !buf_read_all(&b, f);
     fclose(f);
     if (err) {
         diag_plain(dg, M_CANT_READ, path, strerror(EIO));

@@ -90,12 +90,9 @@ static ssize_t next_line(struct input *in, FILE *f, char **line, size_t *cap, ui
 
 static void read_whole(struct input *in, FILE *f, const char *name, struct buf *text)
 {
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        buf_add(text, chunk, n);
-        in->bytes_done += n;
-    }
+    size_t before = text->len;
+    buf_read_all(text, f);
+    in->bytes_done += text->len - before;
     size_t skip = text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t bad = 0;
     /* cJSON keeps its error position in a global: let the workers' parsing finish first */

@@ -176,20 +176,31 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
     return 0;
 }
 
+/* The common head of a command: options, --help, the number of scripts.  Returns -1 to go
+ * on, or the exit status (o->args freed). */
+static int command_start(int argc, char **argv, struct options *o, int run, const char *help,
+                         int min, int max, const char *need)
+{
+    int rc = parse_options(argc, argv, o, run);
+    if (rc || o->help) {
+        if (o->help)
+            fputs(help, stdout);
+        free(o->args);
+        return rc;
+    }
+    if (o->nargs < min || (max > 0 && o->nargs > max)) {
+        free(o->args);
+        return usage_error("%s", need);
+    }
+    return -1;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = parse_options(argc, argv, &o, 1);
-    if (rc || o.help) {
-        if (o.help)
-            fputs(run_help, stdout);
-        free(o.args);
+    int rc = command_start(argc, argv, &o, 1, run_help, 1, 0, "run needs a rule script");
+    if (rc >= 0)
         return rc;
-    }
-    if (o.nargs < 1) {
-        free(o.args);
-        return usage_error("%s", "run needs a rule script");
-    }
     struct ruleset *rs = ruleset_load(o.args[0], o.lang);
     if (!rs) {
         free(o.args);
@@ -260,17 +271,10 @@ static int cmd_run(int argc, char **argv)
 static int cmd_check(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = parse_options(argc, argv, &o, 0);
-    if (rc || o.help) {
-        if (o.help)
-            fputs(check_help, stdout);
-        free(o.args);
+    int rc = command_start(argc, argv, &o, 0, check_help, 1, 0,
+                           "check needs at least one rule script");
+    if (rc >= 0)
         return rc;
-    }
-    if (o.nargs < 1) {
-        free(o.args);
-        return usage_error("%s", "check needs at least one rule script");
-    }
     int status = 0;
     for (int i = 0; i < o.nargs; i++) {
         struct ruleset *rs = ruleset_load(o.args[i], o.lang);
@@ -285,17 +289,10 @@ static int cmd_check(int argc, char **argv)
 static int cmd_test(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = parse_options(argc, argv, &o, 0);
-    if (rc || o.help) {
-        if (o.help)
-            fputs(test_help, stdout);
-        free(o.args);
+    int rc = command_start(argc, argv, &o, 0, test_help, 1, 0,
+                           "test needs at least one rule script");
+    if (rc >= 0)
         return rc;
-    }
-    if (o.nargs < 1) {
-        free(o.args);
-        return usage_error("%s", "test needs at least one rule script");
-    }
     int passed = 0, failed = 0, broken = 0;
     for (int i = 0; i < o.nargs; i++) {
         struct ruleset *rs = ruleset_load(o.args[i], o.lang);
@@ -314,17 +311,10 @@ static int cmd_test(int argc, char **argv)
 static int cmd_diff(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = parse_options(argc, argv, &o, 0);
-    if (rc || o.help) {
-        if (o.help)
-            fputs(diff_help, stdout);
-        free(o.args);
+    int rc = command_start(argc, argv, &o, 0, diff_help, 2, 2,
+                           "diff needs two rule scripts: OLD.eval NEW.eval");
+    if (rc >= 0)
         return rc;
-    }
-    if (o.nargs != 2) {
-        free(o.args);
-        return usage_error("%s", "diff needs two rule scripts: OLD.eval NEW.eval");
-    }
     struct ruleset *a = ruleset_load(o.args[0], o.lang);
     struct ruleset *b = a ? ruleset_load(o.args[1], o.lang) : NULL;
     int status = 2;

@@ -183,6 +183,15 @@ const char *buf_cstr(struct buf *b)
     return b->data;
 }
 
+int buf_read_all(struct buf *b, FILE *f)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(b, chunk, n);
+    return !ferror(f);
+}
+
 void buf_free(struct buf *b)
 {
     free(b->data);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -61,7 +62,9 @@ static inline void buf_addc(struct buf *b, char c)
 }
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
-const char *buf_cstr(struct buf *b);                   /* NUL-terminated view of data */
+const char *buf_cstr(struct buf *b);
+/* Append everything left in f; returns 0 on a read error. */
+int buf_read_all(struct buf *b, FILE *f);                   /* NUL-terminated view of data */
 void buf_free(struct buf *b);
 
 /* Growable arrays of anything: VEC_PUSH(ptr, len, cap, item) */

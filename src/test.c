@@ -28,11 +28,12 @@ static char *read_file(const char *path)
     if (!f)
         return NULL;
     struct buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
+    int ok = buf_read_all(&b, f);
     fclose(f);
+    if (!ok) {
+        buf_free(&b);
+        return NULL;
+    }
     buf_cstr(&b);
     return b.data;
 }
