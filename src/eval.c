@@ -974,30 +974,25 @@ static void indicator_error(struct evaluator *ev, const struct indicator *ind, s
 static void score_indicator(struct evaluator *ev, const struct indicator *ind);
 
 /* The scores of a parent's children; returns false when one of them has an error. */
-static bool score_children(struct evaluator *ev, const struct indicator *ind, double *sum, bool *all_skipped)
+static bool score_children(struct evaluator *ev, const struct indicator *ind, double *sum,
+                           bool *all_skipped)
 {
     bool ok = true;
     *sum = 0;
     *all_skipped = true;
     for (uint32_t k = 0; k < ind->nkids; k++) {
-        const struct indicator *kid = ind->kids[k];
-        score_indicator(ev, kid);
-        const struct ind_result *kr = result_of(ev, kid);
+        score_indicator(ev, ind->kids[k]);
+        const struct ind_result *kr = result_of(ev, ind->kids[k]);
         if (kr->state == IS_ERROR || kr->state == IS_UNKNOWN) {
             ok = false;
             continue;
         }
-        if (kr->state == IS_SKIPPED && ev->rs->rescale)
-            continue;
         if (kr->state != IS_SKIPPED)
             *all_skipped = false;
+        else if (ev->rs->rescale)
+            continue;   /* left out: parents sum their applicable children */
         *sum += kr->score;
     }
-    if (ind->nkids == 0)
-        *all_skipped = false;
-    for (uint32_t k = 0; k < ind->nkids && *all_skipped; k++)
-        if (result_of(ev, ind->kids[k])->state != IS_SKIPPED)
-            *all_skipped = false;
     *sum = num_canon(*sum);
     return ok;
 }
