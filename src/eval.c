@@ -800,25 +800,18 @@ static void add_error(struct evaluator *ev, const struct indicator *ind, const s
     diag_where(&ev->rs->dg, err->at, e->at_text, sizeof e->at_text);
 }
 
-static void add_deduction(struct evaluator *ev, struct ind_result *r, double points, const char *reason,
-                          bool first)
+static void add_deduction(struct evaluator *ev, struct ind_result *r, double points,
+                          const char *reason)
 {
     struct deduction *d = arena_alloc(ev->ar, sizeof *d);
     d->points = num_round(points, ev->rs->precision);
     d->reason = reason;
     d->next = NULL;
-    if (first) {
-        d->next = r->ded;
+    if (r->ded_last)
+        r->ded_last->next = d;
+    else
         r->ded = d;
-        if (!r->ded_last)
-            r->ded_last = d;
-    } else {
-        if (r->ded_last)
-            r->ded_last->next = d;
-        else
-            r->ded = d;
-        r->ded_last = d;
-    }
+    r->ded_last = d;
 }
 
 static void add_note(struct evaluator *ev, struct ind_result *r, const char *text)
@@ -920,7 +913,7 @@ static bool apply_rules(struct evaluator *ev, const struct indicator *ind, struc
             const char *reason;
             if (!reason_of(ev, rule, amount, &reason))
                 return false;
-            add_deduction(ev, r, amount, reason, false);
+            add_deduction(ev, r, amount, reason);
             deducted += amount;
         } else if (rule->kind == AST_S_FAIL) {
             if (fail_entry)
@@ -928,7 +921,7 @@ static bool apply_rules(struct evaluator *ev, const struct indicator *ind, struc
             const char *reason;
             if (!reason_of(ev, rule, 0, &reason))
                 return false;
-            add_deduction(ev, r, 0, reason, false);     /* points: set below */
+            add_deduction(ev, r, 0, reason);     /* points: set below */
             fail_entry = r->ded_last;
         } else {
             struct value v;
@@ -1008,12 +1001,13 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
             return;
         }
         if (hit) {
-            if (!reason_of(ev, skip, 0, &r->skip_reason)) {
+            const char *why;
+            if (!reason_of(ev, skip, 0, &why)) {
                 indicator_error(ev, ind, r);
                 return;
             }
             mark_subtree(ev, ind, IS_SKIPPED);
-            add_note(ev, r, r->skip_reason);    /* why it does not apply */
+            add_note(ev, r, why);   /* why it does not apply */
             return;
         }
     }
@@ -1040,7 +1034,7 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
             const char *reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%s",
                                               fmt_points(ev, b), fmt_points(ev, ind->weight),
                                               src_full(ev, ind->score->a));
-            add_deduction(ev, r, num_canon(ind->weight - b), reason, false);
+            add_deduction(ev, r, num_canon(ind->weight - b), reason);
         }
     }
     if (!apply_rules(ev, ind, r, base)) {

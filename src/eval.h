@@ -40,7 +40,6 @@ struct ind_result {
     double score;               /* rounded; under na rescale meaningless when skipped */
     double self;
     const char *grade;          /* NULL: no band matched (or no grades) */
-    const char *skip_reason;
     struct deduction *ded, *ded_last;
     struct note *notes, *notes_last;
 };
