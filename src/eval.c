@@ -42,7 +42,27 @@ struct evaluator {
     bool silent;                /* the error is a consequence of another, already reported */
     struct eval_result res;
     uint32_t caperrors;
+    bool tracing;
 };
+
+void eval_trace(struct evaluator *ev, bool on)
+{
+    ev->tracing = on;
+}
+
+static void trace(struct evaluator *ev, struct ind_result *r, const struct ast *rule, int outcome,
+                  double value, const char *text)
+{
+    if (!ev->tracing)
+        return;
+    struct trace *t = arena_alloc(ev->ar, sizeof *t);
+    *t = (struct trace){rule, (uint8_t)outcome, value, text, NULL};
+    if (r->trace_last)
+        r->trace_last->next = t;
+    else
+        r->trace = t;
+    r->trace_last = t;
+}
 
 enum lang eval_lang(const struct evaluator *ev)
 {
@@ -899,8 +919,10 @@ static bool apply_rules(struct evaluator *ev, const struct indicator *ind, struc
         bool hit = false;
         if (!cond_holds(ev, rule->b, &hit))
             return false;
-        if (!hit)
+        if (!hit) {
+            trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
             continue;
+        }
         if (rule->kind == AST_S_DEDUCT) {
             double amount = 0;
             if (!eval_num(ev, rule->a, NULL, &amount))
@@ -908,19 +930,23 @@ static bool apply_rules(struct evaluator *ev, const struct indicator *ind, struc
             if (num_cmp(amount, 0) < 0)
                 return fail_at(ev, rule->a, M_E_NEGATIVE, src_of(ev, rule->a),
                                fmt_points(ev, amount));
-            if (num_cmp(amount, 0) == 0)
+            if (num_cmp(amount, 0) == 0) {
+                trace(ev, r, rule, T_VALUE, 0, NULL);
                 continue;
+            }
             const char *reason;
             if (!reason_of(ev, rule, amount, &reason))
                 return false;
+            trace(ev, r, rule, T_FIRED, amount, reason);
             add_deduction(ev, r, amount, reason);
             deducted += amount;
         } else if (rule->kind == AST_S_FAIL) {
-            if (fail_entry)
-                continue;
             const char *reason;
             if (!reason_of(ev, rule, 0, &reason))
                 return false;
+            trace(ev, r, rule, T_FIRED, 0, reason);
+            if (fail_entry)
+                continue;
             add_deduction(ev, r, 0, reason);     /* points: set below */
             fail_entry = r->ded_last;
         } else {
@@ -930,13 +956,16 @@ static bool apply_rules(struct evaluator *ev, const struct indicator *ind, struc
             if (v.kind != V_STR) {
                 struct buf b = {0};
                 bool ok = to_text(ev, rule->a, &v, NULL, &b);
-                if (ok)
-                    add_note(ev, r, arena_strndup(ev->ar, b.data ? b.data : "", b.len));
+                if (ok) {
+                    v.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+                    v.kind = V_STR;
+                }
                 buf_free(&b);
                 if (!ok)
                     return false;
-            } else
-                add_note(ev, r, v.s);
+            }
+            trace(ev, r, rule, T_FIRED, 0, v.s);
+            add_note(ev, r, v.s);
         }
     }
     double s = num_round(clamp_weight(base - deducted, ind->weight), ev->rs->precision);
@@ -1000,6 +1029,8 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
             indicator_error(ev, ind, r);
             return;
         }
+        if (!hit)
+            trace(ev, r, skip, T_NOT_FIRED, 0, NULL);
         if (hit) {
             const char *why;
             if (!reason_of(ev, skip, 0, &why)) {
@@ -1008,6 +1039,7 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
             }
             mark_subtree(ev, ind, IS_SKIPPED);
             add_note(ev, r, why);   /* why it does not apply */
+            trace(ev, r, skip, T_FIRED, 0, why);
             return;
         }
     }
@@ -1029,6 +1061,7 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
             indicator_error(ev, ind, r);
             return;
         }
+        trace(ev, r, ind->score, T_VALUE, base, NULL);
         double b = num_round(clamp_weight(base, ind->weight), ev->rs->precision);
         if (num_cmp(b, ind->weight) < 0) {
             const char *reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%s",

@@ -31,6 +31,17 @@ struct note {
     struct note *next;
 };
 
+/* What one rule did (jixiao explain; recorded only by an evaluator made with eval_trace). */
+enum trace_outcome { T_VALUE, T_FIRED, T_NOT_FIRED };
+
+struct trace {
+    const struct ast *rule;     /* S_SCORE, S_DEDUCT, S_FAIL, S_SKIP, S_NOTE */
+    uint8_t outcome;
+    double value;               /* the score's value, a deduct's amount */
+    const char *text;           /* a reason or note, when it fired */
+    struct trace *next;
+};
+
 enum ind_state { IS_OK, IS_SKIPPED, IS_ERROR, IS_UNKNOWN /* a descendant has an error */ };
 
 struct ind_result {
@@ -42,6 +53,7 @@ struct ind_result {
     const char *grade;          /* NULL: no band matched (or no grades) */
     struct deduction *ded, *ded_last;
     struct note *notes, *notes_last;
+    struct trace *trace, *trace_last;
 };
 
 struct eval_result {
@@ -58,6 +70,8 @@ struct evaluator;
 
 struct evaluator *eval_new(const struct ruleset *rs);
 void eval_free(struct evaluator *ev);
+/* Record what every rule did into the results' trace lists (for explain; slower). */
+void eval_trace(struct evaluator *ev, bool on);
 /* Score one data set (a JSON object). */
 const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint64_t position);
 /* An error result for input that is not a data set (bad JSON, not an object). */

@@ -22,6 +22,7 @@ static const char usage_text[] =
     "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N]\n"
     "       jixiao check RULES...\n"
     "       jixiao test RULES...\n"
+    "       jixiao explain RULES [DATA...]\n"
     "       jixiao diff OLD.eval NEW.eval\n"
     "       jixiao --help | --version\n"
     "\n"
@@ -32,11 +33,12 @@ static const char usage_text[] =
     "          standard input; JSON or newline-delimited JSON) and print the results\n"
     "  check   report every error of the rule scripts; silent when they are correct\n"
     "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
+    "  explain show, for each data set, every rule of every indicator and what it did\n"
     "  diff    list what changed from one version of a rule set to another\n"
     "\n"
     "options:\n"
     "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
-    "  --format FMT     json (default), ndjson, csv or table\n"
+    "  --format FMT     json (default), ndjson, csv, table or explain\n"
     "  -j N             score with N threads (default: the number of cores); the output\n"
     "                   is the same for every N\n"
     "  -q, --quiet      no progress line on standard error\n"
@@ -55,6 +57,13 @@ static const char run_help[] =
     "NDJSON file (one data set a line), a directory (its *.json files in name order), or\n"
     "- (standard input, also the default). Exit 0 when all were scored, 1 when some could\n"
     "not be (their results list the errors), 2 when RULES or the command line is wrong.\n";
+
+static const char explain_help[] =
+    "usage: jixiao explain RULES [DATA...] [--lang zh|en]\n"
+    "\n"
+    "Scores each data set like run, then shows every indicator with every rule: its source,\n"
+    "what it did (the score it computed, the points it took and why, a condition that did\n"
+    "not hold) and where it is written. The same as run --format explain.\n";
 
 static const char check_help[] =
     "usage: jixiao check RULES... [--lang zh|en]\n"
@@ -125,7 +134,6 @@ struct options {
 static int parse_options(int argc, char **argv, struct options *o, int run)
 {
     o->lang = env_lang();
-    o->format = OUT_JSON;
     o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
     int only_args = 0;
     for (int i = 0; i < argc; i++) {
@@ -154,7 +162,7 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
             if (!val)
                 return usage_error("option %s needs a value", a);
             if (!out_parse_format(val, &o->format))
-                return usage_error("unknown format '%s' (use json, ndjson, csv or table)", val);
+                return usage_error("unknown format '%s' (use json, ndjson, csv, table or explain)", val);
         } else if (run && strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error("option %s needs a value", a);
@@ -195,10 +203,12 @@ static int command_start(int argc, char **argv, struct options *o, int run, cons
     return -1;
 }
 
-static int cmd_run(int argc, char **argv)
+/* run, and explain (the same with format explain, one thread) */
+static int cmd_run(int argc, char **argv, enum out_format format)
 {
-    struct options o = {0};
-    int rc = command_start(argc, argv, &o, 1, run_help, 1, 0, "run needs a rule script");
+    struct options o = {.format = format};
+    int rc = command_start(argc, argv, &o, 1, format == OUT_EXPLAIN ? explain_help : run_help, 1,
+                           0, "run needs a rule script");
     if (rc >= 0)
         return rc;
     struct ruleset *rs = ruleset_load(o.args[0], o.lang);
@@ -341,14 +351,16 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(cmd, "run") == 0)
-        return cmd_run(argc - 2, argv + 2);
+        return cmd_run(argc - 2, argv + 2, OUT_JSON);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "test") == 0)
         return cmd_test(argc - 2, argv + 2);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(argc - 2, argv + 2);
-    if (strcmp(cmd, "fmt") == 0 || strcmp(cmd, "explain") == 0)
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_run(argc - 2, argv + 2, OUT_EXPLAIN);
+    if (strcmp(cmd, "fmt") == 0)
         return usage_error("'%s' is not implemented in this version of jixiao", cmd);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);

@@ -1,4 +1,5 @@
-/* out.h - writing results: json, ndjson (out_json.c), csv (out_csv.c), table (out_table.c)
+/* out.h - writing results: json, ndjson (out_json.c), csv (out_csv.c), table (out_table.c),
+ * explain (out_explain.c)
  * (LANGUAGE.md §6, §9).
  *
  * out_format_result renders one result into a buffer (workers may do this in parallel);
@@ -13,7 +14,7 @@
 #include "eval.h"
 
 /* ORDER FORMATS */
-enum out_format { OUT_JSON, OUT_NDJSON, OUT_CSV, OUT_TABLE };
+enum out_format { OUT_JSON, OUT_NDJSON, OUT_CSV, OUT_TABLE, OUT_EXPLAIN };
 
 struct out {
     enum out_format fmt;
@@ -30,6 +31,8 @@ void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset 
 void out_csv_header(struct buf *b, const struct ruleset *rs);
 void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
+/* explain: every rule of every indicator and what it did (needs an evaluator with tracing). */
+void out_explain_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f);
 /* One rendered result (from out_format_result), in input order. */
 void out_write(struct out *o, const char *text, size_t len);

@@ -9,7 +9,7 @@
 
 int out_parse_format(const char *name, enum out_format *fmt)
 {
-    static const char *const names[] = {"json", "ndjson", "csv", "table"};   /* ORDER FORMATS */
+    static const char *const names[] = {"json", "ndjson", "csv", "table", "explain"}; /* ORDER FORMATS */
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i]) == 0) {
             *fmt = (enum out_format)i;
@@ -190,6 +190,10 @@ void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset 
         out_table_result(b, rs, r);
         return;
     }
+    if (fmt == OUT_EXPLAIN) {
+        out_explain_result(b, rs, r);
+        return;
+    }
     struct jsonw w;
     jsonw_init(&w, b, fmt == OUT_JSON);
     write_result(&w, rs, r);
@@ -224,7 +228,7 @@ static void write_indented(FILE *f, const char *text, size_t len)
 void out_write(struct out *o, const char *text, size_t len)
 {
     o->count++;
-    if (o->fmt == OUT_TABLE && o->count > 1)
+    if ((o->fmt == OUT_TABLE || o->fmt == OUT_EXPLAIN) && o->count > 1)
         fputc('\n', o->f);
     if (o->fmt != OUT_JSON) {
         fwrite(text, 1, len, o->f);

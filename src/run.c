@@ -135,10 +135,17 @@ static void write_batch(struct runner *r, struct batch *b)
     show_progress(r, false);
 }
 
+static struct evaluator *new_evaluator(struct runner *r)
+{
+    struct evaluator *ev = eval_new(r->rs);
+    eval_trace(ev, r->out->fmt == OUT_EXPLAIN);    /* explain shows what every rule did */
+    return ev;
+}
+
 static void *worker(void *arg)
 {
     struct runner *r = arg;
-    struct evaluator *ev = eval_new(r->rs);
+    struct evaluator *ev = new_evaluator(r);
     pthread_mutex_lock(&r->mu);
     for (;;) {
         struct batch *b = NULL;
@@ -262,7 +269,7 @@ struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
     clock_gettime(CLOCK_MONOTONIC, &r->started);
     r->shown = r->started;
     if (threads <= 1) {
-        r->inline_ev = eval_new(rs);
+        r->inline_ev = new_evaluator(r);
         return r;
     }
     pthread_mutex_init(&r->mu, NULL);

@@ -1,0 +1,136 @@
+/* out_explain.c - `jixiao explain`: for one data set, every indicator with every rule, what
+ * the rule did and where it is written, so that each point can be followed to its rule. */
+#include "out.h"
+
+#include <string.h>
+
+#include "num.h"
+
+static void number(struct buf *b, double v, int precision)
+{
+    char nb[NUM_BUF];
+    buf_add(b, nb, num_format(nb, sizeof nb, v, precision));
+}
+
+static void indent(struct buf *b, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        buf_add(b, "  ", 2);
+}
+
+/* The rule's source on one line, white space collapsed. */
+static void source(struct buf *b, const struct ruleset *rs, const struct ast *n)
+{
+    size_t len;
+    const char *t = diag_text(&rs->dg, n->at, &len);
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        if (strchr(" \t\r\n", t[i])) {
+            space = true;
+            continue;
+        }
+        if (space)
+            buf_addc(b, ' ');
+        space = false;
+        buf_addc(b, t[i]);
+    }
+}
+
+/* One rule: what it says, what it did, where it is. */
+static void rule_line(struct buf *b, const struct ruleset *rs, const struct trace *t, int depth)
+{
+    indent(b, depth);
+    source(b, rs, t->rule);
+    buf_add(b, "  →  ", strlen("  →  "));
+    int kind = t->rule->kind;
+    if (t->outcome == T_NOT_FIRED)
+        buf_adds(b, kind == AST_S_SKIP ? "适用" : "条件不成立");
+    else if (kind == AST_S_SCORE) {
+        buf_adds(b, "= ");
+        number(b, t->value, rs->precision + 2);     /* before rounding */
+    } else if (kind == AST_S_DEDUCT) {
+        buf_adds(b, "扣 ");
+        number(b, t->value, rs->precision);
+        buf_adds(b, " 分");
+        if (t->text)
+            buf_printf(b, "：%s", t->text);
+    } else if (t->text) {
+        /* a fail or skip says so, unless its made-up reason already does */
+        const char *says = kind == AST_S_FAIL ? "不得分" : kind == AST_S_SKIP ? "不适用" : "";
+        if (*says && strncmp(t->text, says, strlen(says)) != 0)
+            buf_printf(b, "%s：", says);
+        buf_adds(b, t->text);
+    }
+    char where[512];
+    diag_where(&rs->dg, t->rule->at, where, sizeof where);
+    buf_printf(b, "    [%s]\n", where);
+}
+
+static void indicator(struct buf *b, const struct ruleset *rs, const struct eval_result *r,
+                      const struct indicator *ind, int depth)
+{
+    const struct ind_result *ir = &r->ind[ind->index];
+    indent(b, depth);
+    buf_printf(b, "%s  ", ind->name);
+    if (ir->state == IS_SKIPPED && rs->rescale)
+        buf_adds(b, "不适用");
+    else
+        number(b, ir->score, rs->precision);
+    buf_adds(b, " / ");
+    number(b, ind->weight, -1);
+    if (ind->nkids && ir->state == IS_OK) {
+        buf_adds(b, "  = ");
+        for (uint32_t k = 0; k < ind->nkids; k++) {
+            const struct ind_result *kr = &r->ind[ind->kids[k]->index];
+            if (k)
+                buf_adds(b, " + ");
+            if (kr->state == IS_SKIPPED && rs->rescale)
+                buf_adds(b, "（不适用）");
+            else
+                number(b, kr->score, rs->precision);
+        }
+    }
+    if (ir->state == IS_SKIPPED)
+        buf_adds(b, "  （不适用）");
+    if (ir->failed)
+        buf_adds(b, "  （不得分）");
+    if (ind->grades)
+        buf_printf(b, "  等级 %s", ir->grade ? ir->grade : "—");
+    buf_addc(b, '\n');
+    for (const struct trace *t = ir->trace; t; t = t->next)
+        rule_line(b, rs, t, depth + 2);
+    if (ir->state == IS_SKIPPED)
+        return;     /* its sub-indicators did not run */
+    for (uint32_t k = 0; k < ind->nkids; k++)
+        indicator(b, rs, r, ind->kids[k], depth + 1);
+}
+
+void out_explain_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+{
+    if (r->id.kind == V_STR)
+        buf_add(b, r->id.s, r->id.len);
+    else
+        number(b, r->id.n, -1);
+    if (rs->name)
+        buf_printf(b, " — %s", rs->name);
+    if (rs->version)
+        buf_printf(b, "（%s）", rs->version);
+    buf_addc(b, '\n');
+    if (r->nerrors) {
+        for (uint32_t i = 0; i < r->nerrors; i++) {
+            const struct eval_error *e = &r->errors[i];
+            buf_printf(b, "错误：%s%s%s  [%s]\n", e->ind ? e->ind->path : "", e->ind ? "：" : "",
+                       e->message, e->at_text);
+        }
+        return;
+    }
+    buf_adds(b, "总分 ");
+    number(b, r->score, rs->precision);
+    buf_adds(b, " / ");
+    number(b, rs->max, -1);
+    if (rs->grades)
+        buf_printf(b, "，等级 %s", r->grade ? r->grade : "—");
+    buf_adds(b, "\n\n");
+    for (uint32_t k = 0; k < rs->ntop; k++)
+        indicator(b, rs, r, rs->top[k], 0);
+}
