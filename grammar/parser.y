@@ -48,6 +48,7 @@ static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *t
 %token <node> PERCENT "percentage" STRING "string" ISTR_HEAD "string with {}"
 %token <node> ISTR_MID "string part" ISTR_TAIL "end of string" FMT "format"
 %token EQ "==" NE "!=" LE "<=" GE ">=" COAL "??"
+%token COMMENT "comment"   /* only for jixiao fmt: the parser never sees it */
 /* ORDER KEYWORDS */
 %token KW_RULESET "'ruleset'" KW_VERSION "'version'" KW_EXTENDS "'extends'" KW_ID "'id'"
 %token KW_PRECISION "'precision'" KW_NA "'na'" KW_FULL "'full'" KW_RESCALE "'rescale'"

@@ -13,6 +13,7 @@
 #include "out.h"
 #include "ruleset.h"
 #include "diff.h"
+#include "fmt.h"
 #include "run.h"
 #include "test.h"
 
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "       jixiao test RULES...\n"
     "       jixiao explain RULES [DATA...]\n"
     "       jixiao diff OLD.eval NEW.eval\n"
+    "       jixiao fmt [-w] [--style en|zh] RULES...\n"
     "       jixiao --help | --version\n"
     "\n"
     "Scores performance-evaluation data sets (JSON) with a .eval rule script.\n"
@@ -35,6 +37,7 @@ static const char usage_text[] =
     "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
     "  explain show, for each data set, every rule of every indicator and what it did\n"
     "  diff    list what changed from one version of a rule set to another\n"
+    "  fmt     rewrite rule scripts in one style (English or Chinese keywords)\n"
     "\n"
     "options:\n"
     "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
@@ -64,6 +67,14 @@ static const char explain_help[] =
     "Scores each data set like run, then shows every indicator with every rule: its source,\n"
     "what it did (the score it computed, the points it took and why, a condition that did\n"
     "not hold) and where it is written. The same as run --format explain.\n";
+
+static const char fmt_help[] =
+    "usage: jixiao fmt [-w] [--style en|zh] RULES...\n"
+    "\n"
+    "Prints each rule script in one style: keywords in English (--style en, the default) or\n"
+    "Chinese (--style zh), ASCII punctuation, strings in \"...\" or \u201c...\u201d, two-space\n"
+    "indentation, one space between words; comments and line breaks are kept. With -w the\n"
+    "files are rewritten in place. A script with syntax errors is not touched (exit 2).\n";
 
 static const char check_help[] =
     "usage: jixiao check RULES... [--lang zh|en]\n"
@@ -124,6 +135,8 @@ struct options {
     enum out_format format;
     const char *output;
     int threads;            /* -j; 0: the number of cores */
+    int write;              /* fmt -w */
+    int zh_style;           /* fmt --style zh */
     int quiet;
     char **args;            /* positional arguments */
     int nargs;
@@ -157,17 +170,17 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
                 o->lang = LANG_EN;
             else
                 return usage_error("unknown language '%s' (use zh or en)", val);
-        } else if (run && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
+        } else if (run == 1 && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             val = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val)
                 return usage_error("option %s needs a value", a);
             if (!out_parse_format(val, &o->format))
                 return usage_error("unknown format '%s' (use json, ndjson, csv, table or explain)", val);
-        } else if (run && strcmp(a, "-o") == 0) {
+        } else if (run == 1 && strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error("option %s needs a value", a);
             o->output = argv[++i];
-        } else if (run && (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2]))) {
+        } else if (run == 1 && (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2]))) {
             val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             char *end;
             long n = val ? strtol(val, &end, 10) : 0;
@@ -175,7 +188,14 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
                 return usage_error("-j needs a number of threads from 1 to 1024, not '%s'",
                                    val ? val : "");
             o->threads = (int)n;
-        } else if (run && (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)) {
+        } else if (run == 2 && strcmp(a, "-w") == 0) {
+            o->write = 1;
+        } else if (run == 2 && (strcmp(a, "--style") == 0 || strncmp(a, "--style=", 8) == 0)) {
+            val = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val || (strcmp(val, "zh") != 0 && strcmp(val, "en") != 0))
+                return usage_error("--style needs zh or en, not '%s'", val ? val : "");
+            o->zh_style = strcmp(val, "zh") == 0;
+        } else if (run == 1 && (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)) {
             o->quiet = 1;
         } else {
             return usage_error("unknown option '%s'", a);
@@ -336,6 +356,46 @@ static int cmd_diff(int argc, char **argv)
     return status;
 }
 
+static int cmd_fmt(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = command_start(argc, argv, &o, 2, fmt_help, 1, 0, "fmt needs at least one rule script");
+    if (rc >= 0)
+        return rc;
+    int status = 0;
+    for (int i = 0; i < o.nargs; i++) {
+        struct diag dg;
+        diag_init(&dg, o.lang, stderr);
+        uint32_t file = diag_load(&dg, o.args[i]);
+        struct buf out = {0};
+        if (file == UINT32_MAX || !fmt_file(&dg, file, o.zh_style, &out)) {
+            diag_summary(&dg);
+            status = 2;
+        } else if (!o.write) {
+            fwrite(out.data, 1, out.len, stdout);
+        } else {
+            /* replace the file only once the new text is completely written */
+            char *tmp = xmalloc(strlen(o.args[i]) + 16);
+            sprintf(tmp, "%s.tmpXXXXXX", o.args[i]);
+            int fd = mkstemp(tmp);
+            FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+            if (!f || fwrite(out.data, 1, out.len, f) != out.len || fclose(f) != 0
+                || rename(tmp, o.args[i]) != 0) {
+                fprintf(stderr, "jixiao: %s: ", msg(o.lang, M_ERROR));
+                fprintf(stderr, msg(o.lang, M_CANT_WRITE), o.args[i], strerror(errno));
+                fputc('\n', stderr);
+                unlink(tmp);
+                status = 2;
+            }
+            free(tmp);
+        }
+        buf_free(&out);
+        diag_free(&dg);
+    }
+    free(o.args);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     json_init();
@@ -361,7 +421,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_run(argc - 2, argv + 2, OUT_EXPLAIN);
     if (strcmp(cmd, "fmt") == 0)
-        return usage_error("'%s' is not implemented in this version of jixiao", cmd);
+        return cmd_fmt(argc - 2, argv + 2);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);
     return usage_error("unknown command '%s'", cmd);

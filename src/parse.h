@@ -26,6 +26,7 @@ struct parse_ctx {
     char nest[LEX_MAX_NEST];        /* 'B' block brace, 'I' interpolation */
     int depth;
     int prev_tok;                   /* last token returned (contextual keywords) */
+    int keep_comments;              /* return COMMENT tokens (jixiao fmt) */
     struct buf sbuf;                /* text of the string part being read */
     uint32_t str_start, part_start; /* string literal and current part */
     int str_parts;                  /* parts returned so far of this string */
@@ -43,5 +44,7 @@ union YYSTYPE;
 int lex_open(struct parse_ctx *ctx);
 int lex_next(union YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 void lex_close(struct parse_ctx *ctx);
+/* A keyword token's spelling, English or Chinese (zh); NULL for other tokens. */
+const char *lex_keyword_text(int tok, int zh);
 
 #endif

@@ -1,0 +1,240 @@
+/* fmt.c - the formatter: the token stream of a script printed again, keeping its lines and
+ * comments.  Parsing first guarantees that only well-formed scripts are rewritten. */
+#include "fmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "parser.h"
+#include "ruleset.h"
+
+struct tok {
+    int kind;
+    struct span at;
+};
+
+enum { JSON_TEXT = -2 };    /* a `with` object, kept as written */
+
+/* All tokens of the file, comments included. */
+static struct tok *tokens(struct diag *dg, uint32_t file, struct arena *ar, size_t *n)
+{
+    struct parse_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.ar = ar;
+    ctx.dg = dg;
+    ctx.file = file;
+    ctx.src = dg->files[file].text;
+    ctx.len = dg->files[file].len;
+    ctx.keep_comments = 1;
+    struct tok *v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    if (!lex_open(&ctx))
+        return NULL;
+    for (;;) {
+        YYSTYPE val;
+        struct span at;
+        int k = lex_next(&val, &at, &ctx);
+        if (k <= 0)
+            break;
+        VEC_PUSH(v, *n, cap, ((struct tok){k, at}));
+    }
+    lex_close(&ctx);
+    return v;
+}
+
+static const char *text(struct diag *dg, struct span at, size_t *len)
+{
+    return diag_text(dg, at, len);
+}
+
+static uint32_t line_of(struct diag *dg, struct span at)
+{
+    uint32_t line, col;
+    diag_linecol(dg, at.file, at.start, &line, &col);
+    return line;
+}
+
+/* Tokens after which an operand ends (so a following '-' is binary, '(' '[' bind). */
+static int ends_operand(int k)
+{
+    return k == NAME || k == NUMBER || k == PERCENT || k == DFIELD || k == DOTFIELD
+           || k == STRING || k == ISTR_TAIL || k == ')' || k == ']' || k == '$' || k == '.'
+           || k == KW_SCORE || k == KW_WEIGHT || k == KW_RATIO || k == KW_TRUE
+           || k == KW_FALSE || k == KW_NULL || k == KW_END;
+}
+
+static int has(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* A string literal from its opening to its closing quote, in the chosen quotes. */
+static void put_string(struct buf *out, const char *s, size_t n, int zh)
+{
+    int fancy = n >= 6 && memcmp(s, "\xE2\x80\x9C", 3) == 0;
+    size_t open = fancy ? 3 : 1, close = fancy ? 3 : 1;
+    const char *body = s + open;
+    size_t blen = n >= open + close ? n - open - close : 0;
+    if (zh && !fancy && !has(body, blen, "\\\"") && !has(body, blen, "\xE2\x80\x9D")) {
+        buf_adds(out, "\xE2\x80\x9C");
+        buf_add(out, body, blen);
+        buf_adds(out, "\xE2\x80\x9D");
+        return;
+    }
+    if (!zh && fancy) {
+        buf_addc(out, '"');
+        for (size_t i = 0; i < blen; i++) {     /* a " inside “…” is text: escape it */
+            if (body[i] == '"')
+                buf_addc(out, '\\');
+            buf_addc(out, body[i]);
+        }
+        buf_addc(out, '"');
+        return;
+    }
+    buf_add(out, s, n);
+}
+
+/* One token as it is printed. */
+static void put_token(struct buf *out, struct diag *dg, const struct tok *t, int zh)
+{
+    size_t n;
+    const char *s = text(dg, t->at, &n);
+    const char *kw = lex_keyword_text(t->kind, zh);
+    if (kw) {
+        buf_adds(out, kw);
+        return;
+    }
+    switch (t->kind) {
+    case EQ: buf_adds(out, "=="); return;
+    case NE: buf_adds(out, "!="); return;
+    case LE: buf_adds(out, "<="); return;
+    case GE: buf_adds(out, ">="); return;
+    case COAL: buf_adds(out, "??"); return;
+    case STRING: put_string(out, s, n, zh); return;
+    case JSON_TEXT: buf_add(out, s, n); return;
+    case DFIELD:
+    case DOTFIELD: {
+        /* ＄ ￥ ． written in full width: the ASCII symbol, then the name as written */
+        size_t k = (unsigned char)s[0] < 0x80 ? 1 : 3;
+        buf_addc(out, t->kind == DFIELD ? '$' : '.');
+        buf_add(out, s + k, n - k);
+        return;
+    }
+    case PERCENT:
+        if (n >= 3 && (unsigned char)s[n - 1] == 0x85) {
+            buf_add(out, s, n - 3);
+            buf_addc(out, '%');
+            return;
+        }
+        break;
+    default:
+        if (t->kind > 0 && t->kind < 128) {     /* punctuation, perhaps full width */
+            buf_addc(out, (char)t->kind);
+            return;
+        }
+        break;
+    }
+    buf_add(out, s, n);
+}
+
+/* Whether a space goes between two tokens on one line. */
+static int spaced(const struct tok *prev, const struct tok *cur, const struct tok *before_prev)
+{
+    int p = prev->kind, c = cur->kind;
+    if (c == COMMENT)
+        return 1;
+    if (p == '(' || p == '[' || c == ')' || c == ']' || c == ',')
+        return 0;
+    if (c == DOTFIELD)
+        return !ends_operand(p);        /* $a.b, but where .完成 */
+    if (c == '(')
+        return p != NAME;               /* a call: min(… */
+    if (c == '[')
+        return !ends_operand(p);        /* an index: $a[0] */
+    if (p == '-' && (!before_prev || !ends_operand(before_prev->kind)))
+        return 0;                       /* unary minus */
+    return 1;
+}
+
+int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
+{
+    struct arena ar;
+    arena_init(&ar);
+    int before = dg->nerrors;
+    parse_file(&ar, dg, file);
+    if (dg->nerrors > before) {
+        arena_free(&ar);
+        return 0;
+    }
+    size_t n;
+    struct tok *v = tokens(dg, file, &ar, &n);
+    int depth = 0;
+    uint32_t line = 0;
+    const struct tok *prev = NULL, *before_prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        struct tok t = v[i];
+        /* a string with {…} parts: printed as written, from its head to its tail */
+        if (t.kind == ISTR_HEAD) {
+            int nest = 0;
+            size_t j = i;
+            for (; j < n; j++) {
+                nest += v[j].kind == ISTR_HEAD;
+                nest -= v[j].kind == ISTR_TAIL;
+                if (nest == 0)
+                    break;
+            }
+            if (j >= n)
+                j = n - 1;
+            t.kind = STRING;
+            t.at.end = v[j].at.end;
+            i = j;
+        }
+        /* the JSON text after `with`: as written (it is JSON, not our syntax) */
+        if (t.kind == '{' && prev && prev->kind == KW_WITH) {
+            int nest = 0;
+            size_t j = i;
+            for (; j < n; j++) {
+                nest += v[j].kind == '{';
+                nest -= v[j].kind == '}';
+                if (nest == 0)
+                    break;
+            }
+            if (j >= n)
+                j = n - 1;
+            t.kind = JSON_TEXT;
+            t.at.end = v[j].at.end;
+            i = j;
+        }
+        uint32_t l = line_of(dg, t.at);
+        if (t.kind == '}')
+            depth = depth > 0 ? depth - 1 : 0;
+        if (!prev || l > line) {
+            if (prev)
+                buf_add(out, l > line + 1 ? "\n\n" : "\n", l > line + 1 ? 2 : 1);
+            for (int d = 0; d < depth; d++)
+                buf_add(out, "  ", 2);
+        } else if (spaced(prev, &t, before_prev))
+            buf_add(out, t.kind == COMMENT ? "  " : " ", t.kind == COMMENT ? 2 : 1);
+        put_token(out, dg, &t, zh);
+        if (t.kind == '{')
+            depth++;
+        /* the line of a token that spans lines is its last one */
+        uint32_t end_line, col;
+        diag_linecol(dg, t.at.file, t.at.end > t.at.start ? t.at.end - 1 : t.at.start, &end_line, &col);
+        line = end_line;
+        before_prev = prev;
+        prev = &v[i];
+        v[i] = t;
+    }
+    if (n)
+        buf_addc(out, '\n');
+    free(v);
+    arena_free(&ar);
+    return 1;
+}
