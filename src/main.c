@@ -99,12 +99,16 @@ static const char diff_help[] =
     "'-' removed, '~' changed (weight, rules, consts and lets, grades, settings). Exit 0 when\n"
     "they score alike, 1 when something changed, 2 when a script is wrong.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+/* The language of command-line errors: the environment's, then --lang once it is read. */
+static enum lang cli_lang;
+
+/* One line saying what is wrong, then the synopsis (the first lines of the usage). */
+static int usage_error(enum msg_id id, const char *arg)
 {
     fprintf(stderr, "jixiao: ");
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, msg(cli_lang, id), arg);
     const char *end = strstr(usage_text, "\n\n");
-    fprintf(stderr, "\n%.*s\nTry 'jixiao --help' for more.\n", (int)(end - usage_text), usage_text);
+    fprintf(stderr, "\n%.*s\n%s\n", (int)(end - usage_text), usage_text, msg(cli_lang, M_U_TRY));
     return 2;
 }
 
@@ -163,42 +167,41 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
         } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
             val = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val)
-                return usage_error("option %s needs a value", a);
+                return usage_error(M_U_NEEDS_VALUE, a);
             if (strcmp(val, "zh") == 0)
-                o->lang = LANG_ZH;
+                o->lang = cli_lang = LANG_ZH;
             else if (strcmp(val, "en") == 0)
-                o->lang = LANG_EN;
+                o->lang = cli_lang = LANG_EN;
             else
-                return usage_error("unknown language '%s' (use zh or en)", val);
+                return usage_error(M_U_LANG, val);
         } else if (run == 1 && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             val = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val)
-                return usage_error("option %s needs a value", a);
+                return usage_error(M_U_NEEDS_VALUE, a);
             if (!out_parse_format(val, &o->format))
-                return usage_error("unknown format '%s' (use json, ndjson, csv, table or explain)", val);
+                return usage_error(M_U_FORMAT, val);
         } else if (run == 1 && strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
-                return usage_error("option %s needs a value", a);
+                return usage_error(M_U_NEEDS_VALUE, a);
             o->output = argv[++i];
         } else if (run == 1 && (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2]))) {
             val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             char *end;
             long n = val ? strtol(val, &end, 10) : 0;
             if (!val || *end || n < 1 || n > 1024)
-                return usage_error("-j needs a number of threads from 1 to 1024, not '%s'",
-                                   val ? val : "");
+                return usage_error(M_U_THREADS, val ? val : "");
             o->threads = (int)n;
         } else if (run == 2 && strcmp(a, "-w") == 0) {
             o->write = 1;
         } else if (run == 2 && (strcmp(a, "--style") == 0 || strncmp(a, "--style=", 8) == 0)) {
             val = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val || (strcmp(val, "zh") != 0 && strcmp(val, "en") != 0))
-                return usage_error("--style needs zh or en, not '%s'", val ? val : "");
+                return usage_error(M_U_STYLE, val ? val : "");
             o->zh_style = strcmp(val, "zh") == 0;
         } else if (run == 1 && (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)) {
             o->quiet = 1;
         } else {
-            return usage_error("unknown option '%s'", a);
+            return usage_error(M_U_UNKNOWN_OPT, a);
         }
     }
     return 0;
@@ -207,7 +210,7 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
 /* The common head of a command: options, --help, the number of scripts.  Returns -1 to go
  * on, or the exit status (o->args freed). */
 static int command_start(int argc, char **argv, struct options *o, int run, const char *help,
-                         int min, int max, const char *need)
+                         int min, int max, enum msg_id need, const char *name)
 {
     int rc = parse_options(argc, argv, o, run);
     if (rc || o->help) {
@@ -218,7 +221,7 @@ static int command_start(int argc, char **argv, struct options *o, int run, cons
     }
     if (o->nargs < min || (max > 0 && o->nargs > max)) {
         free(o->args);
-        return usage_error("%s", need);
+        return usage_error(need, name);
     }
     return -1;
 }
@@ -228,7 +231,7 @@ static int cmd_run(int argc, char **argv, enum out_format format)
 {
     struct options o = {.format = format};
     int rc = command_start(argc, argv, &o, 1, format == OUT_EXPLAIN ? explain_help : run_help, 1,
-                           0, "run needs a rule script");
+                           0, M_U_RUN_NEEDS, "run");
     if (rc >= 0)
         return rc;
     struct ruleset *rs = ruleset_load(o.args[0], o.lang);
@@ -302,7 +305,7 @@ static int cmd_check(int argc, char **argv)
 {
     struct options o = {0};
     int rc = command_start(argc, argv, &o, 0, check_help, 1, 0,
-                           "check needs at least one rule script");
+                           M_U_NEEDS_ONE, "check");
     if (rc >= 0)
         return rc;
     int status = 0;
@@ -320,7 +323,7 @@ static int cmd_test(int argc, char **argv)
 {
     struct options o = {0};
     int rc = command_start(argc, argv, &o, 0, test_help, 1, 0,
-                           "test needs at least one rule script");
+                           M_U_NEEDS_ONE, "test");
     if (rc >= 0)
         return rc;
     int passed = 0, failed = 0, broken = 0;
@@ -342,7 +345,7 @@ static int cmd_diff(int argc, char **argv)
 {
     struct options o = {0};
     int rc = command_start(argc, argv, &o, 0, diff_help, 2, 2,
-                           "diff needs two rule scripts: OLD.eval NEW.eval");
+                           M_U_DIFF_NEEDS, "diff");
     if (rc >= 0)
         return rc;
     struct ruleset *a = ruleset_load(o.args[0], o.lang);
@@ -359,7 +362,7 @@ static int cmd_diff(int argc, char **argv)
 static int cmd_fmt(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = command_start(argc, argv, &o, 2, fmt_help, 1, 0, "fmt needs at least one rule script");
+    int rc = command_start(argc, argv, &o, 2, fmt_help, 1, 0, M_U_NEEDS_ONE, "fmt");
     if (rc >= 0)
         return rc;
     int status = 0;
@@ -399,8 +402,9 @@ static int cmd_fmt(int argc, char **argv)
 int main(int argc, char **argv)
 {
     json_init();
+    cli_lang = env_lang();
     if (argc < 2)
-        return usage_error("%s", "missing command");
+        return usage_error(M_U_MISSING_CMD, "");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
@@ -423,6 +427,6 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2);
     if (cmd[0] == '-')
-        return usage_error("unknown option '%s'", cmd);
-    return usage_error("unknown command '%s'", cmd);
+        return usage_error(M_U_UNKNOWN_OPT, cmd);
+    return usage_error(M_U_UNKNOWN_CMD, cmd);
 }

@@ -75,6 +75,22 @@
     X(M_EXPECT_NO_IND, "no indicator '%s' to expect a score of", "没有指标「%s」")              \
     X(M_WITH_JSON, "the object after 'with' is not valid JSON", "「合并」之后的对象不是有效的 JSON") \
     X(M_DOTTED, "a dotted indicator name needs 'extends'", "带点的指标路径只能用于继承的规则集") \
+    /* command-line errors */                                                                \
+    X(M_U_MISSING_CMD, "missing command", "缺少命令")                                          \
+    X(M_U_UNKNOWN_CMD, "unknown command '%s'", "未知的命令「%s」")                             \
+    X(M_U_UNKNOWN_OPT, "unknown option '%s'", "未知的选项「%s」")                              \
+    X(M_U_NEEDS_VALUE, "option %s needs a value", "选项 %s 需要一个值")                        \
+    X(M_U_LANG, "unknown language '%s' (use zh or en)", "未知的语言「%s」（可用 zh 或 en）")   \
+    X(M_U_FORMAT, "unknown format '%s' (use json, ndjson, csv, table or explain)",             \
+      "未知的格式「%s」（可用 json、ndjson、csv、table 或 explain）")                            \
+    X(M_U_THREADS, "-j needs a number of threads from 1 to 1024, not '%s'",                     \
+      "-j 需要 1 到 1024 的线程数，而不是「%s」")                                               \
+    X(M_U_STYLE, "--style needs zh or en, not '%s'", "--style 需要 zh 或 en，而不是「%s」")     \
+    X(M_U_RUN_NEEDS, "run needs a rule script", "run 需要一个规则脚本")                         \
+    X(M_U_NEEDS_ONE, "%s needs at least one rule script", "%s 至少需要一个规则脚本")            \
+    X(M_U_DIFF_NEEDS, "diff needs two rule scripts: OLD.eval NEW.eval",                         \
+      "diff 需要两个规则脚本：旧.eval 新.eval")                                                  \
+    X(M_U_TRY, "Try 'jixiao --help' for more.", "运行 jixiao --help 查看详细说明。")             \
     /* evaluation errors (in results) */                                                     \
     X(M_E_MISSING, "%s is missing", "%s 缺失")                                              \
     X(M_E_TYPE, "%s is %s, expected %s", "%s 是%s，应为%s")                                 \
