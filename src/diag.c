@@ -104,6 +104,21 @@ const char *diag_text(const struct diag *dg, struct span at, size_t *len)
     return s->text + start;
 }
 
+void diag_text_line(const struct diag *dg, struct span at, struct buf *out)
+{
+    size_t len;
+    const char *t = diag_text(dg, at, &len);
+    for (size_t i = 0; i < len; i++) {
+        if (!strchr(" \t\r\n", t[i])) {
+            buf_addc(out, t[i]);
+            continue;
+        }
+        while (i + 1 < len && strchr(" \t\r\n", t[i + 1]))
+            i++;
+        buf_addc(out, ' ');
+    }
+}
+
 /* The source line holding `off`, then a caret under it, padded by display width. */
 static void quote_line(struct diag *dg, const struct source *s, uint32_t off)
 {

@@ -60,5 +60,9 @@ void diag_where(const struct diag *dg, struct span at, char *buf, size_t cap);
 void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *line, uint32_t *col);
 /* Source text of a span. */
 const char *diag_text(const struct diag *dg, struct span at, size_t *len);
+struct buf;
+/* The same appended to out on one line: every run of white space made one space (reasons,
+ * explain, diff quote rules this way). */
+void diag_text_line(const struct diag *dg, struct span at, struct buf *out);
 
 #endif

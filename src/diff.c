@@ -8,24 +8,6 @@
 
 #include "num.h"
 
-/* The source text of a node, runs of white space made one space. */
-static void text_of(const struct ruleset *rs, const struct ast *n, struct buf *b)
-{
-    size_t len;
-    const char *t = diag_text(&rs->dg, n->at, &len);
-    bool space = false;
-    for (size_t i = 0; i < len; i++) {
-        if (strchr(" \t\r\n", t[i])) {
-            space = true;
-            continue;
-        }
-        if (space && b->len)
-            buf_addc(b, ' ');
-        space = false;
-        buf_addc(b, t[i]);
-    }
-}
-
 /* The statements of an indicator's own body (not its sub-indicators), one text each. */
 struct stmts {
     char **v;
@@ -38,7 +20,7 @@ static void own_rules(const struct ruleset *rs, const struct indicator *ind, str
         if (st->kind == AST_S_INDICATOR)
             continue;
         struct buf b = {0};
-        text_of(rs, st, &b);
+        diag_text_line(&rs->dg, st->at, &b);
         VEC_PUSH(s->v, s->n, s->cap, xstrndup(b.data ? b.data : "", b.len));
         buf_free(&b);
     }
@@ -106,11 +88,11 @@ static int compare_bindings(const struct ruleset *a, const struct ruleset *b, FI
             if (strcmp(a->globals[k]->name, y->name) == 0)
                 x = a->globals[k];
         struct buf t1 = {0}, t2 = {0};
-        text_of(b, y->decl->a, &t2);
+        diag_text_line(&b->dg, y->decl->a->at, &t2);
         if (!x)
             fprintf(out, "+ %s %s = %s\n", y->is_const ? "const" : "let", y->name, buf_cstr(&t2));
         else {
-            text_of(a, x->decl->a, &t1);
+            diag_text_line(&a->dg, x->decl->a->at, &t1);
             if (strcmp(buf_cstr(&t1), buf_cstr(&t2)) != 0)
                 fprintf(out, "~ %s %s: %s -> %s\n", y->is_const ? "const" : "let", y->name,
                         buf_cstr(&t1), buf_cstr(&t2));
@@ -137,9 +119,9 @@ static int compare_grades(const struct ruleset *a, const struct ruleset *b, FILE
 {
     struct buf t1 = {0}, t2 = {0};
     if (a->grades)
-        text_of(a, a->grades, &t1);
+        diag_text_line(&a->dg, a->grades->at, &t1);
     if (b->grades)
-        text_of(b, b->grades, &t2);
+        diag_text_line(&b->dg, b->grades->at, &t2);
     int n = strcmp(buf_cstr(&t1), buf_cstr(&t2)) != 0;
     if (n)
         fprintf(out, "~ grades: %s -> %s\n", t1.len ? t1.data : "(none)", t2.len ? t2.data : "(none)");

@@ -86,19 +86,11 @@ static const char *src_of(struct evaluator *ev, const struct ast *e)
 /* The whole source text of `e`, runs of white space made one space: for reasons. */
 static const char *src_full(struct evaluator *ev, const struct ast *e)
 {
-    size_t n;
-    const char *t = diag_text(&ev->rs->dg, e->at, &n);
-    char *out = arena_alloc(ev->ar, n + 1), *o = out;
-    for (size_t i = 0; i < n; i++) {
-        if (strchr(" \t\r\n", t[i])) {
-            while (i + 1 < n && strchr(" \t\r\n", t[i + 1]))
-                i++;
-            *o++ = ' ';
-        } else
-            *o++ = t[i];
-    }
-    *o = '\0';
-    return out;
+    struct buf b = {0};
+    diag_text_line(&ev->rs->dg, e->at, &b);
+    const char *t = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return t;
 }
 
 static bool fail_at(struct evaluator *ev, const struct ast *e, enum msg_id id, ...)

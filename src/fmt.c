@@ -162,6 +162,19 @@ static int spaced(const struct tok *prev, const struct tok *cur, const struct to
     return 1;
 }
 
+/* The index of the token closing the one opened at i (the last token if none does). */
+static size_t closing(const struct tok *v, size_t n, size_t i, int open, int close)
+{
+    int nest = 0;
+    for (size_t j = i; j < n; j++) {
+        nest += v[j].kind == open;
+        nest -= v[j].kind == close;
+        if (nest == 0)
+            return j;
+    }
+    return n - 1;
+}
+
 int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
 {
     struct arena ar;
@@ -181,35 +194,15 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
         struct tok t = v[i];
         /* a string with {…} parts: printed as written, from its head to its tail */
         if (t.kind == ISTR_HEAD) {
-            int nest = 0;
-            size_t j = i;
-            for (; j < n; j++) {
-                nest += v[j].kind == ISTR_HEAD;
-                nest -= v[j].kind == ISTR_TAIL;
-                if (nest == 0)
-                    break;
-            }
-            if (j >= n)
-                j = n - 1;
+            i = closing(v, n, i, ISTR_HEAD, ISTR_TAIL);
             t.kind = STRING;
-            t.at.end = v[j].at.end;
-            i = j;
+            t.at.end = v[i].at.end;
         }
         /* the JSON text after `with`: as written (it is JSON, not our syntax) */
         if (t.kind == '{' && prev && prev->kind == KW_WITH) {
-            int nest = 0;
-            size_t j = i;
-            for (; j < n; j++) {
-                nest += v[j].kind == '{';
-                nest -= v[j].kind == '}';
-                if (nest == 0)
-                    break;
-            }
-            if (j >= n)
-                j = n - 1;
+            i = closing(v, n, i, '{', '}');
             t.kind = JSON_TEXT;
-            t.at.end = v[j].at.end;
-            i = j;
+            t.at.end = v[i].at.end;
         }
         uint32_t l = line_of(dg, t.at);
         if (t.kind == '}')

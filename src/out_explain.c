@@ -18,29 +18,11 @@ static void indent(struct buf *b, int depth)
         buf_add(b, "  ", 2);
 }
 
-/* The rule's source on one line, white space collapsed. */
-static void source(struct buf *b, const struct ruleset *rs, const struct ast *n)
-{
-    size_t len;
-    const char *t = diag_text(&rs->dg, n->at, &len);
-    bool space = false;
-    for (size_t i = 0; i < len; i++) {
-        if (strchr(" \t\r\n", t[i])) {
-            space = true;
-            continue;
-        }
-        if (space)
-            buf_addc(b, ' ');
-        space = false;
-        buf_addc(b, t[i]);
-    }
-}
-
 /* One rule: what it says, what it did, where it is. */
 static void rule_line(struct buf *b, const struct ruleset *rs, const struct trace *t, int depth)
 {
     indent(b, depth);
-    source(b, rs, t->rule);
+    diag_text_line(&rs->dg, t->rule->at, b);
     buf_add(b, "  →  ", strlen("  →  "));
     int kind = t->rule->kind;
     if (t->outcome == T_NOT_FIRED)
