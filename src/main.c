@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "eval.h"
@@ -134,6 +135,62 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+static void cant_write(enum lang lang, const char *path)
+{
+    fprintf(stderr, "jixiao: %s: ", msg(lang, M_ERROR));
+    fprintf(stderr, msg(lang, M_CANT_WRITE), path, strerror(errno));
+    fputc('\n', stderr);
+}
+
+/* A temporary file beside `path`, to be moved over it by replace_with once complete: a
+ * results file or rewritten script is never left half-written, even when interrupted.
+ * NULL (reported) when it cannot be made. */
+static FILE *open_beside(const char *path, char **tmp, enum lang lang)
+{
+    struct stat st;
+    *tmp = NULL;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device, pipe or link (-o /dev/stdout): written through, never replaced */
+        FILE *f = fopen(path, "wb");
+        if (!f)
+            cant_write(lang, path);
+        return f;
+    }
+    *tmp = xmalloc(strlen(path) + 16);
+    sprintf(*tmp, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(*tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        cant_write(lang, path);
+        free(*tmp);
+        *tmp = NULL;
+        return NULL;
+    }
+    if (strlen(*tmp) < sizeof interrupted_tmp) {
+        memcpy(interrupted_tmp, *tmp, strlen(*tmp) + 1);
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        signal(SIGHUP, on_signal);
+    }
+    return f;
+}
+
+/* Close f and move it over path (tmp NULL: f is path itself); on failure the temporary file
+ * is removed and the failure reported (returns 0). */
+static int replace_with(FILE *f, char *tmp, const char *path, enum lang lang)
+{
+    int written = !ferror(f);
+    int ok = fclose(f) == 0 && written && (!tmp || rename(tmp, path) == 0);
+    if (!ok) {
+        cant_write(lang, path);
+        if (tmp)
+            unlink(tmp);
+    }
+    interrupted_tmp[0] = '\0';
+    free(tmp);
+    return ok;
+}
+
 struct options {
     enum lang lang;
     enum out_format format;
@@ -250,22 +307,8 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     FILE *f = stdout;
     char *tmp = NULL;
     if (o.output) {
-        /* write beside the target, rename when complete: never a half-written file */
-        tmp = xmalloc(strlen(o.output) + 16);
-        sprintf(tmp, "%s.tmpXXXXXX", o.output);
-        int fd = mkstemp(tmp);
-        f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-        if (f && strlen(tmp) < sizeof interrupted_tmp) {
-            memcpy(interrupted_tmp, tmp, strlen(tmp) + 1);
-            signal(SIGINT, on_signal);
-            signal(SIGTERM, on_signal);
-            signal(SIGHUP, on_signal);
-        }
+        f = open_beside(o.output, &tmp, o.lang);
         if (!f) {
-            fprintf(stderr, "jixiao: %s: ", msg(o.lang, M_ERROR));
-            fprintf(stderr, msg(o.lang, M_CANT_WRITE), o.output, strerror(errno));
-            fputc('\n', stderr);
-            free(tmp);
             ruleset_free(rs);
             free(o.args);
             return 2;
@@ -287,15 +330,8 @@ static int cmd_run(int argc, char **argv, enum out_format format)
         input_read(&in, data[i]);
     int status = run_finish(runner) ? 1 : 0;
     out_close(&out);
-    if (tmp) {
-        if (fclose(f) != 0 || rename(tmp, o.output) != 0) {
-            fprintf(stderr, "jixiao: %s: %s: %s\n", msg(o.lang, M_ERROR), o.output, strerror(errno));
-            unlink(tmp);
-            status = 2;
-        }
-        interrupted_tmp[0] = '\0';
-        free(tmp);
-    }
+    if (o.output && !replace_with(f, tmp, o.output, o.lang))
+        status = 2;
     ruleset_free(rs);
     free(o.args);
     return status;
@@ -377,20 +413,15 @@ static int cmd_fmt(int argc, char **argv)
         } else if (!o.write) {
             fwrite(out.data, 1, out.len, stdout);
         } else {
-            /* replace the file only once the new text is completely written */
-            char *tmp = xmalloc(strlen(o.args[i]) + 16);
-            sprintf(tmp, "%s.tmpXXXXXX", o.args[i]);
-            int fd = mkstemp(tmp);
-            FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-            if (!f || fwrite(out.data, 1, out.len, f) != out.len || fclose(f) != 0
-                || rename(tmp, o.args[i]) != 0) {
-                fprintf(stderr, "jixiao: %s: ", msg(o.lang, M_ERROR));
-                fprintf(stderr, msg(o.lang, M_CANT_WRITE), o.args[i], strerror(errno));
-                fputc('\n', stderr);
-                unlink(tmp);
+            char *tmp;
+            FILE *f = open_beside(o.args[i], &tmp, o.lang);
+            if (!f) {
                 status = 2;
+            } else {
+                fwrite(out.data, 1, out.len, f);    /* a write error shows in replace_with */
+                if (!replace_with(f, tmp, o.args[i], o.lang))
+                    status = 2;
             }
-            free(tmp);
         }
         buf_free(&out);
         diag_free(&dg);
