@@ -31,6 +31,8 @@ void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset 
 void out_csv_header(struct buf *b, const struct ruleset *rs);
 void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
+/* The title line of a table or explanation: id — ruleset（version）. */
+void out_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 /* explain: every rule of every indicator and what it did (needs an evaluator with tracing). */
 void out_explain_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f);

@@ -89,15 +89,7 @@ static void indicator(struct buf *b, const struct ruleset *rs, const struct eval
 
 void out_explain_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
-    if (r->id.kind == V_STR)
-        buf_add(b, r->id.s, r->id.len);
-    else
-        number(b, r->id.n, -1);
-    if (rs->name)
-        buf_printf(b, " — %s", rs->name);
-    if (rs->version)
-        buf_printf(b, "（%s）", rs->version);
-    buf_addc(b, '\n');
+    out_title(b, rs, r);
     if (r->nerrors) {
         for (uint32_t i = 0; i < r->nerrors; i++) {
             const struct eval_error *e = &r->errors[i];

@@ -285,7 +285,7 @@ static uint32_t ruleset_depth(const struct ruleset *rs)
 }
 
 /* The title line: the data set's id, then the rule set's name and version. */
-static void title(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+void out_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
     if (r->id.kind == V_STR) {
         buf_add(b, r->id.s, r->id.len);
@@ -314,7 +314,7 @@ static void error_lines(struct buf *b, const struct eval_result *r)
 
 void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
-    title(b, rs, r);
+    out_title(b, rs, r);
     if (r->nerrors) {
         error_lines(b, r);
         return;
