@@ -59,14 +59,15 @@ static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *t
 %token KW_OTHERWISE "'otherwise'" KW_AND "'and'" KW_OR "'or'" KW_NOT "'not'"
 %token KW_TRUE "'true'" KW_FALSE "'false'" KW_NULL "'null'" KW_DROP "'drop'"
 %token KW_TEST "'test'" KW_GIVEN "'given'" KW_EXPECT "'expect'" KW_WITH "'with'"
-%token KW_WHERE "'where'" KW_WEIGHT "'weight'" KW_RATIO "'ratio'"
+%token KW_WHERE "'where'" KW_WEIGHT "'weight'" KW_RATIO "'ratio'" KW_MAP "'map'"
+%token KW_BONUS "'bonus'" KW_FROM "'from'"
 
-%type <node> items item let indicator path weight body body_item grades bands band
+%type <node> items item let indicator path weight body body_item rule grades bands band
 %type <node> band_name cond reason string interps interp expr postfix primary args arglist
 %type <node> case_arms case_arm case_else version extends tests test_item json_text
 
 %precedence KW_ELSE
-%left KW_WHERE
+%left KW_WHERE KW_MAP
 %left COAL
 %left KW_OR
 %left KW_AND
@@ -85,7 +86,8 @@ items: %empty                           { $$ = NULL; }
     | items item                        { $$ = ast_list($1, $2); }
     ;
 
-/* item -> ruleset | id | precision | na | selfscore | const | let | indicator | grades | drop | test */
+/* item -> ruleset | id | precision | na | selfscore | const | let | indicator | bonus | rule
+ *         | grades | drop | test */
 item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, $3, $4, @$); }
     | KW_ID expr                        { $$ = ast_unary(AR, AST_S_ID, $2, @$); }
     | KW_PRECISION NUMBER               { $$ = ast_unary(AR, AST_S_PRECISION, $2, @$); }
@@ -95,6 +97,8 @@ item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, 
     | KW_CONST NAME '=' expr            { $$ = ast_named(AR, AST_S_CONST, $2, $4, NULL, @$); }
     | let
     | indicator
+    | KW_BONUS path weight '{' body '}' { $$ = ast_bonus(AR, $2, $3, $5, @$); }
+    | rule
     | grades
     | KW_DROP path                      { $$ = ast_unary(AR, AST_S_DROP, $2, @$); }
     | KW_TEST STRING '{' tests '}'      { $$ = ast_test(AR, $2, $4, @$); }
@@ -117,9 +121,11 @@ indicator: KW_INDICATOR path weight '{' body '}'
                                         { $$ = ast_indicator(AR, $2, $3, $5, @$); }
     ;
 
+/* path -> (NAME | STRING) { '.' (NAME | STRING) }: a quoted step may hold any text */
 path: NAME                              { $$ = $1; }
     | STRING                            { $$ = $1; }
     | path DOTFIELD                     { $$ = ast_list($1, $2); }
+    | path '.' STRING                   { $$ = ast_list($1, $3); }
     ;
 
 weight: %empty                          { $$ = NULL; }
@@ -136,12 +142,19 @@ body: %empty                            { $$ = NULL; }
 body_item: let
     | indicator
     | grades
-    | KW_SCORE expr                     { $$ = ast_unary(AR, AST_S_SCORE, $2, @$); }
-    | KW_DEDUCT expr cond reason        { $$ = ast_node(AR, AST_S_DEDUCT, $2, $3, $4, @$); }
-    | KW_FAIL cond reason               { $$ = ast_node(AR, AST_S_FAIL, NULL, $2, $3, @$); }
+    | rule
+    | KW_SCORE expr reason              { $$ = ast_node(AR, AST_S_SCORE, $2, NULL, $3, @$); }
     | KW_SKIP cond reason               { $$ = ast_node(AR, AST_S_SKIP, NULL, $2, $3, @$); }
-    | KW_NOTE expr cond                 { $$ = ast_node(AR, AST_S_NOTE, $2, $3, NULL, @$); }
+    | KW_NA KW_FULL                     { $$ = ast_na(AR, 0, @$); }
+    | KW_NA KW_RESCALE                  { $$ = ast_na(AR, 1, @$); }
+    | KW_SELFSCORE expr                 { $$ = ast_unary(AR, AST_S_SELFSCORE, $2, @$); }
     | error                             { $$ = NULL; }
+    ;
+
+/* rule -> deduct | fail | note: in an indicator, or at top level (rules of the total) */
+rule: KW_DEDUCT expr cond reason        { $$ = ast_node(AR, AST_S_DEDUCT, $2, $3, $4, @$); }
+    | KW_FAIL cond reason               { $$ = ast_node(AR, AST_S_FAIL, NULL, $2, $3, @$); }
+    | KW_NOTE expr cond                 { $$ = ast_node(AR, AST_S_NOTE, $2, $3, NULL, @$); }
     ;
 
 cond: %empty                            { $$ = NULL; }
@@ -160,8 +173,8 @@ bands: %empty                           { $$ = NULL; }
     | bands band                        { $$ = ast_list($1, $2); }
     ;
 
-band: band_name KW_IF expr              { $$ = ast_named(AR, AST_S_BAND, $1, NULL, $3, @$); }
-    | band_name KW_OTHERWISE            { $$ = ast_named(AR, AST_S_BAND, $1, NULL, NULL, @$); }
+band: band_name KW_IF expr reason       { $$ = ast_named(AR, AST_S_BAND, $1, $4, $3, @$); }
+    | band_name KW_OTHERWISE reason     { $$ = ast_named(AR, AST_S_BAND, $1, $3, NULL, @$); }
     | error                             { $$ = NULL; }
     ;
 
@@ -171,10 +184,13 @@ tests: %empty                           { $$ = NULL; }
     | tests test_item                   { $$ = ast_list($1, $2); }
     ;
 
-/* test_item -> 'given' string ['with' json] | 'expect' expr */
+/* test_item -> 'given' string ['with' json] | 'expect' expr | 'expect' 'grades' ('=='|'!=') expr
+ * (等级 is the keyword 'grades', so `期望 等级 == "优"` needs its own rule) */
 test_item: KW_GIVEN STRING              { $$ = ast_named(AR, AST_S_GIVEN, $2, NULL, NULL, @$); }
     | KW_GIVEN STRING KW_WITH json_text { $$ = ast_named(AR, AST_S_GIVEN, $2, $4, NULL, @$); }
     | KW_EXPECT expr                    { $$ = ast_unary(AR, AST_S_EXPECT, $2, @$); }
+    | KW_EXPECT KW_GRADES EQ expr       { $$ = ast_expect_grade(AR, OP_EQ, $4, @2, @$); }
+    | KW_EXPECT KW_GRADES NE expr       { $$ = ast_expect_grade(AR, OP_NE, $4, @2, @$); }
     | error                             { $$ = NULL; }
     ;
 
@@ -206,6 +222,7 @@ expr: postfix
     | KW_IF expr KW_THEN expr KW_ELSE expr
                                         { $$ = ast_node(AR, AST_E_IF, $2, $4, $6, @$); }
     | expr KW_WHERE expr                { $$ = ast_node(AR, AST_E_WHERE, $1, $3, NULL, @$); }
+    | expr KW_MAP expr                  { $$ = ast_node(AR, AST_E_MAP, $1, $3, NULL, @$); }
     | expr COAL expr                    { $$ = ast_node(AR, AST_E_COAL, $1, $3, NULL, @$); }
     | expr KW_OR expr                   { $$ = ast_node(AR, AST_E_OR, $1, $3, NULL, @$); }
     | expr KW_AND expr                  { $$ = ast_node(AR, AST_E_AND, $1, $3, NULL, @$); }
@@ -225,6 +242,7 @@ expr: postfix
 
 postfix: primary
     | postfix DOTFIELD                  { $$ = ast_field(AR, $1, $2, @$); }
+    | postfix '.' STRING                { $$ = ast_field(AR, $1, $3, @$); }
     | postfix '[' expr ']'              { $$ = ast_node(AR, AST_E_INDEX, $1, $3, NULL, @$); }
     | postfix '[' '*' ']'               { $$ = ast_unary(AR, AST_E_SPREAD, $1, @$); }
     ;
@@ -244,6 +262,8 @@ primary: NUMBER
     | KW_WEIGHT                         { $$ = ast_new(AR, AST_E_WEIGHT, @$); }
     | KW_SCORE                          { $$ = ast_new(AR, AST_E_SCORE, @$); }
     | KW_RATIO                          { $$ = ast_new(AR, AST_E_RATIO, @$); }
+    | KW_SCORE '(' path ')'             { $$ = ast_score_of(AR, 0, $3, @$); }
+    | KW_RATIO '(' path ')'             { $$ = ast_score_of(AR, 1, $3, @$); }
     | '(' expr ')'                      { $$ = $2; }
     | KW_CASE case_arms case_else KW_END
                                         { $$ = ast_case(AR, NULL, $2, $3, @$); }

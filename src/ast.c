@@ -117,7 +117,35 @@ struct ast *ast_indicator(struct arena *ar, struct ast *path, struct ast *weight
     return n;
 }
 
-/* postfix -> postfix FIELD; primary -> DFIELD | DOTFIELD */
+/* bonus -> 'bonus' path weight '{' body '}' */
+struct ast *ast_bonus(struct arena *ar, struct ast *path, struct ast *weight,
+                      struct ast *body, struct span at)
+{
+    struct ast *n = ast_indicator(ar, path, weight, body, at);
+    n->op = 1;
+    return n;
+}
+
+/* primary -> ('score' | 'ratio') '(' path ')' */
+struct ast *ast_score_of(struct arena *ar, int ratio, struct ast *path, struct span at)
+{
+    struct ast *n = ast_unary(ar, AST_E_SCOREOF, path, at);
+    n->op = (uint8_t)ratio;
+    return n;
+}
+
+/* test_item -> 'expect' 'grades' op expr */
+struct ast *ast_expect_grade(struct arena *ar, enum binop op, struct ast *want, struct span kw,
+                             struct span at)
+{
+    struct ast *grade = ast_new(ar, AST_E_NAME, kw);
+    grade->str = "grade";
+    grade->len = 5;
+    struct span cmp = {at.file, kw.start, at.end};
+    return ast_unary(ar, AST_S_EXPECT, ast_binop(ar, op, grade, want, cmp), at);
+}
+
+/* postfix -> postfix FIELD | postfix '.' STRING; primary -> DFIELD | DOTFIELD */
 struct ast *ast_field(struct arena *ar, struct ast *obj, struct ast *name, struct span at)
 {
     struct ast *n = ast_new(ar, AST_E_FIELD, at);

@@ -47,6 +47,9 @@ struct span {
     X(E_CASE)     /* case [a] kids: E_WHEN… else c */                           \
     X(E_WHEN)     /* when a then b */                                           \
     X(E_WHERE)    /* a where b */                                               \
+    X(E_MAP)      /* a map b: b for each element of a */                        \
+    X(E_SCOREOF)  /* score(PATH), ratio(PATH): a path (E_STR list), op 1 ratio, \
+                     ref: struct indicator (check.c) */                         \
     /* statements */                                                             \
     X(S_RULESET)  /* str: name, a: version (E_STR), b: extends (E_STR) */       \
     X(S_ID)       /* a */                                                       \
@@ -55,14 +58,15 @@ struct span {
     X(S_SELFSCORE)/* a */                                                       \
     X(S_CONST)    /* str = a */                                                 \
     X(S_LET)      /* str = a */                                                 \
-    X(S_INDICATOR)/* a: path (E_STR list), num: weight (op: W_*), kids: body */ \
-    X(S_SCORE)    /* a */                                                       \
+    X(S_INDICATOR)/* a: path (E_STR list), b: weight (op: W_*), kids: body,    \
+                     op: 1 a bonus item */                                      \
+    X(S_SCORE)    /* a, c: reason or NULL */                                    \
     X(S_DEDUCT)   /* a: amount, b: condition or NULL, c: reason or NULL */      \
     X(S_FAIL)     /* b: condition or NULL, c: reason or NULL */                 \
     X(S_SKIP)     /* b: condition or NULL, c: reason or NULL */                 \
     X(S_NOTE)     /* a: text, b: condition or NULL */                           \
     X(S_GRADES)   /* kids: S_BAND */                                            \
-    X(S_BAND)     /* str: grade, b: condition or NULL (otherwise) */            \
+    X(S_BAND)     /* str: grade, b: condition or NULL (otherwise), a: reason */ \
     X(S_DROP)     /* a: path (E_STR list) */                                    \
     X(S_TEST)     /* str: name, kids: S_GIVEN / S_EXPECT */                     \
     X(S_GIVEN)    /* str: file, a: with-JSON text (E_STR) or NULL */            \
@@ -112,6 +116,14 @@ struct ast *ast_na(struct arena *ar, int rescale, struct span at);
 struct ast *ast_weight(struct arena *ar, struct ast *num, int wkind, int negative, struct span at);
 struct ast *ast_indicator(struct arena *ar, struct ast *path, struct ast *weight,
                           struct ast *body, struct span at);
+/* bonus -> 'bonus' path weight '{' body '}': an S_INDICATOR with op 1 */
+struct ast *ast_bonus(struct arena *ar, struct ast *path, struct ast *weight,
+                      struct ast *body, struct span at);
+/* primary -> ('score' | 'ratio') '(' path ')' */
+struct ast *ast_score_of(struct arena *ar, int ratio, struct ast *path, struct span at);
+/* test_item -> 'expect' 'grades' op expr: the same E_BIN as `expect grade op expr` */
+struct ast *ast_expect_grade(struct arena *ar, enum binop op, struct ast *want, struct span kw,
+                             struct span at);
 struct ast *ast_field(struct arena *ar, struct ast *obj, struct ast *name, struct span at);
 struct ast *ast_call(struct arena *ar, struct ast *name, struct ast *args, struct span at);
 struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, struct ast *otherwise,

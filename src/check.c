@@ -23,12 +23,24 @@ enum role {
     R_GRADES,   /* grades: score is final */
 };
 
+/* The indicators an expression reads with score(PATH) (and the node that reads each). */
+struct dep {
+    struct indicator *ind;
+    struct ast *at;
+};
+
+struct deps {
+    struct dep *v;
+    uint32_t n, cap;
+};
+
 struct ctx {
     struct indicator *ind;  /* innermost enclosing indicator, NULL at top level */
     enum role role;
     int in_where;
     const char *const_name; /* the const being defined (R_CONST) */
     int depth;              /* of the expression being resolved */
+    struct deps *deps;      /* where score(PATH) references are collected, or NULL */
 };
 
 /* Deeper expressions are refused, so that nothing recursing over them can run out of stack
@@ -53,6 +65,11 @@ struct checker {
     uint32_t npaths;
     struct strmap siblings;         /* "PARENT\x1fNAME" -> indicator: duplicates */
     struct strmap global_names;     /* top-level let or const name -> binding */
+    struct indicator **top;         /* top-level indicators and bonus items */
+    uint32_t ntop;
+    struct deps *ind_deps;          /* by indicator index: what its rules read by score(PATH) */
+    struct deps *let_deps;          /* by let slot: the same for lets */
+    uint8_t *mark;                  /* cycle search: 0 new, 1 on the path, 2 done */
 };
 
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx);
@@ -236,6 +253,51 @@ static void plain_path(struct checker *ck, struct ast *e)
     e->slot = intern_path(ck, key) + 1;
 }
 
+static void add_dep(struct deps *d, struct indicator *ind, struct ast *at)
+{
+    struct dep x = {ind, at};
+    VEC_PUSH(d->v, d->n, d->cap, x);
+}
+
+static const char *steps_text(struct checker *ck, const struct ast *path)
+{
+    struct buf b = {0};
+    for (const struct ast *s = path; s; s = s->next) {
+        if (s != path)
+            buf_addc(&b, '.');
+        buf_adds(&b, s->str);
+    }
+    const char *t = arena_strndup(ck->ar, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return t;
+}
+
+/* The indicator a dotted path (E_STR steps) names, from the top level; reports it when none. */
+static struct indicator *find_path(struct checker *ck, const struct ast *path)
+{
+    struct indicator **list = ck->top;
+    uint32_t n = ck->ntop;
+    struct indicator *hit = NULL;
+    for (const struct ast *s = path; s; s = s->next) {
+        hit = NULL;
+        for (uint32_t k = 0; k < n && !hit; k++)
+            if (strcmp(list[k]->name, s->str) == 0)
+                hit = list[k];
+        if (!hit)
+            break;
+        list = hit->kids;
+        n = hit->nkids;
+    }
+    if (!hit) {
+        const char *want = steps_text(ck, path);
+        struct suggest sg = {want, NULL, (size_t)-1};
+        for (uint32_t k = 0; k < ck->nall; k++)
+            consider(&sg, ck->all[k]->path);
+        report_unknown(ck, path->at, M_NO_INDICATOR, want, sg.best);
+    }
+    return hit;
+}
+
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 {
     if (!e)
@@ -281,6 +343,22 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
         e->kind = b->is_const ? AST_E_CONST : AST_E_LET;
         e->ref = b;
         resolve_binding(ck, b);
+        if (!b->is_const && cx.deps && ck->let_deps) {
+            struct deps *ld = &ck->let_deps[b->slot];
+            for (uint32_t k = 0; k < ld->n; k++)
+                add_dep(cx.deps, ld->v[k].ind, ld->v[k].at);
+        }
+        return;
+    }
+    case AST_E_SCOREOF: {
+        struct indicator *ind = find_path(ck, e->a);
+        if (!ind)
+            return;
+        e->ref = ind;
+        if (cx.role == R_CONST)
+            diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, e->op ? "ratio" : "score");
+        else if (cx.deps)
+            add_dep(cx.deps, ind, e);
         return;
     }
     case AST_E_WEIGHT:
@@ -326,7 +404,8 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
         }
         return;
     }
-    case AST_E_WHERE: {
+    case AST_E_WHERE:
+    case AST_E_MAP: {
         resolve(ck, e->a, cx);
         struct ctx inner = cx;
         inner.in_where++;
@@ -372,7 +451,8 @@ static void resolve_binding(struct checker *ck, struct binding *b)
     }
     b->state = 1;
     int before = ck->dg->nerrors;
-    struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET, 0, b->name, 0};
+    struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET, 0, b->name, 0,
+                     b->is_const ? NULL : &ck->let_deps[b->slot]};
     resolve(ck, b->decl->a, cx);
     b->state = 2;
     if (b->is_const && ck->dg->nerrors == before) {
@@ -394,6 +474,7 @@ static struct ast *name_node(struct ast *decl)
 
 static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
                                          struct indicator *parent);
+static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word);
 
 static const char *sibling_key(struct checker *ck, const struct indicator *parent, const char *name)
 {
@@ -466,10 +547,13 @@ static void build_body(struct checker *ck, struct indicator *ind)
             ind->skips[ind->nskips++] = s;
             break;
         case AST_S_GRADES:
-            if (ind->grades)
-                diag_error(ck->dg, s->at, M_DUP_ITEM, "grades", line_of(ck, ind->grades->at));
-            else
-                ind->grades = s;
+            once(ck, &ind->grades, s, "grades");
+            break;
+        case AST_S_NA:
+            once(ck, &ind->na, s, "na");
+            break;
+        case AST_S_SELFSCORE:
+            once(ck, &ind->selfscore, s, "selfscore");
             break;
         default:
             break;
@@ -486,6 +570,7 @@ static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
     ind->name = decl->str;
     ind->decl = decl;
     ind->parent = parent;
+    ind->bonus = decl->op == 1;
     ind->wkind = decl->b ? decl->b->op : W_NONE;
     if (decl->a->next)
         diag_error(ck->dg, decl->a->at, M_DOTTED);
@@ -577,28 +662,76 @@ static void check_sums(struct checker *ck, const char *name, struct span at, int
         diag_error(ck->dg, at, M_WEIGHT_SUM, name, fmt_num(ck, weight), fmt_num(ck, num_canon(sum)));
 }
 
+/* A deduct amount that check can compute (numbers, consts, weights) must not be negative. */
+static bool is_constant(const struct ast *e)
+{
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_NUM:
+    case AST_E_CONST:
+    case AST_E_WEIGHT:
+        return true;
+    case AST_E_NEG:
+        return is_constant(e->a);
+    case AST_E_BIN:
+        return e->op < OP_EQ && is_constant(e->a) && is_constant(e->b);
+    default:
+        return false;
+    }
+}
+
+static void check_amount(struct checker *ck, struct ast *amount)
+{
+    struct value v;
+    struct eval_error err;
+    if (amount && is_constant(amount) && eval_const(ck->rs, amount, &v, &err) && v.kind == V_NUM
+        && num_cmp(v.n, 0) < 0)
+        diag_error(ck->dg, amount->at, M_NEG_DEDUCT, fmt_num(ck, v.n));
+}
+
+/* deduct, fail and note rules (of an indicator, or of the total). */
+static void resolve_rules(struct checker *ck, struct ast **rules, uint32_t n, struct ctx cx)
+{
+    for (uint32_t k = 0; k < n; k++) {
+        struct ast *r = rules[k];
+        int before = ck->dg->nerrors;
+        resolve(ck, r->a, cx);
+        resolve(ck, r->b, cx);
+        resolve(ck, r->c, cx);
+        if (r->kind == AST_S_DEDUCT && ck->dg->nerrors == before)
+            check_amount(ck, r->a);
+    }
+}
+
+static void resolve_grades(struct checker *ck, struct ast *grades, struct ctx cx)
+{
+    if (grades)
+        for (struct ast *band = grades->kids; band; band = band->next) {
+            resolve(ck, band->b, cx);
+            resolve(ck, band->a, cx);
+        }
+}
+
 /* Resolve the names of an indicator's rules, then its children's. */
 static void resolve_indicator(struct checker *ck, struct indicator *ind)
 {
     int leaf = ind->nkids == 0;
-    struct ctx rules = {ind, leaf ? R_LEAF : R_PARENT, 0, NULL, 0};
-    struct ctx skip = {ind, R_SKIP, 0, NULL, 0};
-    struct ctx grades = {ind, R_GRADES, 0, NULL, 0};
-    if (ind->score)
+    struct deps *deps = &ck->ind_deps[ind->index];
+    struct ctx rules = {ind, leaf ? R_LEAF : R_PARENT, 0, NULL, 0, deps};
+    struct ctx skip = {ind, R_SKIP, 0, NULL, 0, deps};
+    struct ctx grades = {ind, R_GRADES, 0, NULL, 0, deps};
+    struct ctx self = {ind, R_LET, 0, NULL, 0, NULL};     /* read after everything is scored */
+    if (ind->score) {
         resolve(ck, ind->score->a, rules);
-    for (uint32_t k = 0; k < ind->nrules; k++) {
-        struct ast *r = ind->rules[k];
-        resolve(ck, r->a, rules);
-        resolve(ck, r->b, rules);
-        resolve(ck, r->c, rules);
+        resolve(ck, ind->score->c, rules);
     }
+    resolve_rules(ck, ind->rules, ind->nrules, rules);
+    if (ind->selfscore)
+        resolve(ck, ind->selfscore->a, self);
     for (uint32_t k = 0; k < ind->nskips; k++) {
         resolve(ck, ind->skips[k]->b, skip);
         resolve(ck, ind->skips[k]->c, skip);
     }
-    if (ind->grades)
-        for (struct ast *band = ind->grades->kids; band; band = band->next)
-            resolve(ck, band->b, grades);
+    resolve_grades(ck, ind->grades, grades);
     for (uint32_t k = 0; k < ind->nlets; k++)
         resolve_binding(ck, ind->lets[k]);
     if (ind->nkids)
@@ -619,6 +752,77 @@ static void index_claims(struct ruleset *rs)
             strmap_put(&rs->by_leaf, ind->name, seen ? (void *)&rs->by_leaf : ind);
         }
     }
+}
+
+/* §5: a weight with more decimals than the precision could not add up in a printed table. */
+static void check_decimals(struct checker *ck)
+{
+    for (uint32_t k = 0; k < ck->nall; k++) {
+        struct indicator *ind = ck->all[k];
+        if (num_cmp(num_round(ind->weight, ck->rs->precision), ind->weight) != 0)
+            diag_error(ck->dg, weight_span(ind), M_WEIGHT_DECIMALS, fmt_num(ck, ind->weight),
+                       ck->rs->precision);
+    }
+}
+
+/* §4 na: which skipped indicators are left out, and which indicators redistribute. */
+static void settle_na(struct checker *ck)
+{
+    for (uint32_t k = 0; k < ck->nall; k++) {       /* parents before children */
+        struct indicator *ind = ck->all[k];
+        bool outer = ind->parent ? ind->parent->rescale_kids : ck->rs->rescale;
+        ind->left_out = outer || ind->bonus;    /* a skipped bonus item adds nothing */
+        ind->rescale_kids = ind->na ? ind->na->op == 1 : outer;
+        ind->rescales = ind->na && ind->na->op == 1 && ind->nkids;
+    }
+}
+
+/* score(PATH) cycles: an indicator depends on its children and on what its rules read by
+ * score(PATH); depending on itself is reported with the chain, at the reference. */
+static void cycle_from(struct checker *ck, struct indicator *ind, struct indicator **stack,
+                       struct ast **via, uint32_t depth)
+{
+    ck->mark[ind->index] = 1;
+    stack[depth] = ind;
+    struct deps *d = &ck->ind_deps[ind->index];
+    for (uint32_t k = 0; k < ind->nkids + d->n; k++) {
+        struct indicator *next = k < ind->nkids ? ind->kids[k] : d->v[k - ind->nkids].ind;
+        via[depth] = k < ind->nkids ? NULL : d->v[k - ind->nkids].at;
+        if (ck->mark[next->index] == 0) {
+            cycle_from(ck, next, stack, via, depth + 1);
+            continue;
+        }
+        if (ck->mark[next->index] != 1)
+            continue;
+        uint32_t from = depth;
+        while (stack[from] != next)
+            from--;
+        struct buf chain = {0};
+        struct ast *at = NULL;
+        for (uint32_t i = from; i <= depth; i++) {
+            buf_printf(&chain, "%s → ", stack[i]->path);
+            if (!at)
+                at = via[i];
+        }
+        buf_adds(&chain, next->path);
+        diag_error(ck->dg, at ? at->at : name_node(next->decl)->at, M_IND_CYCLE, next->path,
+                   buf_cstr(&chain));
+        buf_free(&chain);
+    }
+    ck->mark[ind->index] = 2;
+}
+
+static void find_cycles(struct checker *ck)
+{
+    ck->mark = xcalloc(ck->nall ? ck->nall : 1, 1);
+    struct indicator **stack = xcalloc(ck->nall + 1, sizeof *stack);
+    struct ast **via = xcalloc(ck->nall + 1, sizeof *via);
+    for (uint32_t k = 0; k < ck->nall; k++)
+        if (ck->mark[k] == 0)
+            cycle_from(ck, ck->all[k], stack, via, 0);
+    free(stack);
+    free(via);
+    free(ck->mark);
 }
 
 /* ---- tests (§8) ---- */
@@ -667,7 +871,7 @@ static void check_expect(struct checker *ck, struct ast *x)
         diag_error(ck->dg, t->at, M_EXPECT_TARGET);
         return;
     }
-    struct ctx cx = {NULL, R_CONST, 0, "expect", 0};
+    struct ctx cx = {NULL, R_CONST, 0, "expect", 0, NULL};
     resolve(ck, e->b, cx);
 }
 
@@ -710,6 +914,8 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     uint32_t ntop = 0, captop = 0;
     struct ast **tests = NULL;
     uint32_t ntests = 0, captests = 0;
+    struct ast **rules = NULL;
+    uint32_t nrules = 0, caprules = 0;
     rs->precision = 2;
 
     for (struct ast *it = items; it; it = it->next) {
@@ -772,18 +978,36 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
         case AST_S_TEST:
             VEC_PUSH(tests, ntests, captests, it);
             break;
+        case AST_S_DEDUCT:
+        case AST_S_FAIL:
+        case AST_S_NOTE:
+            VEC_PUSH(rules, nrules, caprules, it);
+            break;
         default:
             break;
         }
     }
+    ck.top = top;
+    ck.ntop = ntop;
+    ck.ind_deps = xcalloc(ck.nall ? ck.nall : 1, sizeof *ck.ind_deps);
+    ck.let_deps = xcalloc(ck.nlets ? ck.nlets : 1, sizeof *ck.let_deps);
 
     /* weights first (percentages need their parent's), then names */
     rs->max = 0;
+    uint32_t nscored = 0;       /* the top-level indicators, bonus items after them */
+    struct indicator **scored = xcalloc(ntop ? ntop : 1, sizeof *scored);
     for (uint32_t k = 0; k < ntop; k++)
-        rs->max += weight_of(&ck, top[k]);
+        if (!top[k]->bonus) {
+            rs->max += weight_of(&ck, top[k]);
+            scored[nscored++] = top[k];
+        } else
+            weight_of(&ck, top[k]);
     rs->max = num_canon(rs->max);
-    if (ntop)
-        check_sums(&ck, "", top[0]->decl->at, 0, rs->max, top, ntop);
+    if (nscored)
+        check_sums(&ck, "", scored[0]->decl->at, 0, rs->max, scored, nscored);
+    free(scored);
+    check_decimals(&ck);
+    settle_na(&ck);
     for (uint32_t k = 0; k < ck.nglobals; k++)
         resolve_binding(&ck, ck.globals[k]);
     for (uint32_t k = 0; k < ntop; k++)
@@ -792,14 +1016,28 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
         weight_of(&ck, ck.dups[k]);
         resolve_indicator(&ck, ck.dups[k]);
     }
-    struct ctx topcx = {NULL, R_TOP, 0, NULL, 0};
+    struct ctx topcx = {NULL, R_TOP, 0, NULL, 0, NULL};
     resolve(&ck, rs->id, topcx);
     resolve(&ck, rs->selfscore, topcx);
-    if (rs->grades) {
-        struct ctx g = {NULL, R_GRADES, 0, NULL, 0};
-        for (struct ast *band = rs->grades->kids; band; band = band->next)
-            resolve(&ck, band->b, g);
-    }
+    struct ctx total = {NULL, R_PARENT, 0, NULL, 0, NULL};   /* score: the total so far */
+    resolve_rules(&ck, rules, nrules, total);
+    struct ctx g = {NULL, R_GRADES, 0, NULL, 0, NULL};
+    resolve_grades(&ck, rs->grades, g);
+    find_cycles(&ck);
+    rs->rules = arena_alloc(&rs->ar, nrules * sizeof *rules);
+    if (nrules)
+        memcpy(rs->rules, rules, nrules * sizeof *rules);
+    rs->nrules = nrules;
+    free(rules);
+    rs->has_selfscore = rs->selfscore != NULL;
+    for (uint32_t k = 0; k < ck.nall; k++)
+        rs->has_selfscore |= ck.all[k]->selfscore != NULL;
+    for (uint32_t k = 0; k < ck.nall; k++)
+        free(ck.ind_deps[k].v);
+    for (uint32_t k = 0; k < ck.nlets; k++)
+        free(ck.let_deps[k].v);
+    free(ck.ind_deps);
+    free(ck.let_deps);
 
     /* move the lists into the arena */
     rs->top = arena_alloc(&rs->ar, ntop * sizeof *top);

@@ -43,6 +43,9 @@ struct evaluator {
     struct eval_result res;
     uint32_t caperrors;
     bool tracing;
+    struct ind_result total;    /* the total's own deductions, notes (copied into res) */
+    const struct indicator *row_ind;    /* the leaf being scored by eval_score_leaf: */
+    double row_weight;                  /* `weight` in its rules reads this */
 };
 
 void eval_trace(struct evaluator *ev, bool on)
@@ -213,6 +216,7 @@ static void as_list(struct evaluator *ev, const struct value *v, struct value *o
 static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
                  struct value *out);
 static bool let_value(struct evaluator *ev, const struct ast *e, struct value *out);
+static bool score_of(struct evaluator *ev, const struct ast *e, struct value *out);
 
 static bool eval_num(struct evaluator *ev, const struct ast *e, const struct value *elem, double *out)
 {
@@ -457,6 +461,23 @@ static bool where(struct evaluator *ev, const struct ast *e, const struct value 
     return true;
 }
 
+/* arr map expr: expr for each element, `.` being the element. */
+static bool map(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                struct value *out)
+{
+    struct value arr;
+    if (!eval_array(ev, e->a, elem, &arr))
+        return false;
+    memset(out, 0, sizeof *out);
+    out->kind = V_LIST;
+    out->items = arena_alloc(ev->ar, (arr.len ? arr.len : 1) * sizeof *out->items);
+    for (uint32_t i = 0; i < arr.len; i++)
+        if (!eval(ev, e->b, &arr.items[i], &out->items[i]))
+            return false;
+    out->len = arr.len;
+    return true;
+}
+
 static bool case_expr(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out)
 {
@@ -664,8 +685,13 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
         *out = ((const struct binding *)e->ref)->cval;
         return true;
     case AST_E_WEIGHT:
-        num_value(out, e->ref ? ((const struct indicator *)e->ref)->weight : ev->rs->max);
+        num_value(out, !e->ref ? ev->rs->max : e->ref == ev->row_ind ? ev->row_weight
+                                            : ((const struct indicator *)e->ref)->weight);
         return true;
+    case AST_E_SCOREOF:
+        return score_of(ev, e, out);
+    case AST_E_MAP:
+        return map(ev, e, elem, out);
     case AST_E_SCORE:
     case AST_E_RATIO: {
         const struct indicator *ind = e->ref;
@@ -812,11 +838,12 @@ static void add_error(struct evaluator *ev, const struct indicator *ind, const s
     diag_where(&ev->rs->dg, err->at, e->at_text, sizeof e->at_text);
 }
 
-static void add_deduction(struct evaluator *ev, struct ind_result *r, double points,
-                          const char *reason)
+/* Record an entry of `points` (already rounded); returns it. */
+static struct deduction *add_deduction(struct evaluator *ev, struct ind_result *r, double points,
+                                       const char *reason)
 {
     struct deduction *d = arena_alloc(ev->ar, sizeof *d);
-    d->points = num_round(points, ev->rs->precision);
+    d->points = points;
     d->reason = reason;
     d->next = NULL;
     if (r->ded_last)
@@ -824,6 +851,7 @@ static void add_deduction(struct evaluator *ev, struct ind_result *r, double poi
     else
         r->ded = d;
     r->ded_last = d;
+    return d;
 }
 
 static void add_note(struct evaluator *ev, struct ind_result *r, const char *text)
@@ -845,12 +873,19 @@ static const char *fmt_points(struct evaluator *ev, double v)
     return arena_strndup(ev->ar, b, strlen(b));
 }
 
-/* The reason of a rule: its reason string, or one made from its source text. */
-static bool reason_of(struct evaluator *ev, const struct ast *rule, double points, const char **out)
+static double round_p(struct evaluator *ev, double v)
+{
+    return num_round(v, ev->rs->precision);
+}
+
+/* The reason of a rule: its reason string, or one made from its source text (a deduct's
+ * with the points it took). */
+static bool reason_of(struct evaluator *ev, const struct ast *rule, double points,
+                      const struct value *elem, const char **out)
 {
     if (rule->c) {
         struct value v;
-        if (!eval(ev, rule->c, NULL, &v))
+        if (!eval(ev, rule->c, elem, &v))
             return false;
         *out = v.s;
         return true;
@@ -870,13 +905,14 @@ static bool reason_of(struct evaluator *ev, const struct ast *rule, double point
     return true;
 }
 
-static bool cond_holds(struct evaluator *ev, const struct ast *cond, bool *out)
+static bool cond_holds(struct evaluator *ev, const struct ast *cond, const struct value *elem,
+                       bool *out)
 {
     if (!cond) {
         *out = true;
         return true;
     }
-    return eval_bool(ev, cond, NULL, out);
+    return eval_bool(ev, cond, elem, out);
 }
 
 static double clamp_weight(double s, double w)
@@ -885,189 +921,480 @@ static double clamp_weight(double s, double w)
 }
 
 /* The first true band of a grades block, by the score already in place. */
-static bool grade_of(struct evaluator *ev, const struct ast *grades, const char **out)
+static bool grade_of(struct evaluator *ev, const struct ast *grades, const char **grade,
+                     const char **reason)
 {
-    *out = NULL;
+    *grade = *reason = NULL;
     for (const struct ast *band = grades->kids; band; band = band->next) {
         bool hit = false;
-        if (!cond_holds(ev, band->b, &hit))
+        if (!cond_holds(ev, band->b, NULL, &hit))
             return false;
         if (hit) {
-            *out = band->str;
+            struct value v;
+            if (band->a && !eval(ev, band->a, NULL, &v))
+                return false;
+            *grade = band->str;
+            *reason = band->a ? v.s : NULL;
             return true;
         }
     }
     return true;
 }
 
-/* Run an indicator's deduct, fail and note rules over `base`; sets the final score. */
-static bool apply_rules(struct evaluator *ev, const struct indicator *ind, struct ind_result *r,
-                        double base)
+/* The rules of an indicator (or of the total) that are guards or notes.  Rules of `kind`
+ * (S_SKIP or S_FAIL) in source order: the first that fires, in *fired (NULL: none), with
+ * its reason. */
+static bool first_guard(struct evaluator *ev, struct ind_result *r, struct ast *const *rules,
+                        uint32_t n, enum ast_kind kind, const struct value *elem,
+                        const struct ast **fired, const char **why)
 {
-    double deducted = 0;
-    struct deduction *fail_entry = NULL;   /* the first fail that fired */
-    for (uint32_t k = 0; k < ind->nrules; k++) {
-        const struct ast *rule = ind->rules[k];
+    *fired = NULL;
+    for (uint32_t k = 0; k < n; k++) {
+        const struct ast *rule = rules[k];
+        if (rule->kind != kind)
+            continue;
         bool hit = false;
-        if (!cond_holds(ev, rule->b, &hit))
+        if (!cond_holds(ev, rule->b, elem, &hit))
             return false;
         if (!hit) {
             trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
             continue;
         }
-        if (rule->kind == AST_S_DEDUCT) {
-            double amount = 0;
-            if (!eval_num(ev, rule->a, NULL, &amount))
-                return false;
-            if (num_cmp(amount, 0) < 0)
-                return fail_at(ev, rule->a, M_E_NEGATIVE, src_of(ev, rule->a),
-                               fmt_points(ev, amount));
-            if (num_cmp(amount, 0) == 0) {
-                trace(ev, r, rule, T_VALUE, 0, NULL);
-                continue;
-            }
-            const char *reason;
-            if (!reason_of(ev, rule, amount, &reason))
-                return false;
-            trace(ev, r, rule, T_FIRED, amount, reason);
-            add_deduction(ev, r, amount, reason);
-            deducted += amount;
-        } else if (rule->kind == AST_S_FAIL) {
-            const char *reason;
-            if (!reason_of(ev, rule, 0, &reason))
-                return false;
-            trace(ev, r, rule, T_FIRED, 0, reason);
-            if (fail_entry)
-                continue;
-            add_deduction(ev, r, 0, reason);     /* points: set below */
-            fail_entry = r->ded_last;
-        } else {
-            struct value v;
-            if (!eval(ev, rule->a, NULL, &v))
-                return false;
-            if (v.kind != V_STR) {
-                struct buf b = {0};
-                bool ok = to_text(ev, rule->a, &v, NULL, &b);
-                if (ok) {
-                    v.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
-                    v.kind = V_STR;
-                }
-                buf_free(&b);
-                if (!ok)
-                    return false;
-            }
-            trace(ev, r, rule, T_FIRED, 0, v.s);
-            add_note(ev, r, v.s);
-        }
+        if (!reason_of(ev, rule, 0, elem, why))
+            return false;
+        trace(ev, r, rule, T_FIRED, 0, *why);
+        *fired = rule;
+        return true;
     }
-    double s = num_round(clamp_weight(base - deducted, ind->weight), ev->rs->precision);
-    if (fail_entry) {
-        fail_entry->points = s;     /* what it would have had without the fail */
-        r->failed = true;
-        s = 0;
-    }
-    r->score = s;
     return true;
 }
 
-static void mark_subtree(struct evaluator *ev, const struct indicator *ind, uint8_t state)
+/* Every note rule, in source order (notes are always evaluated). */
+static bool run_notes(struct evaluator *ev, struct ind_result *r, struct ast *const *rules,
+                      uint32_t n, const struct value *elem)
 {
-    struct ind_result *r = &ev->res.ind[ind->index];
-    r->state = state;
-    r->score = ind->weight;
-    for (uint32_t k = 0; k < ind->nkids; k++)
-        mark_subtree(ev, ind->kids[k], state);
+    for (uint32_t k = 0; k < n; k++) {
+        const struct ast *rule = rules[k];
+        if (rule->kind != AST_S_NOTE)
+            continue;
+        bool hit = false;
+        if (!cond_holds(ev, rule->b, elem, &hit))
+            return false;
+        if (!hit) {
+            trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
+            continue;
+        }
+        struct value v;
+        if (!eval(ev, rule->a, elem, &v))
+            return false;
+        if (v.kind != V_STR) {
+            struct buf b = {0};
+            bool ok = to_text(ev, rule->a, &v, NULL, &b);
+            if (ok) {
+                v.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+                v.kind = V_STR;
+            }
+            buf_free(&b);
+            if (!ok)
+                return false;
+        }
+        trace(ev, r, rule, T_FIRED, 0, v.s);
+        add_note(ev, r, v.s);
+    }
+    return true;
 }
 
+/* §5: each deduct that fires, in source order, takes min(round(amount), what is left) and
+ * records exactly that (扣完为止).  r->score keeps `running` meanwhile (what a parent's or the
+ * total's own rules read as `score`) and is the final score afterwards. */
+static bool take_deducts(struct evaluator *ev, struct ind_result *r, struct ast *const *rules,
+                         uint32_t n, const struct value *elem, double running)
+{
+    r->score = running;
+    for (uint32_t k = 0; k < n; k++) {
+        const struct ast *rule = rules[k];
+        if (rule->kind != AST_S_DEDUCT)
+            continue;
+        bool hit = false;
+        if (!cond_holds(ev, rule->b, elem, &hit))
+            return false;
+        if (!hit) {
+            trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
+            continue;
+        }
+        double amount = 0;
+        if (!eval_num(ev, rule->a, elem, &amount))
+            return false;
+        if (num_cmp(amount, 0) < 0)
+            return fail_at(ev, rule->a, M_E_NEGATIVE, src_of(ev, rule->a),
+                           fmt_points(ev, amount));
+        amount = round_p(ev, amount);
+        if (num_cmp(amount, 0) == 0) {
+            trace(ev, r, rule, T_VALUE, 0, NULL);
+            continue;       /* an amount of 0 records nothing */
+        }
+        double points = num_cmp(amount, running) > 0 ? running : amount;
+        const char *reason;
+        if (!reason_of(ev, rule, points, elem, &reason))
+            return false;
+        trace(ev, r, rule, T_FIRED, amount, reason);
+        add_deduction(ev, r, points, reason);
+        running = round_p(ev, running - points);
+    }
+    r->score = running;
+    return true;
+}
+
+static void set_skipped(struct evaluator *ev, const struct indicator *ind, double weight)
+{
+    struct ind_result *r = &ev->res.ind[ind->index];
+    r->state = IS_SKIPPED;
+    r->left_out = ind->left_out;
+    r->score = weight;
+    r->applicable = weight;
+}
+
+/* A skipped parent skips its whole subtree. */
+static void skip_subtree(struct evaluator *ev, const struct indicator *ind)
+{
+    set_skipped(ev, ind, ind->weight);
+    for (uint32_t k = 0; k < ind->nkids; k++)
+        skip_subtree(ev, ind->kids[k]);
+}
+
+/* The indicator's own rules failed: no score, its error listed (and kept in r->error). */
 static void indicator_error(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
 {
     r->state = IS_ERROR;
+    r->failed = false;
+    r->ded = r->ded_last = NULL;
+    r->notes = r->notes_last = NULL;
+    r->grade = r->grade_reason = NULL;
     add_error(ev, ind, &ev->err);
+    r->error = ev->res.errors[ev->res.nerrors - 1].message;
+}
+
+/* The skip guards; true when one fired (the indicator is then skipped, its reason a note). */
+static bool skip_guard(struct evaluator *ev, const struct indicator *ind, struct ind_result *r,
+                       const struct value *elem, bool *fired)
+{
+    const struct ast *rule;
+    const char *why;
+    *fired = false;
+    if (!first_guard(ev, r, ind->skips, ind->nskips, AST_S_SKIP, elem, &rule, &why))
+        return false;
+    if (rule) {
+        *fired = true;
+        add_note(ev, r, why);   /* why it does not apply */
+    }
+    return true;
+}
+
+/* The grades of an indicator, by its final score. */
+static bool grade_indicator(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
+{
+    return !ind->grades || grade_of(ev, ind->grades, &r->grade, &r->grade_reason);
+}
+
+bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double weight,
+                     const struct value *elem, struct ind_result *r)
+{
+    const struct indicator *row_ind = ev->row_ind;
+    double row_weight = ev->row_weight;
+    ev->row_ind = ind;
+    ev->row_weight = weight;
+    bool fired = false, ok = skip_guard(ev, ind, r, elem, &fired);
+    if (ok && fired) {
+        r->state = IS_SKIPPED;
+        r->left_out = ind->left_out;
+        r->score = r->applicable = weight;
+        ok = run_notes(ev, r, ind->rules, ind->nrules, elem);
+        goto done;
+    }
+    r->applicable = weight;
+    const struct ast *fail = NULL;
+    const char *why = NULL;
+    if (ok)
+        ok = first_guard(ev, r, ind->rules, ind->nrules, AST_S_FAIL, elem, &fail, &why);
+    if (ok && fail) {
+        add_deduction(ev, r, weight, why);
+        r->failed = true;
+        r->score = 0;
+    } else if (ok) {
+        double base = weight;
+        if (ind->score) {
+            ok = eval_num(ev, ind->score->a, elem, &base);
+            if (ok)
+                trace(ev, r, ind->score, T_VALUE, base, NULL);
+        }
+        double start = ok ? round_p(ev, clamp_weight(base, weight)) : 0;
+        if (ok && num_cmp(start, weight) < 0) {
+            const char *reason = "";
+            if (!ind->score)
+                ;   /* a weight finer than the precision: check.c refuses it */
+            else if (ind->score->c) {
+                struct value v;
+                ok = eval(ev, ind->score->c, elem, &v);
+                reason = ok ? v.s : NULL;
+            } else
+                reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%s", fmt_points(ev, start),
+                                      fmt_points(ev, weight), src_full(ev, ind->score->a));
+            if (ok)
+                add_deduction(ev, r, round_p(ev, weight - start), reason);
+        }
+        /* the fails were evaluated already (none fired): only deducts are left */
+        ok = ok && take_deducts(ev, r, ind->rules, ind->nrules, elem, start);
+    }
+    ok = ok && run_notes(ev, r, ind->rules, ind->nrules, elem);
+    if (ok)
+        r->state = IS_OK;
+    ok = ok && grade_indicator(ev, ind, r);
+done:
+    ev->row_ind = row_ind;
+    ev->row_weight = row_weight;
+    if (!ok)
+        indicator_error(ev, ind, r);
+    return ok;
+}
+
+/* A parent's or the total's own rules over its running score: the fail guards first (the
+ * first that fires takes all that is left; the deducts are then not evaluated), else the
+ * deducts. */
+static bool take_points(struct evaluator *ev, struct ind_result *r, struct ast *const *rules,
+                        uint32_t n, double running)
+{
+    r->score = running;
+    const struct ast *fired;
+    const char *why;
+    if (!first_guard(ev, r, rules, n, AST_S_FAIL, NULL, &fired, &why))
+        return false;
+    if (fired) {
+        add_deduction(ev, r, running, why);
+        r->failed = true;
+        r->score = 0;
+        return true;
+    }
+    return take_deducts(ev, r, rules, n, NULL, running);
 }
 
 static void score_indicator(struct evaluator *ev, const struct indicator *ind);
 
-/* The scores of a parent's children; returns false when one of them has an error. */
-static bool score_children(struct evaluator *ev, const struct indicator *ind, double *sum,
-                           bool *all_skipped)
+/* Sum the children of a scored (not skipped) parent: the applicable ones' scores, and the
+ * weight left out below it (children skipped under na rescale, and what their own subtrees
+ * left out, unless they redistribute it themselves).  False when a child has no score. */
+static bool sum_children(struct evaluator *ev, const struct indicator *ind, double *sum,
+                         double *left_out, bool *all_skipped)
 {
     bool ok = true;
-    *sum = 0;
+    *sum = *left_out = 0;
     *all_skipped = true;
     for (uint32_t k = 0; k < ind->nkids; k++) {
-        score_indicator(ev, ind->kids[k]);
-        const struct ind_result *kr = result_of(ev, ind->kids[k]);
-        if (kr->state == IS_ERROR || kr->state == IS_UNKNOWN) {
+        const struct indicator *kid = ind->kids[k];
+        score_indicator(ev, kid);
+        const struct ind_result *kr = result_of(ev, kid);
+        if (kr->state != IS_OK && kr->state != IS_SKIPPED) {
             ok = false;
+            continue;
+        }
+        if (kr->state == IS_SKIPPED && kr->left_out) {
+            *left_out += kid->weight;
             continue;
         }
         if (kr->state != IS_SKIPPED)
             *all_skipped = false;
-        else if (ev->rs->rescale)
-            continue;   /* left out: parents sum their applicable children */
         *sum += kr->score;
+        *left_out += kid->weight - kr->applicable;
     }
     *sum = num_canon(*sum);
+    *left_out = num_canon(*left_out);
     return ok;
 }
 
-static void score_indicator(struct evaluator *ev, const struct indicator *ind)
+static void score_parent(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
 {
-    struct ind_result *r = &ev->res.ind[ind->index];
-    for (uint32_t k = 0; k < ind->nskips; k++) {
-        const struct ast *skip = ind->skips[k];
-        bool hit = false;
-        if (!cond_holds(ev, skip->b, &hit)) {
-            indicator_error(ev, ind, r);
-            return;
-        }
-        if (!hit)
-            trace(ev, r, skip, T_NOT_FIRED, 0, NULL);
-        if (hit) {
-            const char *why;
-            if (!reason_of(ev, skip, 0, &why)) {
-                indicator_error(ev, ind, r);
-                return;
-            }
-            mark_subtree(ev, ind, IS_SKIPPED);
-            add_note(ev, r, why);   /* why it does not apply */
-            trace(ev, r, skip, T_FIRED, 0, why);
-            return;
-        }
-    }
-    double base = ind->weight;
-    if (ind->nkids) {
-        bool all_skipped;
-        if (!score_children(ev, ind, &base, &all_skipped)) {
-            r->state = IS_UNKNOWN;
-            return;
-        }
-        if (all_skipped) {
-            r->state = IS_SKIPPED;
-            r->score = ind->weight;
-            return;
-        }
-        r->score = base;    /* what the parent's own rules read as score */
-    } else if (ind->score) {
-        if (!eval_num(ev, ind->score->a, NULL, &base)) {
-            indicator_error(ev, ind, r);
-            return;
-        }
-        trace(ev, r, ind->score, T_VALUE, base, NULL);
-        double b = num_round(clamp_weight(base, ind->weight), ev->rs->precision);
-        if (num_cmp(b, ind->weight) < 0) {
-            const char *reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%s",
-                                              fmt_points(ev, b), fmt_points(ev, ind->weight),
-                                              src_full(ev, ind->score->a));
-            add_deduction(ev, r, num_canon(ind->weight - b), reason);
-        }
-    }
-    if (!apply_rules(ev, ind, r, base)) {
+    bool fired = false, ok = skip_guard(ev, ind, r, NULL, &fired);
+    if (!ok) {
         indicator_error(ev, ind, r);
         return;
     }
-    if (ind->grades && !grade_of(ev, ind->grades, &r->grade))
+    if (fired) {
+        skip_subtree(ev, ind);
+        if (!run_notes(ev, r, ind->rules, ind->nrules, NULL))
+            indicator_error(ev, ind, r);
+        return;
+    }
+    double sum, left_out;
+    bool all_skipped;
+    if (!sum_children(ev, ind, &sum, &left_out, &all_skipped)) {
+        r->state = IS_UNKNOWN;
+        return;
+    }
+    if (all_skipped) {      /* a parent whose children are all skipped is skipped */
+        set_skipped(ev, ind, ind->weight);
+        if (!run_notes(ev, r, ind->rules, ind->nrules, NULL))
+            indicator_error(ev, ind, r);
+        return;
+    }
+    double running = sum;
+    r->applicable = num_canon(ind->weight - left_out);
+    if (ind->rescales && num_cmp(left_out, 0) > 0) {
+        /* 不适用指标分值按比例分配: sum / applicable weight × weight */
+        running = num_cmp(r->applicable, 0) > 0 ? round_p(ev, sum / r->applicable * ind->weight)
+                                                : ind->weight;
+        r->applicable = ind->weight;
+    }
+    running = clamp_weight(running, ind->weight);
+    if (!take_points(ev, r, ind->rules, ind->nrules, running)) {
         indicator_error(ev, ind, r);
+        return;
+    }
+    double final = r->score;
+    r->score = running;         /* notes read the score before the parent's own deductions */
+    ok = run_notes(ev, r, ind->rules, ind->nrules, NULL);
+    r->score = final;
+    r->state = IS_OK;
+    if (!ok || !grade_indicator(ev, ind, r))
+        indicator_error(ev, ind, r);
+}
+
+/* Score an indicator once, when first needed: by its parent, or earlier by a score(PATH)
+ * that reads it (check.c has ruled out cycles; IS_BUSY is met only through an error). */
+static void score_indicator(struct evaluator *ev, const struct indicator *ind)
+{
+    struct ind_result *r = &ev->res.ind[ind->index];
+    if (r->state != IS_PENDING)
+        return;
+    r->state = IS_BUSY;
+    if (ind->nkids)
+        score_parent(ev, ind, r);
+    else
+        eval_score_leaf(ev, ind, ind->weight, NULL, r);
+    if (r->state == IS_BUSY)
+        r->state = IS_UNKNOWN;
+}
+
+/* score(PATH), ratio(PATH): the final score of another indicator, scored first. */
+static bool score_of(struct evaluator *ev, const struct ast *e, struct value *out)
+{
+    const struct indicator *ind = e->ref;
+    struct eval_error saved = ev->err;
+    score_indicator(ev, ind);
+    ev->err = saved;
+    const struct ind_result *r = result_of(ev, ind);
+    if (!ind_has_score(r)) {
+        if (r->state == IS_SKIPPED) {       /* left out under na rescale */
+            memset(out, 0, sizeof *out);
+            out->kind = V_NULL;
+            return true;
+        }
+        return fail_at(ev, e, M_E_DEPENDS, ind->path);
+    }
+    if (e->op == 0) {
+        num_value(out, r->score);
+        return true;
+    }
+    if (ind->weight == 0)
+        return fail_at(ev, e, M_E_DIV0, "weight");
+    num_value(out, r->score / ind->weight);
+    return true;
+}
+
+/* ---- selfscore claims and reviews ---- */
+
+static void warn(struct evaluator *ev, const char *key, const char *why)
+{
+    struct review_warning *w = arena_alloc(ev->ar, sizeof *w);
+    w->key = key;
+    w->why = why;
+    w->next = NULL;
+    struct review_warning **p = &ev->res.warnings;
+    while (*p)
+        p = &(*p)->next;
+    *p = w;
+}
+
+/* A claimed score: a number, or a string read with number(); null or missing: no claim. */
+static void claim(struct evaluator *ev, const struct indicator *ind, const char *key,
+                  const struct value *v)
+{
+    double x;
+    if (v->kind == V_MISSING || v->kind == V_NULL)
+        return;
+    if (v->kind == V_NUM)
+        x = v->n;
+    else if (!(v->kind == V_STR && num_parse(v->s, v->len, &x))) {
+        warn(ev, key, arena_printf(ev->ar, msg(ev->lang, M_W_NOT_NUMBER), type_desc(ev, v)));
+        return;
+    }
+    struct ind_result *r = &ev->res.ind[ind->index];
+    r->has_self = true;
+    r->self = x;
+}
+
+static void selfscore(struct evaluator *ev)
+{
+    const struct ruleset *rs = ev->rs;
+    struct value v;
+    if (rs->selfscore) {
+        if (!eval(ev, rs->selfscore, NULL, &v)) {
+            add_error(ev, NULL, &ev->err);
+            return;
+        }
+        if (v.kind != V_MISSING && v.kind != V_NULL && (v.kind != V_JSON || !cJSON_IsObject(v.j))) {
+            fail_at(ev, rs->selfscore, M_E_SELFSCORE, type_name(ev, &v));
+            add_error(ev, NULL, &ev->err);
+            return;
+        }
+        for (const cJSON *c = v.kind == V_JSON ? v.j->child : NULL; c; c = c->next) {
+            bool ambiguous;
+            const struct indicator *hit = ruleset_find(rs, c->string, &ambiguous);
+            if (!hit) {
+                bool total = strcmp(c->string, "总分") == 0 || strcmp(c->string, "score") == 0;
+                warn(ev, c->string, msg(ev->lang, total ? M_W_TOTAL : ambiguous ? M_W_AMBIGUOUS
+                                                                        : M_W_NO_IND));
+                continue;
+            }
+            if (hit->selfscore)
+                continue;       /* the indicator's own claim wins */
+            struct value cv;
+            from_json(c, &cv);
+            claim(ev, hit, c->string, &cv);
+        }
+    }
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        const struct indicator *ind = rs->all[i];
+        if (!ind->selfscore || !ind_has_score(result_of(ev, ind)))
+            continue;
+        if (!eval(ev, ind->selfscore->a, NULL, &v)) {
+            add_error(ev, ind, &ev->err);
+            continue;
+        }
+        claim(ev, ind, ind->path, &v);
+    }
+}
+
+/* Claims that differ from the score by more than half a unit of the last decimal. */
+static void reviews(struct evaluator *ev)
+{
+    const struct ruleset *rs = ev->rs;
+    double half = 0.5 * pow(10, -rs->precision);
+    struct review **tail = &ev->res.reviews;
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        const struct indicator *ind = rs->all[i];
+        const struct ind_result *r = result_of(ev, ind);
+        if (!r->has_self || !ind_has_score(r))
+            continue;
+        double score = r->score;
+        if (num_cmp(r->applicable, ind->weight) < 0 && num_cmp(r->applicable, 0) > 0)
+            score = round_p(ev, score / r->applicable * ind->weight);
+        double diff = num_canon(score - r->self);
+        if (num_cmp(fabs(diff), half) <= 0)
+            continue;
+        struct review *v = arena_alloc(ev->ar, sizeof *v);
+        *v = (struct review){ind, r->self, score, round_p(ev, diff), NULL};
+        *tail = v;
+        tail = &v->next;
+    }
 }
 
 /* ---- data sets ---- */
@@ -1079,45 +1406,85 @@ static void reset(struct evaluator *ev, uint64_t position)
     ev->gen++;
     ev->caperrors = 0;
     struct eval_result *r = &ev->res;
+    struct ind_result *ind = r->ind;
+    memset(r, 0, sizeof *r);
+    r->ind = ind;
     r->position = position;
     num_value(&r->id, (double)position);
-    r->score = 0;
-    r->grade = NULL;
-    r->errors = NULL;
-    r->nerrors = 0;
     memset(r->ind, 0, ev->rs->nall * sizeof *r->ind);
+    memset(&ev->total, 0, sizeof ev->total);
 }
 
-static void selfscore(struct evaluator *ev)
+static bool eval_id(struct evaluator *ev)
 {
     const struct ruleset *rs = ev->rs;
-    struct value v;
-    if (!eval(ev, rs->selfscore, NULL, &v)) {
+    struct value id;
+    if (!eval(ev, rs->id, NULL, &id) || ((id.kind == V_MISSING || id.kind == V_NULL)
+                                          && !wrong_type(ev, rs->id, &id, M_T_STRING))) {
         add_error(ev, NULL, &ev->err);
-        return;
+        return false;
     }
-    if (v.kind == V_MISSING || v.kind == V_NULL)
-        return;
-    if (v.kind != V_JSON || !cJSON_IsObject(v.j)) {
-        fail_at(ev, rs->selfscore, M_E_SELFSCORE, type_name(ev, &v));
-        add_error(ev, NULL, &ev->err);
-        return;
-    }
-    for (const cJSON *c = v.j->child; c; c = c->next) {
-        if (!cJSON_IsNumber(c) || !c->string)
-            continue;
-        const struct indicator *hit = strmap_get(&rs->by_path, c->string);
-        if (!hit) {
-            hit = strmap_get(&rs->by_leaf, c->string);
-            if ((const void *)hit == (const void *)&rs->by_leaf)
-                hit = NULL;     /* a leaf name several leaves share names none of them */
+    if (id.kind == V_NUM || id.kind == V_STR)
+        ev->res.id = id;
+    else {
+        struct buf b = {0};
+        if (to_text(ev, rs->id, &id, NULL, &b)) {
+            memset(&ev->res.id, 0, sizeof ev->res.id);
+            ev->res.id.kind = V_STR;
+            ev->res.id.len = (uint32_t)b.len;
+            ev->res.id.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
         }
-        if (!hit)
-            continue;   /* claims for paths that name no indicator are ignored */
-        struct ind_result *r = &ev->res.ind[hit->index];
-        r->has_self = true;
-        r->self = c->valuedouble;
+        buf_free(&b);
     }
+    return true;
+}
+
+/* §5 Total: the top-level indicators (rescaled under na rescale), plus the bonus items,
+ * capped at max; then the total's own fail guards and deducts, notes, grades. */
+static void score_total(struct evaluator *ev)
+{
+    const struct ruleset *rs = ev->rs;
+    double sum = 0, left_out = 0, bonus = 0;
+    for (uint32_t k = 0; k < rs->ntop; k++) {
+        const struct indicator *ind = rs->top[k];
+        score_indicator(ev, ind);
+        const struct ind_result *r = result_of(ev, ind);
+        if (!ind_has_score(r)) {
+            if (r->state == IS_SKIPPED && !ind->bonus)
+                left_out += ind->weight;
+            continue;
+        }
+        if (ind->bonus) {
+            if (r->state != IS_SKIPPED)     /* a skipped bonus item adds nothing */
+                bonus += r->score;
+            continue;
+        }
+        sum += r->score;
+        left_out += ind->weight - r->applicable;
+    }
+    if (ev->res.nerrors)
+        return;
+    double total = num_canon(sum);
+    left_out = num_canon(left_out);
+    if (num_cmp(left_out, 0) > 0) {
+        double room = num_canon(rs->max - left_out);
+        total = num_cmp(room, 0) > 0 ? round_p(ev, total / room * rs->max) : rs->max;
+    }
+    total = round_p(ev, clamp_weight(total + bonus, rs->max));
+    struct ind_result *t = &ev->total;
+    ev->res.score = total;
+    bool ok = take_points(ev, t, rs->rules, rs->nrules, total);
+    double final = t->score;
+    ok = ok && run_notes(ev, t, rs->rules, rs->nrules, NULL);   /* they read the total so far */
+    ev->res.score = final;
+    ok = ok && (!rs->grades || grade_of(ev, rs->grades, &ev->res.grade, &ev->res.grade_reason));
+    if (!ok) {
+        add_error(ev, NULL, &ev->err);
+        return;
+    }
+    ev->res.failed = t->failed;
+    ev->res.ded = t->ded;
+    ev->res.notes = t->notes;
 }
 
 const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint64_t position)
@@ -1125,59 +1492,14 @@ const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint
     const struct ruleset *rs = ev->rs;
     reset(ev, position);
     ev->data = data;
-    if (rs->id) {
-        struct value id;
-        if (!eval(ev, rs->id, NULL, &id) || ((id.kind == V_MISSING || id.kind == V_NULL)
-                                              && !wrong_type(ev, rs->id, &id, M_T_STRING))) {
-            add_error(ev, NULL, &ev->err);
-            return &ev->res;
-        }
-        if (id.kind == V_NUM || id.kind == V_STR)
-            ev->res.id = id;
-        else {
-            struct buf b = {0};
-            if (to_text(ev, rs->id, &id, NULL, &b)) {
-                memset(&ev->res.id, 0, sizeof ev->res.id);
-                ev->res.id.kind = V_STR;
-                ev->res.id.len = (uint32_t)b.len;
-                ev->res.id.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
-            }
-            buf_free(&b);
-        }
-    }
-    double total = 0, skipped = 0;
-    bool any_applicable = false;
-    for (uint32_t k = 0; k < rs->ntop; k++) {
-        const struct indicator *ind = rs->top[k];
-        score_indicator(ev, ind);
-        const struct ind_result *r = result_of(ev, ind);
-        if (r->state == IS_SKIPPED && rs->rescale) {
-            skipped += ind->weight;
-            continue;
-        }
-        any_applicable = true;
-        total += r->score;
-    }
-    if (ev->res.nerrors)
+    if (rs->id && !eval_id(ev))
         return &ev->res;
-    if (rs->rescale) {
-        /* skipped subtrees deeper down leave their weight out of the maximum too */
-        for (uint32_t i = 0; i < rs->nall; i++) {
-            const struct indicator *ind = rs->all[i];
-            if (ind->parent && result_of(ev, ind)->state == IS_SKIPPED
-                && result_of(ev, ind->parent)->state != IS_SKIPPED)
-                skipped += ind->weight;
-        }
-        double room = num_canon(rs->max - skipped);
-        total = any_applicable && room > 0 ? total / room * rs->max : rs->max;
-    }
-    ev->res.score = num_round(total, rs->precision);
-    if (rs->grades && !grade_of(ev, rs->grades, &ev->res.grade)) {
-        add_error(ev, NULL, &ev->err);
-        return &ev->res;
-    }
-    if (rs->selfscore)
+    ev->res.tree = true;
+    score_total(ev);
+    if (rs->has_selfscore && !ev->res.nerrors)
         selfscore(ev);
+    if (rs->has_selfscore && !ev->res.nerrors)
+        reviews(ev);
     return &ev->res;
 }
 

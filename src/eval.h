@@ -20,6 +20,10 @@ struct eval_error {
     char message[512];
 };
 
+/* One entry of an indicator's (or the total's) deductions: the `score` shortfall first, then
+ * each fired deduct or fail in source order.  `points` is what it actually took (rounded to
+ * the precision, 扣完为止), so weight - score == the sum of a leaf's points, and the sum of a
+ * parent's children - its score == the sum of its own (LANGUAGE.md §5). */
 struct deduction {
     double points;
     const char *reason;
@@ -42,28 +46,72 @@ struct trace {
     struct trace *next;
 };
 
-enum ind_state { IS_OK, IS_SKIPPED, IS_ERROR, IS_UNKNOWN /* a descendant has an error */ };
+/* What became of an indicator in one data set.  IS_PENDING and IS_BUSY only exist while
+ * scoring (an indicator is scored once, when first needed: by its parent, or earlier by a
+ * score(PATH) that reads it); a result that was handed out has none left, except under an
+ * indicator whose own skip condition failed (its children were never scored: no score). */
+enum ind_state {
+    IS_PENDING,     /* not scored (yet) */
+    IS_BUSY,        /* being scored */
+    IS_OK,          /* scored: score */
+    IS_SKIPPED,     /* 不适用: score is its weight, or none when left_out */
+    IS_ERROR,       /* its own rules failed: no score, `error` says why */
+    IS_UNKNOWN,     /* a descendant failed: no score */
+};
 
 struct ind_result {
-    uint8_t state;
-    bool failed;
-    bool has_self;
-    double score;               /* rounded; under na rescale meaningless when skipped */
+    uint8_t state;              /* enum ind_state */
+    bool failed;                /* a fail fired */
+    bool left_out;              /* skipped under na rescale: no score, weight left out */
+    bool has_self;              /* a usable selfscore claim: self */
+    double score;               /* rounded, final; meaningful only when ind_has_score */
     double self;
+    double applicable;          /* weight of the applicable part of its subtree (== weight
+                                   unless children were left out): for selfscore reviews */
     const char *grade;          /* NULL: no band matched (or no grades) */
+    const char *grade_reason;   /* the matching band's reason, or NULL */
+    const char *error;          /* IS_ERROR: the message (also in eval_result.errors) */
     struct deduction *ded, *ded_last;
     struct note *notes, *notes_last;
     struct trace *trace, *trace_last;
 };
 
+/* Does the indicator have a score to print (else JSON null, an empty cell)? */
+static inline bool ind_has_score(const struct ind_result *r)
+{
+    return r->state == IS_OK || (r->state == IS_SKIPPED && !r->left_out);
+}
+
+/* A selfscore claim that could not be used (LANGUAGE.md §6 review_warnings). */
+struct review_warning {
+    const char *key;            /* the claim's key as written ("" for an indicator's own) */
+    const char *why;            /* in the evaluator's language */
+    struct review_warning *next;
+};
+
+/* A claimed score that differs from the computed one by more than half a unit of the last
+ * decimal.  `score` is what the claim is compared with: under na rescale, for a parent some
+ * of whose children were left out, its score rescaled to its full weight. */
+struct review {
+    const struct indicator *ind;
+    double self, score, diff;   /* diff = score - self, rounded */
+    struct review *next;
+};
+
 struct eval_result {
     uint64_t position;          /* from 1, across all inputs */
     struct value id;            /* V_NUM position, or the id expression's value */
-    double score;
-    const char *grade;
+    double score;               /* the total; meaningful only when nerrors == 0 */
+    const char *grade, *grade_reason;
+    bool failed;                /* a top-level fail fired */
+    bool tree;                  /* the indicators were scored (not an id or input error) */
+    struct deduction *ded;      /* the total's own deductions (top-level deduct/fail) */
+    struct note *notes;         /* the total's own notes */
     struct ind_result *ind;     /* by indicator index */
     struct eval_error *errors;
     uint32_t nerrors;
+    struct review *reviews;     /* in indicator order (preorder) */
+    struct review_warning *warnings;
 };
 
 struct evaluator;
@@ -74,6 +122,12 @@ void eval_free(struct evaluator *ev);
 void eval_trace(struct evaluator *ev, bool on);
 /* Score one data set (a JSON object). */
 const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint64_t position);
+/* Score one leaf (or a row made from the template leaf `ind`, with its element `elem` as `.`
+ * and `weight` as its weight) into `r` (zeroed by the caller): guards, base score,
+ * deductions, notes and grades (LANGUAGE.md §4, §5).  On an error r is IS_ERROR and the
+ * error is listed in the result under `ind`; returns false.  For eval.c and its row scoring. */
+bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double weight,
+                     const struct value *elem, struct ind_result *r);
 /* An error result for input that is not a data set (bad JSON, not an object). */
 const struct eval_result *eval_input_error(struct evaluator *ev, uint64_t position,
                                            const char *at, const char *message);

@@ -45,6 +45,9 @@
     X(KW_WITH,      "with",      "合并")                                  \
     X(KW_WHERE,     "where",     "满足")                                  \
     X(KW_WEIGHT,    "weight",    "分值")                                  \
-    X(KW_RATIO,     "ratio",     "得分率")
+    X(KW_RATIO,     "ratio",     "得分率")                                \
+    X(KW_MAP,       "map",       "逐项")     /* arr map expr */           \
+    X(KW_BONUS,     "bonus",     "加分项")   /* bonus NAME W { … } */     \
+    X(KW_FROM,      "from",      "来自")     /* from rows (§11) */
 
 #endif

@@ -58,7 +58,18 @@
       "「%s」使用百分比分值，但上级指标「%s」没有分值")                                       \
     X(M_CONST_DATA, "const '%s' cannot read %s (consts are computed once, before any data)", \
       "常量「%s」不能读取 %s（常量在读入数据前计算）")                                        \
-    X(M_ELEM_OUTSIDE, "'.' names an element only inside 'where'", "「.」只能在「满足」条件中使用") \
+    X(M_ELEM_OUTSIDE, "'.' names an element only inside 'where' and 'map'",                  \
+      "「.」只能在「满足」条件和「逐项」中使用")                                               \
+    X(M_WEIGHT_DECIMALS, "weight %s has more decimals than precision %d",                     \
+      "分值 %s 的小数位数多于精度 %d")                                                         \
+    X(M_NEG_DEDUCT, "deduct amount %s is negative", "扣分 %s 为负数")                         \
+    X(M_NO_INDICATOR, "no indicator '%s'", "没有指标「%s」")                                   \
+    X(M_IND_CYCLE, "indicator '%s' depends on its own score: %s",                              \
+      "指标「%s」依赖它自己的得分：%s")                                                        \
+    X(M_DOTS_NAME, "'%s' is one new indicator whose name contains dots, not a path (write a path unquoted, or quote each step: a.\"b\")", \
+      "「%s」是一个名称中带点的新指标，而不是路径（路径请不加引号书写，或逐段加引号：a.\"b\"）") \
+    X(M_NA_LEAF, "'na' in indicator '%s', which has no sub-indicators, changes nothing",       \
+      "指标「%s」没有下级指标，其中的「不适用处理」不起作用")                                  \
     X(M_PRECISION, "precision must be a whole number from 0 to 10", "精度应为 0 到 10 的整数") \
     X(M_CYCLE, "'%s' is defined in terms of itself", "「%s」的定义引用了它自身")                  \
     X(M_BAD_FMT, "unknown format ':%s' (use {x}, {x:%%} or {x:.2})",                        \
@@ -102,6 +113,16 @@
     X(M_E_JSON, "not valid JSON", "不是有效的 JSON")                                         \
     X(M_E_NOT_OBJECT, "a data set must be a JSON object, not %s", "数据集应为 JSON 对象，而不是%s") \
     X(M_E_SELFSCORE, "selfscore must give an object, not %s", "自评分应为对象，而不是%s")    \
+    X(M_E_DEPENDS, "indicator '%s' could not be scored", "指标「%s」未能计分")                \
+    X(M_E_UNSCORED, "jixiao: %s of %s data sets could not be scored (see \"errors\" in the results)", \
+      "jixiao：%s 个数据集未能计分（共 %s 个，见结果中的 \"errors\"）")                      \
+    /* review_warnings: why a selfscore claim cannot be used */                              \
+    X(M_W_NO_IND, "names no indicator", "没有这个指标")                                       \
+    X(M_W_AMBIGUOUS, "several leaves have this name: write the path",                        \
+      "有多个末级指标同名，请写完整路径")                                                      \
+    X(M_W_NOT_NUMBER, "the claim is %s, not a number", "自评分是%s，不是数值")                  \
+    X(M_W_TOTAL, "the total is not an indicator: claims are compared indicator by indicator", \
+      "总分不是指标：自评分按指标逐项比较")                                                    \
     /* type names, for M_E_TYPE and friends */                                                \
     X(M_T_MISSING, "missing", "缺失")                                                        \
     X(M_T_NULL, "null", "空值")                                                              \

@@ -1,7 +1,6 @@
 /* out_json.c - results as JSON and NDJSON (LANGUAGE.md §6). */
 #include "out.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "jsonw.h"
@@ -27,10 +26,8 @@ static void write_id(struct jsonw *w, const struct eval_result *r)
         jsonw_num(w, r->id.n, -1);
 }
 
-static void write_errors(struct jsonw *w, const struct eval_result *r)
+static void write_error_list(struct jsonw *w, const struct eval_result *r)
 {
-    jsonw_begin(w, '{');
-    write_id(w, r);
     jsonw_key(w, "errors");
     jsonw_begin(w, '[');
     for (uint32_t i = 0; i < r->nerrors; i++) {
@@ -47,36 +44,26 @@ static void write_errors(struct jsonw *w, const struct eval_result *r)
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
-    jsonw_end(w, '}');
 }
 
-static void write_indicator(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r,
-                            const struct indicator *ind)
+/* "grade" (and "grade_reason" when the band has one), "failed", "deductions", "notes":
+ * the same for an indicator and for the total. */
+static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded,
+                          const char *grade, const char *grade_reason, bool failed, bool skipped,
+                          const struct deduction *ded, const struct note *notes)
 {
-    const struct ind_result *ir = &r->ind[ind->index];
-    bool skipped = ir->state == IS_SKIPPED;
-    jsonw_begin(w, '{');
-    jsonw_key(w, "name");
-    jsonw_escaped(w, ind->json_name, ind->json_name_len);
-    jsonw_key(w, "weight");
-    jsonw_num(w, ind->weight, -1);
-    jsonw_key(w, "score");
-    if (skipped && rs->rescale)
-        jsonw_null(w);
-    else
-        jsonw_num(w, ir->score, rs->precision);
-    if (ir->has_self) {
-        jsonw_key(w, "self");
-        jsonw_num(w, ir->self, -1);
-    }
-    if (ind->grades) {
+    if (graded) {
         jsonw_key(w, "grade");
-        if (ir->grade)
-            jsonw_cstr(w, ir->grade);
+        if (grade)
+            jsonw_cstr(w, grade);
         else
             jsonw_null(w);
+        if (grade_reason) {
+            jsonw_key(w, "grade_reason");
+            jsonw_cstr(w, grade_reason);
+        }
     }
-    if (ir->failed) {
+    if (failed) {
         jsonw_key(w, "failed");
         jsonw_bool(w, true);
     }
@@ -84,10 +71,10 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
         jsonw_key(w, "skipped");
         jsonw_bool(w, true);
     }
-    if (ir->ded) {
+    if (ded) {
         jsonw_key(w, "deductions");
         jsonw_begin(w, '[');
-        for (const struct deduction *d = ir->ded; d; d = d->next) {
+        for (const struct deduction *d = ded; d; d = d->next) {
             jsonw_begin(w, '{');
             jsonw_key(w, "points");
             jsonw_num(w, d->points, rs->precision);
@@ -97,13 +84,43 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
         }
         jsonw_end(w, ']');
     }
-    if (ir->notes) {
+    if (notes) {
         jsonw_key(w, "notes");
         jsonw_begin(w, '[');
-        for (const struct note *n = ir->notes; n; n = n->next)
+        for (const struct note *n = notes; n; n = n->next)
             jsonw_cstr(w, n->text);
         jsonw_end(w, ']');
     }
+}
+
+static void write_indicator(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r,
+                            const struct indicator *ind)
+{
+    const struct ind_result *ir = &r->ind[ind->index];
+    jsonw_begin(w, '{');
+    jsonw_key(w, "name");
+    jsonw_escaped(w, ind->json_name, ind->json_name_len);
+    jsonw_key(w, "weight");
+    jsonw_num(w, ind->weight, -1);
+    jsonw_key(w, "score");
+    if (ind_has_score(ir))
+        jsonw_num(w, ir->score, rs->precision);
+    else
+        jsonw_null(w);
+    if (ir->state == IS_ERROR) {
+        jsonw_key(w, "error");
+        jsonw_cstr(w, ir->error ? ir->error : "");
+    }
+    if (ir->has_self) {
+        jsonw_key(w, "self");
+        jsonw_num(w, ir->self, -1);
+    }
+    if (ind->bonus) {
+        jsonw_key(w, "bonus");
+        jsonw_bool(w, true);
+    }
+    write_outcome(w, rs, ind->grades && ir->state == IS_OK, ir->grade, ir->grade_reason,
+                  ir->failed, ir->state == IS_SKIPPED, ir->ded, ir->notes);
     if (ind->nkids) {
         jsonw_key(w, "indicators");
         jsonw_begin(w, '[');
@@ -114,29 +131,44 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
     jsonw_end(w, '}');
 }
 
+static void write_indicators(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r)
+{
+    jsonw_key(w, "indicators");
+    jsonw_begin(w, '[');
+    for (uint32_t k = 0; k < rs->ntop; k++)
+        write_indicator(w, rs, r, rs->top[k]);
+    jsonw_end(w, ']');
+}
+
 /* review: claims that differ from the computed score by more than half a unit of the last
- * decimal (LANGUAGE.md §4 selfscore). */
+ * decimal (LANGUAGE.md §6); review_warnings: claims that could not be used. */
 static void write_review(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r)
 {
-    double half = 0.5 * pow(10, -rs->precision);
     jsonw_key(w, "review");
     jsonw_begin(w, '[');
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        const struct ind_result *ir = &r->ind[i];
-        if (!ir->has_self || (ir->state == IS_SKIPPED && rs->rescale))
-            continue;
-        double diff = num_canon(ir->score - ir->self);
-        if (num_cmp(fabs(diff), half) <= 0)
-            continue;
+    for (const struct review *v = r->reviews; v; v = v->next) {
         jsonw_begin(w, '{');
         jsonw_key(w, "indicator");
-        jsonw_cstr(w, rs->all[i]->path);
+        jsonw_cstr(w, v->ind->path);
         jsonw_key(w, "self");
-        jsonw_num(w, ir->self, -1);
+        jsonw_num(w, v->self, -1);
         jsonw_key(w, "score");
-        jsonw_num(w, ir->score, rs->precision);
+        jsonw_num(w, v->score, rs->precision);
         jsonw_key(w, "diff");
-        jsonw_num(w, num_round(diff, rs->precision), rs->precision);
+        jsonw_num(w, v->diff, rs->precision);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    if (!r->warnings)
+        return;
+    jsonw_key(w, "review_warnings");
+    jsonw_begin(w, '[');
+    for (const struct review_warning *v = r->warnings; v; v = v->next) {
+        jsonw_begin(w, '{');
+        jsonw_key(w, "key");
+        jsonw_cstr(w, v->key);
+        jsonw_key(w, "why");
+        jsonw_cstr(w, v->why);
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -144,12 +176,16 @@ static void write_review(struct jsonw *w, const struct ruleset *rs, const struct
 
 static void write_result(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r)
 {
-    if (r->nerrors) {
-        write_errors(w, r);
-        return;
-    }
     jsonw_begin(w, '{');
     write_id(w, r);
+    if (r->nerrors) {
+        /* §6: no total, but everything that could be scored */
+        write_error_list(w, r);
+        if (r->tree)
+            write_indicators(w, rs, r);
+        jsonw_end(w, '}');
+        return;
+    }
     if (rs->name) {
         jsonw_key(w, "ruleset");
         jsonw_cstr(w, rs->name);
@@ -162,20 +198,11 @@ static void write_result(struct jsonw *w, const struct ruleset *rs, const struct
     jsonw_num(w, r->score, rs->precision);
     jsonw_key(w, "max");
     jsonw_num(w, rs->max, -1);
-    if (rs->grades) {
-        jsonw_key(w, "grade");
-        if (r->grade)
-            jsonw_cstr(w, r->grade);
-        else
-            jsonw_null(w);
-    }
-    if (rs->selfscore)
+    write_outcome(w, rs, rs->grades != NULL, r->grade, r->grade_reason, r->failed, false,
+                  r->ded, r->notes);
+    if (rs->has_selfscore)
         write_review(w, rs, r);
-    jsonw_key(w, "indicators");
-    jsonw_begin(w, '[');
-    for (uint32_t k = 0; k < rs->ntop; k++)
-        write_indicator(w, rs, r, rs->top[k]);
-    jsonw_end(w, ']');
+    write_indicators(w, rs, r);
     jsonw_end(w, '}');
 }
 

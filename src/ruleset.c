@@ -86,3 +86,83 @@ void ruleset_free(struct ruleset *rs)
     diag_free(&rs->dg);
     free(rs);
 }
+
+/* The steps of a dotted path, a step quoted when it holds dots or punctuation:
+ * 投入.预算配置."‘三公’经费变动率" or 投入.“三公”经费 (inner “…” pairs are text). */
+static int split_path(const char *s, char **steps, int max, struct buf *b)
+{
+    int n = 0;
+    size_t len = strlen(s), i = 0;
+    while (i <= len && n < max) {
+        size_t start = b->len;
+        if (s[i] == '"') {                          /* "…" */
+            const char *end = strchr(s + i + 1, '"');
+            if (!end)
+                return -1;
+            buf_add(b, s + i + 1, (size_t)(end - s - i - 1));
+            i = (size_t)(end - s) + 1;
+        } else if (strncmp(s + i, "“", 3) == 0) {   /* “…”, nested pairs kept */
+            int depth = 0;
+            size_t j = i + 3;
+            for (; j < len; j++) {
+                if (strncmp(s + j, "“", 3) == 0)
+                    depth++;
+                else if (strncmp(s + j, "”", 3) == 0 && depth-- == 0)
+                    break;
+            }
+            if (j >= len)
+                return -1;
+            buf_add(b, s + i + 3, j - i - 3);
+            i = j + 3;
+        } else {
+            const char *dot = strchr(s + i, '.');
+            size_t end = dot ? (size_t)(dot - s) : len;
+            buf_add(b, s + i, end - i);
+            i = end;
+        }
+        buf_addc(b, '\0');
+        steps[n++] = (char *)(uintptr_t)start;      /* offsets: b may grow */
+        if (i < len && s[i] != '.')
+            return -1;
+        if (i >= len)
+            break;
+        i++;
+    }
+    for (int k = 0; k < n; k++)
+        steps[k] = b->data + (uintptr_t)steps[k];
+    return n;
+}
+
+const struct indicator *ruleset_find(const struct ruleset *rs, const char *path, bool *ambiguous)
+{
+    if (ambiguous)
+        *ambiguous = false;
+    const struct indicator *hit = strmap_get(&rs->by_path, path);
+    if (hit)
+        return hit;
+    char *steps[64];
+    struct buf b = {0};
+    int n = split_path(path, steps, 64, &b);
+    struct indicator *const *list = rs->top;
+    uint32_t count = rs->ntop;
+    for (int k = 0; k < n && list; k++) {
+        hit = NULL;
+        for (uint32_t i = 0; i < count && !hit; i++)
+            if (strcmp(list[i]->name, steps[k]) == 0)
+                hit = list[i];
+        list = hit ? hit->kids : NULL;
+        count = hit ? hit->nkids : 0;
+    }
+    if (!hit) {                 /* a unique leaf name */
+        const struct indicator *leaf = strmap_get(&rs->by_leaf, n == 1 ? steps[0] : path);
+        if ((const void *)leaf == (const void *)&rs->by_leaf) {
+            if (ambiguous)
+                *ambiguous = true;
+            leaf = NULL;
+        }
+        if (leaf)
+            hit = leaf;
+    }
+    buf_free(&b);
+    return hit;
+}

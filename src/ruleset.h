@@ -37,12 +37,20 @@ struct indicator {
     double weight;
     uint8_t wkind;              /* W_NONE, W_ABS, W_PCT as written */
     uint8_t wstate;             /* check: 0 not computed, 1 computing, 2 done */
+    bool bonus;                 /* a top-level bonus item (加分项): not part of max */
+    bool rescales;              /* its own `na rescale`: it redistributes the weight of the
+                                   skipped indicators of its subtree over the applicable ones */
+    bool left_out;              /* when skipped, it is left out (the na in force where it
+                                   sits is rescale), else it scores its full weight */
+    bool rescale_kids;          /* the na in force for its children is rescale */
     struct ast *score;          /* S_SCORE or NULL */
     struct ast **rules;         /* S_DEDUCT, S_FAIL, S_NOTE in source order */
     uint32_t nrules;
     struct ast **skips;         /* S_SKIP */
     uint32_t nskips;
     struct ast *grades;         /* S_GRADES or NULL */
+    struct ast *selfscore;      /* its own S_SELFSCORE or NULL */
+    struct ast *na;             /* its own S_NA or NULL */
     struct binding **lets;
     uint32_t nlets;
 };
@@ -53,8 +61,9 @@ struct ruleset {
     const char *name, *version; /* NULL when not declared */
     struct ast *id, *selfscore; /* NULL when not declared */
     int precision;
-    bool rescale;               /* na rescale */
-    double max;
+    bool rescale;               /* na rescale (the script's) */
+    bool has_selfscore;         /* a selfscore anywhere: results carry review */
+    double max;                 /* the top-level weights, bonus items excluded */
     struct indicator **top;     /* top-level indicators */
     uint32_t ntop;
     struct indicator **all;     /* every indicator, parents before children */
@@ -65,11 +74,18 @@ struct ruleset {
     struct binding **globals;   /* top-level lets and consts */
     uint32_t nglobals;
     struct ast *grades;         /* top-level S_GRADES or NULL */
+    struct ast **rules;         /* the total's own S_DEDUCT, S_FAIL, S_NOTE in source order */
+    uint32_t nrules;
     struct ast **tests;         /* S_TEST items (jixiao test), in source order */
     uint32_t ntests;
     struct strmap by_path;      /* dotted path -> indicator (selfscore claims) */
     struct strmap by_leaf;      /* leaf name -> indicator; &by_leaf when several share it */
 };
+
+/* The indicator a dotted path names: "管理效率.采购管理", a step may be quoted
+ * (投入."“三公”经费"); a unique leaf name is enough.  NULL when it names none;
+ * *ambiguous (when not NULL) is set when it is a leaf name several leaves share. */
+const struct indicator *ruleset_find(const struct ruleset *rs, const char *path, bool *ambiguous);
 
 /* Read, parse and check a rule script; reports every error to stderr.  Returns NULL (after
  * printing the error count) when the script has errors. */
