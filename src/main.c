@@ -42,7 +42,9 @@ static const char usage_text[] =
     "\n"
     "options:\n"
     "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
-    "  --format FMT     json (default), ndjson, csv, table or explain\n"
+    "  --format FMT     json (default), ndjson, csv, table, explain, xlsx (the\n"
+    "                   自评表 workbook, with -o FILE.xlsx) or html (a printable report)\n"
+    "  --detail         csv: one row per indicator (path, weight, score, self, reasons)\n"
     "  -j N             score with N threads (default: the number of cores); the output\n"
     "                   is the same for every N\n"
     "  -q, --quiet      no progress line on standard error\n"
@@ -54,7 +56,7 @@ static const char usage_text[] =
     "or the command line is wrong (nothing is scored).\n";
 
 static const char run_help[] =
-    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N] [--lang zh|en]\n"
+    "usage: jixiao run RULES [DATA...] [-o FILE] [--format FMT] [--detail] [-j N] [--lang zh|en]\n"
     "\n"
     "Checks RULES, then scores every data set of DATA in order and prints one result per\n"
     "data set. DATA: a JSON file holding an object (one data set) or an array (many), an\n"
@@ -193,6 +195,8 @@ static int replace_with(FILE *f, char *tmp, const char *path, enum lang lang)
 
 struct options {
     enum lang lang;
+    int lang_given;         /* --lang was given: csv headers follow it */
+    int detail;             /* csv --detail */
     enum out_format format;
     const char *output;
     int threads;            /* -j; 0: the number of cores */
@@ -225,6 +229,7 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
             val = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val)
                 return usage_error(M_U_NEEDS_VALUE, a);
+            o->lang_given = 1;
             if (strcmp(val, "zh") == 0)
                 o->lang = cli_lang = LANG_ZH;
             else if (strcmp(val, "en") == 0)
@@ -237,6 +242,8 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
                 return usage_error(M_U_NEEDS_VALUE, a);
             if (!out_parse_format(val, &o->format))
                 return usage_error(M_U_FORMAT, val);
+        } else if (run == 1 && strcmp(a, "--detail") == 0) {
+            o->detail = 1;
         } else if (run == 1 && strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error(M_U_NEEDS_VALUE, a);
@@ -304,6 +311,11 @@ static int cmd_run(int argc, char **argv, enum out_format format)
         free(o.args);
         return 2;
     }
+    if (o.format == OUT_XLSX && !o.output && isatty(STDOUT_FILENO)) {
+        ruleset_free(rs);
+        free(o.args);
+        return usage_error(M_U_XLSX_TTY, "");
+    }
     FILE *f = stdout;
     char *tmp = NULL;
     if (o.output) {
@@ -320,7 +332,8 @@ static int cmd_run(int argc, char **argv, enum out_format format)
         threads = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
     }
     struct out out;
-    out_open(&out, o.format, rs, f);
+    struct out_opts opts = {.lang = o.lang_given ? o.lang : LANG_EN, .detail = o.detail};
+    out_open(&out, o.format, rs, f, &opts);
     struct input in = {.lang = o.lang, .bytes_total = input_size(data, ndata)};
     struct runner *runner = run_start(rs, &out, threads,
                                       !o.quiet && isatty(STDERR_FILENO) ? &in : NULL);
@@ -329,9 +342,18 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     for (int i = 0; i < ndata; i++)
         input_read(&in, data[i]);
     int status = run_finish(runner) ? 1 : 0;
-    out_close(&out);
-    if (o.output && !replace_with(f, tmp, o.output, o.lang))
+    if (!out_close(&out)) {
+        status = 2;             /* said why; nothing replaces the output file */
+        if (o.output) {
+            fclose(f);
+            if (tmp)
+                unlink(tmp);
+            interrupted_tmp[0] = '\0';
+            free(tmp);
+        }
+    } else if (o.output && !replace_with(f, tmp, o.output, o.lang)) {
         status = 2;
+    }
     ruleset_free(rs);
     free(o.args);
     return status;

@@ -92,8 +92,10 @@
     X(M_U_UNKNOWN_OPT, "unknown option '%s'", "未知的选项「%s」")                              \
     X(M_U_NEEDS_VALUE, "option %s needs a value", "选项 %s 需要一个值")                        \
     X(M_U_LANG, "unknown language '%s' (use zh or en)", "未知的语言「%s」（可用 zh 或 en）")   \
-    X(M_U_FORMAT, "unknown format '%s' (use json, ndjson, csv, table or explain)",             \
-      "未知的格式「%s」（可用 json、ndjson、csv、table 或 explain）")                            \
+    X(M_U_FORMAT, "unknown format '%s' (use json, ndjson, csv, table, explain, xlsx or html)", \
+      "未知的格式「%s」（可用 json、ndjson、csv、table、explain、xlsx 或 html）")                \
+    X(M_U_XLSX_TTY, "xlsx is a binary file, not for a terminal%s: write it with -o FILE.xlsx", \
+      "xlsx 是二进制文件，不能输出到终端%s：请用 -o 文件名.xlsx 写入文件")                      \
     X(M_U_THREADS, "-j needs a number of threads from 1 to 1024, not '%s'",                     \
       "-j 需要 1 到 1024 的线程数，而不是「%s」")                                               \
     X(M_U_STYLE, "--style needs zh or en, not '%s'", "--style 需要 zh 或 en，而不是「%s」")     \

@@ -1,10 +1,13 @@
 /* out.h - writing results: json, ndjson (out_json.c), csv (out_csv.c), table (out_table.c),
- * explain (out_explain.c)
- * (LANGUAGE.md §6, §9).
+ * explain (out_explain.c), xlsx (out_xlsx.c), html (out_html.c), through one dispatcher
+ * (out.c) (LANGUAGE.md §6, §9).
  *
  * out_format_result renders one result into a buffer (workers may do this in parallel);
  * out_write adds the framing of the whole output (the array of `json`, the blank line between
- * tables) and writes in order; out_open writes the CSV preamble (BOM and header row).
+ * tables) and writes in order; out_open writes the preamble (the CSV header row).  The xlsx
+ * and html writers need every result before they can finish (the 汇总 sheet, the overview):
+ * for them a worker renders the result's table model (table.h), packed, and out_write adds it
+ * to the workbook or report, which out_close writes.
  */
 #ifndef JX_OUT_H
 #define JX_OUT_H
@@ -12,32 +15,62 @@
 #include <stdio.h>
 #include <stdint.h>
 #include "eval.h"
+#include "msg.h"
 
 /* ORDER FORMATS */
-enum out_format { OUT_JSON, OUT_NDJSON, OUT_CSV, OUT_TABLE, OUT_EXPLAIN };
+enum out_format { OUT_JSON, OUT_NDJSON, OUT_CSV, OUT_TABLE, OUT_EXPLAIN, OUT_XLSX, OUT_HTML };
+
+struct out_opts {
+    enum lang lang;         /* csv headers: Chinese under zh */
+    bool detail;            /* csv: one row per indicator */
+    int width;              /* table: columns to fit in (0: the terminal's, else 100) */
+};
+
+struct out_xlsx;
+struct out_html;
 
 struct out {
     enum out_format fmt;
+    struct out_opts opts;
     const struct ruleset *rs;
     FILE *f;
     uint64_t count;
     struct buf pending;     /* json: the first result, until we know whether there are more */
+    struct out_xlsx *xlsx;
+    struct out_html *html;
 };
 
 int out_parse_format(const char *name, enum out_format *fmt);
+/* The options of the open output (set by out_open, before any worker renders). */
+const struct out_opts *out_options(void);
 void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset *rs,
                        const struct eval_result *r);
 /* The writers of each format, used by out_format_result and out_open. */
-void out_csv_header(struct buf *b, const struct ruleset *rs);
+void out_json_result(struct buf *b, bool pretty, const struct ruleset *rs,
+                     const struct eval_result *r);
+void out_csv_header(struct buf *b, const struct ruleset *rs, const struct out_opts *opts);
 void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 /* The title line of a table or explanation: id — ruleset（version）. */
 void out_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 /* explain: every rule of every indicator and what it did (needs an evaluator with tracing). */
 void out_explain_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
-void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f);
+
+struct table;
+/* xlsx and html: begin, add one result's table (in input order), finish into o->f.  finish
+ * returns 0 (after saying why on stderr) when the file could not be made. */
+void out_xlsx_begin(struct out *o);
+void out_xlsx_add(struct out *o, const struct table *t);
+int out_xlsx_finish(struct out *o);
+void out_html_begin(struct out *o);
+void out_html_add(struct out *o, const struct table *t);
+int out_html_finish(struct out *o);
+
+void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f,
+              const struct out_opts *opts);
 /* One rendered result (from out_format_result), in input order. */
 void out_write(struct out *o, const char *text, size_t len);
-void out_close(struct out *o);
+/* Returns 0 when the output could not be made (said on stderr). */
+int out_close(struct out *o);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "num.h"
+#include "table.h"
 
 /* Excel reads UTF-8 only when the file starts with a BOM; without it Chinese turns to mojibake. */
 #define BOM "\xEF\xBB\xBF"
@@ -83,20 +84,90 @@ static void add_score(struct buf *b, const struct ruleset *rs, const struct ind_
     add_num(b, ir->score, rs->precision);
 }
 
-void out_csv_header(struct buf *b, const struct ruleset *rs)
+/* The fixed header cells, in English and Chinese (--lang zh). */
+static const char *const head_short[][2] = {
+    {"id", "标识"}, {"score", "总分"}, {"grade", "等级"}, {"errors", "错误"},
+};
+static const char *const head_detail[][2] = {
+    {"id", "标识"}, {"indicator", "指标"}, {"weight", "分值"}, {"score", "得分"},
+    {"self", "自评分"}, {"reasons", "原因"},
+};
+
+void out_csv_header(struct buf *b, const struct ruleset *rs, const struct out_opts *opts)
 {
-    buf_adds(b, BOM "id,score,grade");
+    int zh = opts->lang == LANG_ZH;
+    buf_adds(b, BOM);
+    if (opts->detail) {
+        for (size_t i = 0; i < sizeof head_detail / sizeof head_detail[0]; i++) {
+            if (i)
+                buf_addc(b, ',');
+            buf_adds(b, head_detail[i][zh]);
+        }
+        buf_adds(b, EOL);
+        return;
+    }
+    buf_printf(b, "%s,%s,%s", head_short[0][zh], head_short[1][zh], head_short[2][zh]);
     for (uint32_t i = 0; i < rs->nall; i++) {
         buf_addc(b, ',');
         add_text(b, rs->all[i]->path, strlen(rs->all[i]->path));
     }
-    buf_adds(b, ",errors" EOL);
+    buf_printf(b, ",%s" EOL, head_short[3][zh]);
+}
+
+/* Reasons joined by "；" (lines of the table model). */
+static void add_lines(struct buf *b, const char *s)
+{
+    struct buf t = {0};
+    for (; *s; s++) {
+        if (*s == '\n')
+            buf_adds(&t, "；");
+        else
+            buf_addc(&t, *s);
+    }
+    add_text(b, t.data ? t.data : "", t.len);
+    buf_free(&t);
+}
+
+/* --detail: one row per indicator (id, dotted path, weight, score, self, its own reasons);
+ * an error result without a tree: one row with its errors as the reasons. */
+static void csv_detail(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+{
+    struct table t;
+    table_build(&t, rs, r);
+    for (uint32_t i = 0; i < t.ninds; i++) {
+        const struct table_ind *ti = &t.inds[i];
+        add_id(b, r);
+        buf_addc(b, ',');
+        add_text(b, table_str(&t, ti->path), strlen(table_str(&t, ti->path)));
+        buf_addc(b, ',');
+        add_num(b, ti->weight, -1);
+        buf_addc(b, ',');
+        if (ti->has_score)
+            add_num(b, ti->score, rs->precision);
+        buf_addc(b, ',');
+        if (ti->has_self)
+            add_num(b, ti->self, -1);
+        buf_addc(b, ',');
+        add_lines(b, table_str(&t, ti->reasons));
+        buf_adds(b, EOL);
+    }
+    if (!t.tree) {
+        add_id(b, r);
+        buf_adds(b, ",,,,,");
+        add_lines(b, table_str(&t, t.errors));
+        buf_adds(b, EOL);
+    }
+    table_free(&t);
 }
 
 /* A row: id, score, grade, every indicator in preorder (the header's order), errors.  An error
  * result has only its id and errors; its other cells are empty. */
 void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
+    if (out_options()->detail) {
+        csv_detail(b, rs, r);
+        return;
+    }
     bool ok = r->nerrors == 0;
     add_id(b, r);
     buf_addc(b, ',');

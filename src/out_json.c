@@ -6,17 +6,6 @@
 #include "jsonw.h"
 #include "num.h"
 
-int out_parse_format(const char *name, enum out_format *fmt)
-{
-    static const char *const names[] = {"json", "ndjson", "csv", "table", "explain"}; /* ORDER FORMATS */
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0) {
-            *fmt = (enum out_format)i;
-            return 1;
-        }
-    return 0;
-}
-
 static void write_id(struct jsonw *w, const struct eval_result *r)
 {
     jsonw_key(w, "id");
@@ -206,86 +195,11 @@ static void write_result(struct jsonw *w, const struct ruleset *rs, const struct
     jsonw_end(w, '}');
 }
 
-void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset *rs,
-                       const struct eval_result *r)
+/* json and ndjson: one result, pretty or compact, ended by a line break. */
+void out_json_result(struct buf *b, bool pretty, const struct ruleset *rs, const struct eval_result *r)
 {
-    if (fmt == OUT_CSV) {
-        out_csv_result(b, rs, r);
-        return;
-    }
-    if (fmt == OUT_TABLE) {
-        out_table_result(b, rs, r);
-        return;
-    }
-    if (fmt == OUT_EXPLAIN) {
-        out_explain_result(b, rs, r);
-        return;
-    }
     struct jsonw w;
-    jsonw_init(&w, b, fmt == OUT_JSON);
+    jsonw_init(&w, b, pretty);
     write_result(&w, rs, r);
     buf_addc(b, '\n');
-}
-
-void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f)
-{
-    memset(o, 0, sizeof *o);
-    o->fmt = fmt;
-    o->rs = rs;
-    o->f = f;
-    if (fmt == OUT_CSV) {
-        struct buf h = {0};
-        out_csv_header(&h, rs);
-        fwrite(h.data, 1, h.len, f);
-        buf_free(&h);
-    }
-}
-
-/* A pretty result inside the top-level array: every line indented one level. */
-static void write_indented(FILE *f, const char *text, size_t len)
-{
-    fputs("  ", f);
-    for (size_t i = 0; i < len; i++) {
-        fputc(text[i], f);
-        if (text[i] == '\n' && i + 1 < len)
-            fputs("  ", f);
-    }
-}
-
-void out_write(struct out *o, const char *text, size_t len)
-{
-    o->count++;
-    if ((o->fmt == OUT_TABLE || o->fmt == OUT_EXPLAIN) && o->count > 1)
-        fputc('\n', o->f);
-    if (o->fmt != OUT_JSON) {
-        fwrite(text, 1, len, o->f);
-        return;
-    }
-    /* json: one data set prints one object, several print one array */
-    if (len && text[len - 1] == '\n')
-        len--;
-    if (o->count == 1) {
-        buf_add(&o->pending, text, len);
-        return;
-    }
-    if (o->count == 2) {
-        fputs("[\n", o->f);
-        write_indented(o->f, o->pending.data, o->pending.len);
-    }
-    fputs(",\n", o->f);
-    write_indented(o->f, text, len);
-}
-
-void out_close(struct out *o)
-{
-    if (o->fmt == OUT_JSON) {
-        if (o->count == 0)
-            fputs("[]\n", o->f);
-        else if (o->count == 1)
-            fprintf(o->f, "%.*s\n", (int)o->pending.len, o->pending.data);
-        else
-            fputs("\n]\n", o->f);
-    }
-    buf_free(&o->pending);
-    fflush(o->f);
 }

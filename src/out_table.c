@@ -1,42 +1,34 @@
-/* out_table.c - the self-evaluation table for a terminal (LANGUAGE.md §9, seeds/002 layout). */
+/* out_table.c - the self-evaluation table for a terminal (LANGUAGE.md §9): the table model
+ * (table.h) printed as aligned text, long cells wrapped to fit the width. */
 #include "out.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "num.h"
+#include "table.h"
 #include "utf8.h"
 
-/* The table is built as a grid of cells first (their text in one pool), then printed once the
- * column widths are known.  Plain ASCII rules: '|' between columns, '-' for separator lines. */
-
+/* Plain ASCII rules: '|' between columns, '-' for separator lines. */
 #define COL_SEP " | "
 #define RULE_SEP "-|-"
-#define REASON_SEP "；"
+#define MIN_REASON 20       /* the reason column is not squeezed below this */
+#define MIN_NAME 8          /* nor a name column */
 
+/* The grid: every cell's text (lines separated by '\n') in one pool, a row of ncols cells a
+ * table row; a separator line is a row marked `rule`. */
 struct cell {
-    size_t off, len;            /* a slice of grid.pool */
+    size_t off, len;
 };
 
 struct grid {
-    uint32_t ncols, depth;      /* depth levels: name and weight columns for each */
+    uint32_t ncols;
     struct buf pool;
-    struct cell *cells;         /* ncols a row; a separator line is a row of empty cells */
+    struct cell *cells;
     size_t ncells, cellcap;
-    bool *rule;                 /* by row: a separator line */
+    bool *rule;
     size_t nrows, rowcap;
+    bool *right;            /* by column: numbers, right-aligned */
 };
-
-static uint32_t name_col(uint32_t level) { return 2 * level; }
-static uint32_t weight_col(uint32_t level) { return 2 * level + 1; }
-static uint32_t score_col(const struct grid *g) { return 2 * g->depth; }
-static uint32_t reason_col(const struct grid *g) { return 2 * g->depth + 1; }
-
-/* Numbers are right-aligned: the weight columns and the score column. */
-static bool right_aligned(const struct grid *g, uint32_t col)
-{
-    return col == score_col(g) || (col < score_col(g) && col % 2 == 1);
-}
 
 static void add_row(struct grid *g, bool rule)
 {
@@ -45,183 +37,238 @@ static void add_row(struct grid *g, bool rule)
         VEC_PUSH(g->cells, g->ncells, g->cellcap, ((struct cell){0, 0}));
 }
 
-static struct cell *last_row_cell(struct grid *g, uint32_t col)
+/* Sets a cell of the last row (cells are set once, so each is the pool's newest text). */
+static void cell_set(struct grid *g, uint32_t col, const char *s, size_t len)
 {
-    return &g->cells[g->ncells - g->ncols + col];
-}
-
-/* Appends text to a cell of the last row; line breaks and tabs would break the grid, so they
- * become spaces.  A cell that is not the last text in the pool moves to its end first. */
-static void cell_add(struct grid *g, uint32_t col, const char *s, size_t len)
-{
-    struct cell *c = last_row_cell(g, col);
-    if (c->len == 0) {
-        c->off = g->pool.len;
-    } else if (c->off + c->len != g->pool.len) {
-        buf_reserve(&g->pool, c->len);
-        memcpy(g->pool.data + g->pool.len, g->pool.data + c->off, c->len);
-        c->off = g->pool.len;
-        g->pool.len += c->len;
-    }
-    for (size_t i = 0; i < len; i++)
-        buf_addc(&g->pool, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
-    c->len = g->pool.len - c->off;
+    struct cell *c = &g->cells[g->ncells - g->ncols + col];
+    c->off = g->pool.len;
+    buf_add(&g->pool, s, len);
+    c->len = len;
 }
 
 static void cell_str(struct grid *g, uint32_t col, const char *s)
 {
-    cell_add(g, col, s, strlen(s));
+    cell_set(g, col, s, strlen(s));
 }
 
 static void cell_num(struct grid *g, uint32_t col, double x, int maxdec)
 {
-    char nb[NUM_BUF];
-    cell_add(g, col, nb, num_format(nb, sizeof nb, x, maxdec));
+    struct buf b = {0};
+    table_num(&b, x, maxdec);
+    cell_set(g, col, b.data, b.len);
+    buf_free(&b);
 }
 
-/* A reason into the reason cell, joined to the ones before by "；". */
-static void cell_reason(struct grid *g, const char *prefix, const char *text)
+/* The cell of column c on table row `row`, from the model. */
+static void body_cell(struct grid *g, const struct table *t, uint32_t row, uint32_t c)
 {
-    uint32_t col = reason_col(g);
-    if (last_row_cell(g, col)->len)
-        cell_str(g, col, REASON_SEP);
-    if (prefix) {
-        cell_str(g, col, prefix);
-        cell_str(g, col, "：");
+    bool first;
+    uint32_t i = table_cell_ind(t, row, c, &first);
+    if (i == TABLE_NONE || !first)
+        return;
+    const struct table_ind *ti = &t->inds[i];
+    switch (t->cols[c].kind) {
+    case TC_NAME:
+        cell_str(g, c, table_str(t, ti->name));
+        break;
+    case TC_WEIGHT:
+        cell_num(g, c, ti->weight, -1);
+        break;
+    case TC_SCORE:
+        if (ti->left_out)
+            cell_str(g, c, "不适用");
+        else if (ti->has_score)
+            cell_num(g, c, ti->score, t->precision);
+        break;
+    case TC_TARGET:
+        cell_str(g, c, table_str(t, ti->target));
+        break;
+    case TC_ACTUAL:
+        cell_str(g, c, table_str(t, ti->actual));
+        break;
+    case TC_SELF:
+        if (ti->has_self)
+            cell_num(g, c, ti->self, -1);
+        break;
+    case TC_DIFF:
+        if (ti->differs)
+            cell_num(g, c, ti->diff, t->precision);
+        break;
+    case TC_REASON:
+        cell_str(g, c, table_str(t, t->rows[row].reasons));
+        break;
     }
-    cell_str(g, col, text);
 }
 
-static uint32_t level_of(const struct indicator *ind)
+/* 总分 (max, total, the total's reasons) and 评价等级 in the first level's columns. */
+static void total_rows(struct grid *g, const struct table *t)
 {
-    uint32_t level = 0;
-    for (const struct indicator *p = ind->parent; p; p = p->parent)
-        level++;
-    return level;
-}
-
-/* 一级指标, 二级指标, ... 十二级指标 (levels counted from 1). */
-static void level_title(struct buf *b, uint32_t n)
-{
-    static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n >= 100) {
-        buf_printf(b, "%u", n);
-    } else {
-        if (n >= 20)
-            buf_adds(b, digit[n / 10]);
-        if (n >= 10)
-            buf_adds(b, "十");
-        buf_adds(b, digit[n % 10]);
-    }
-    buf_adds(b, "级指标");
-}
-
-static void header_row(struct grid *g)
-{
-    struct buf t = {0};
-    add_row(g, false);
-    for (uint32_t l = 0; l < g->depth; l++) {
-        t.len = 0;
-        level_title(&t, l + 1);
-        cell_add(g, name_col(l), t.data, t.len);
-        cell_str(g, weight_col(l), "分值");
-    }
-    cell_str(g, score_col(g), "得分");
-    cell_str(g, reason_col(g), "扣分原因");
-    buf_free(&t);
-}
-
-/* An indicator's own deductions and notes (a skip's reason is a note).  A parent's reasons
- * carry its name, as they share the row of its first leaf. */
-static void reasons(struct grid *g, const struct indicator *ind, const struct ind_result *ir)
-{
-    const char *prefix = ind->nkids ? ind->name : NULL;
-    for (const struct deduction *d = ir->ded; d; d = d->next)
-        cell_reason(g, prefix, d->reason ? d->reason : "");
-    for (const struct note *n = ir->notes; n; n = n->next)
-        cell_reason(g, prefix, n->text);
-}
-
-/* The score column: 不适用 for an indicator left out under na rescale.  Under na full a skipped
- * indicator shows the full weight it scores, so the column adds up to the total (§5). */
-static void score_cell(struct grid *g, const struct ruleset *rs, const struct ind_result *ir)
-{
-    if (ir->state == IS_SKIPPED && rs->rescale)
-        cell_str(g, score_col(g), "不适用");
-    else
-        cell_num(g, score_col(g), ir->score, rs->precision);
-}
-
-/* A row per leaf, in preorder.  An ancestor's name and weight appear only on the row of its
- * first leaf (the merged cells of the printed table): in preorder a parent comes just before
- * its first leaf, so it waits in `pending` until that row. */
-static void leaf_rows(struct grid *g, const struct ruleset *rs, const struct eval_result *r)
-{
-    const struct indicator **pending = xcalloc(g->depth, sizeof *pending);
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        const struct indicator *ind = rs->all[i];
-        uint32_t level = level_of(ind);
-        pending[level] = ind;
-        if (ind->nkids)
-            continue;
-        add_row(g, false);
-        for (uint32_t l = 0; l <= level; l++) {
-            const struct indicator *a = pending[l];
-            if (!a)
-                continue;
-            cell_str(g, name_col(l), a->name);
-            cell_num(g, weight_col(l), a->weight, -1);
-            reasons(g, a, &r->ind[a->index]);
-            pending[l] = NULL;
-        }
-        score_cell(g, rs, &r->ind[ind->index]);
-    }
-    free(pending);
-}
-
-static bool any_skipped(const struct ruleset *rs, const struct eval_result *r)
-{
-    for (uint32_t i = 0; i < rs->nall; i++)
-        if (r->ind[i].state == IS_SKIPPED)
-            return true;
-    return false;
-}
-
-/* 总分 (total / max) and 评价等级, below a separator. */
-static void total_rows(struct grid *g, const struct ruleset *rs, const struct eval_result *r)
-{
+    uint32_t name = table_col_find(t, TC_NAME, 0), weight = table_col_find(t, TC_WEIGHT, 0);
+    uint32_t score = table_col_find(t, TC_SCORE, 0), reason = table_col_find(t, TC_REASON, 0);
     add_row(g, true);
     add_row(g, false);
-    cell_str(g, name_col(0), "总分");
-    cell_num(g, weight_col(0), rs->max, -1);
-    cell_num(g, score_col(g), r->score, rs->precision);
-    if (rs->rescale && any_skipped(rs, r))
-        cell_reason(g, NULL, "按适用指标折算");
-    if (r->grade) {
+    cell_str(g, name, "总分");
+    cell_num(g, weight, t->max, -1);
+    if (t->has_score)
+        cell_num(g, score, t->score, t->precision);
+    cell_str(g, reason, table_str(t, t->total_reasons));
+    if (t->grade) {
         add_row(g, false);
-        cell_str(g, name_col(0), "评价等级");
-        cell_str(g, score_col(g), r->grade);
+        cell_str(g, name, "评价等级");
+        cell_str(g, score, table_str(t, t->grade));
+        cell_str(g, reason, table_str(t, t->grade_reason));
     }
 }
 
-static size_t cell_width(const struct grid *g, const struct cell *c)
+static void fill(struct grid *g, const struct table *t)
 {
-    return utf8_str_width(g->pool.data + c->off, c->len);
+    struct buf h = {0};
+    g->ncols = t->ncols;
+    g->right = xcalloc(t->ncols, sizeof *g->right);
+    add_row(g, false);
+    for (uint32_t c = 0; c < t->ncols; c++) {
+        uint8_t k = t->cols[c].kind;
+        g->right[c] = k == TC_WEIGHT || k == TC_SCORE || k == TC_SELF || k == TC_DIFF;
+        h.len = 0;
+        table_col_title(t, c, &h);
+        cell_set(g, c, h.data, h.len);
+    }
+    buf_free(&h);
+    add_row(g, true);
+    for (uint32_t row = 0; row < t->nrows; row++) {
+        add_row(g, false);
+        for (uint32_t c = 0; c < t->ncols; c++)
+            body_cell(g, t, row, c);
+    }
+    total_rows(g, t);
 }
 
-/* Display widths of the columns; the last one is never padded, so its width is the header's
- * (the length of its separator line). */
-static size_t *column_widths(const struct grid *g)
+/* --- widths and wrapping ------------------------------------------------------------------- */
+
+/* The widest line of a cell. */
+static size_t cell_width(const struct grid *g, const struct cell *c)
+{
+    size_t w = 0;
+    const char *s = g->pool.data + c->off, *end = s + c->len;
+    while (s < end) {
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        size_t lw = utf8_str_width(s, (size_t)((e ? e : end) - s));
+        if (lw > w)
+            w = lw;
+        s = e ? e + 1 : end;
+    }
+    return w;
+}
+
+static size_t total_width(const size_t *w, uint32_t n)
+{
+    size_t sum = 3 * (n - 1);
+    for (uint32_t c = 0; c < n; c++)
+        sum += w[c];
+    return sum;
+}
+
+/* Natural widths, then squeezed to fit `width`: the widest text column (names, reasons)
+ * loses a column at a time, the reason column down to MIN_REASON, names down to MIN_NAME;
+ * numbers are never squeezed. */
+static size_t *column_widths(const struct grid *g, size_t width)
 {
     size_t *w = xcalloc(g->ncols, sizeof *w);
     for (size_t row = 0; row < g->nrows; row++)
-        for (uint32_t c = 0; c + 1 < g->ncols && !g->rule[row]; c++) {
+        for (uint32_t c = 0; c < g->ncols && !g->rule[row]; c++) {
             size_t cw = cell_width(g, &g->cells[row * g->ncols + c]);
             if (cw > w[c])
                 w[c] = cw;
         }
-    w[g->ncols - 1] = cell_width(g, &g->cells[g->ncols - 1]);
+    uint32_t last = g->ncols - 1;
+    for (size_t total = total_width(w, g->ncols); total > width; total--) {
+        uint32_t widest = g->ncols;
+        for (uint32_t c = 0; c < g->ncols; c++) {
+            size_t min = c == last ? MIN_REASON : MIN_NAME;
+            if (!g->right[c] && w[c] > min && (widest == g->ncols || w[c] > w[widest]))
+                widest = c;
+        }
+        if (widest == g->ncols)
+            break;
+        w[widest]--;
+    }
     return w;
+}
+
+/* Closing punctuation does not start a line (the character before it goes along). */
+static bool no_line_start(uint32_t cp)
+{
+    static const uint32_t closing[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF09, 0x300D,
+                                       0x300F, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0x3011, 0x300B,
+                                       ',', '.', ';', ':', ')', '%', '!', '?'};
+    for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+        if (cp == closing[i])
+            return true;
+    return false;
+}
+
+/* The end of the next piece of s[0..len) that fits in `width` columns: at a line break, else
+ * before the character that would overflow (at a space when a Latin word would be cut). */
+static size_t piece_end(const char *s, size_t len, size_t width, size_t *next)
+{
+    size_t i = 0, w = 0, brk = 0, prev = 0;
+    bool in_word = false;       /* the previous character is part of a Latin word or number */
+    while (i < len && s[i] != '\n') {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        int cw = n ? utf8_width(cp) : 1;
+        if (n == 0) {
+            n = 1;
+            cp = 0xFFFD;
+        }
+        /* Latin words and numbers: ASCII, closing punctuation only inside one (99.74%) */
+        bool word = cp > ' ' && cp < 0x7F && (in_word || !no_line_start(cp));
+        if (w + (size_t)cw > width && i > 0) {
+            if (word && in_word && brk > 0) {
+                *next = brk;            /* the word moves to the next line */
+                return s[brk - 1] == ' ' ? brk - 1 : brk;
+            }
+            if (no_line_start(cp) && prev > 0) {
+                *next = prev;
+                return prev;
+            }
+            *next = cp == ' ' ? i + 1 : i;
+            return i;
+        }
+        if (!(word && in_word))
+            brk = i;
+        if (cp == ' ')
+            brk = i + 1;
+        in_word = word;
+        prev = i;
+        w += (size_t)cw;
+        i += (size_t)n;
+    }
+    *next = i < len ? i + 1 : i;
+    return i;
+}
+
+/* The cell's text broken into lines of at most `width` columns: offsets into pool. */
+struct piece {
+    const char *s;
+    size_t len;
+};
+
+static size_t wrap(const char *s, size_t len, size_t width, struct piece **out, size_t *cap)
+{
+    size_t n = 0, pos = 0;
+    while (pos < len || n == 0) {
+        size_t next, end = piece_end(s + pos, len - pos, width, &next);
+        if (n == *cap) {
+            *cap = *cap ? 2 * *cap : 8;
+            *out = xrealloc(*out, *cap * sizeof **out);
+        }
+        (*out)[n++] = (struct piece){s + pos, end};
+        if (pos + next >= len)
+            break;
+        pos += next;
+    }
+    return n;
 }
 
 static void add_spaces(struct buf *b, size_t n)
@@ -241,31 +288,48 @@ static void print_rule(struct buf *b, const struct grid *g, const size_t *w)
     buf_addc(b, '\n');
 }
 
-/* One row of cells: padded by display width; an empty last cell is left out with its
- * separator, and no line ends in spaces. */
+/* One table row: as many lines as its tallest cell; cells padded by display width; empty
+ * cells at the end of a line are left out with their separators, no line ends in spaces. */
 static void print_cells(struct buf *b, const struct grid *g, const size_t *w, size_t row)
 {
     const struct cell *cells = &g->cells[row * g->ncols];
-    uint32_t n = cells[g->ncols - 1].len ? g->ncols : g->ncols - 1;
-    for (uint32_t c = 0; c < n; c++) {
-        const char *s = g->pool.data + cells[c].off;
-        size_t pad = c + 1 < g->ncols ? w[c] - cell_width(g, &cells[c]) : 0;
-        if (c)
-            buf_adds(b, COL_SEP);
-        if (right_aligned(g, c))
-            add_spaces(b, pad);
-        buf_add(b, s, cells[c].len);
-        if (!right_aligned(g, c))
-            add_spaces(b, pad);
+    struct piece **lines = xcalloc(g->ncols, sizeof *lines);
+    size_t *nlines = xcalloc(g->ncols, sizeof *nlines), *caps = xcalloc(g->ncols, sizeof *caps);
+    size_t height = 1;
+    for (uint32_t c = 0; c < g->ncols; c++) {
+        nlines[c] = wrap(g->pool.data + cells[c].off, cells[c].len, w[c], &lines[c], &caps[c]);
+        if (nlines[c] > height)
+            height = nlines[c];
     }
-    while (b->len && b->data[b->len - 1] == ' ')
-        b->len--;
-    buf_addc(b, '\n');
+    for (size_t l = 0; l < height; l++) {
+        uint32_t n = g->ncols;
+        while (n > 0 && (l >= nlines[n - 1] || lines[n - 1][l].len == 0))
+            n--;
+        for (uint32_t c = 0; c < n; c++) {
+            struct piece p = l < nlines[c] ? lines[c][l] : (struct piece){"", 0};
+            size_t pw = utf8_str_width(p.s, p.len), pad = w[c] > pw ? w[c] - pw : 0;
+            if (c)
+                buf_adds(b, COL_SEP);
+            if (g->right[c])
+                add_spaces(b, pad);
+            buf_add(b, p.s, p.len);
+            if (!g->right[c])
+                add_spaces(b, pad);
+        }
+        while (b->len && b->data[b->len - 1] == ' ')
+            b->len--;
+        buf_addc(b, '\n');
+    }
+    for (uint32_t c = 0; c < g->ncols; c++)
+        free(lines[c]);
+    free(lines);
+    free(nlines);
+    free(caps);
 }
 
-static void print_grid(struct buf *b, const struct grid *g)
+static void print_grid(struct buf *b, const struct grid *g, size_t width)
 {
-    size_t *w = column_widths(g);
+    size_t *w = column_widths(g, width);
     for (size_t row = 0; row < g->nrows; row++) {
         if (g->rule[row])
             print_rule(b, g, w);
@@ -275,59 +339,42 @@ static void print_grid(struct buf *b, const struct grid *g)
     free(w);
 }
 
-static uint32_t ruleset_depth(const struct ruleset *rs)
-{
-    uint32_t depth = 1;
-    for (uint32_t i = 0; i < rs->nall; i++)
-        if (level_of(rs->all[i]) + 1 > depth)
-            depth = level_of(rs->all[i]) + 1;
-    return depth;
-}
-
 /* The title line: the data set's id, then the rule set's name and version. */
 void out_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
-    if (r->id.kind == V_STR) {
-        buf_add(b, r->id.s, r->id.len);
-    } else {
-        char nb[NUM_BUF];
-        buf_add(b, nb, num_format(nb, sizeof nb, r->id.n, -1));
-    }
-    if (rs->name)
-        buf_printf(b, " — %s", rs->name);
-    if (rs->version)
-        buf_printf(b, "（%s）", rs->version);
+    table_title(b, rs, r);
     buf_addc(b, '\n');
 }
 
-/* An error result: the id and one line an error, `错误：path: message (at)`. */
-static void error_lines(struct buf *b, const struct eval_result *r)
+/* The errors of a result, one a line: 错误：path: message (at). */
+static void error_lines(struct buf *b, const struct table *t)
 {
-    for (uint32_t i = 0; i < r->nerrors; i++) {
-        const struct eval_error *e = &r->errors[i];
+    const char *s = table_str(t, t->errors);
+    while (t->errors && *s) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
         buf_adds(b, "错误：");
-        if (e->ind)
-            buf_printf(b, "%s: ", e->ind->path);
-        buf_printf(b, "%s (%s)\n", e->message, e->at_text);
+        buf_add(b, s, len);
+        buf_addc(b, '\n');
+        s += len + (e != NULL);
     }
 }
 
 void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
-    out_title(b, rs, r);
-    if (r->nerrors) {
-        error_lines(b, r);
-        return;
+    struct table t;
+    table_build(&t, rs, r);
+    buf_adds(b, table_str(&t, t.title));
+    buf_addc(b, '\n');
+    if (t.tree) {
+        struct grid g = {0};
+        fill(&g, &t);
+        print_grid(b, &g, (size_t)out_options()->width);
+        buf_free(&g.pool);
+        free(g.cells);
+        free(g.rule);
+        free(g.right);
     }
-    struct grid g = {0};
-    g.depth = ruleset_depth(rs);
-    g.ncols = 2 * g.depth + 2;
-    header_row(&g);
-    add_row(&g, true);
-    leaf_rows(&g, rs, r);
-    total_rows(&g, rs, r);
-    print_grid(b, &g);
-    buf_free(&g.pool);
-    free(g.cells);
-    free(g.rule);
+    error_lines(b, &t);
+    table_free(&t);
 }

@@ -1,0 +1,156 @@
+/* out.c - the one dispatcher of the output formats: names, per-result rendering, framing. */
+#include "out.h"
+
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "table.h"
+
+static const char *const format_names[] = {      /* ORDER FORMATS */
+    "json", "ndjson", "csv", "table", "explain", "xlsx", "html",
+};
+
+/* Set once by out_open, before any worker starts; only read afterwards. */
+static struct out_opts options = {.width = 100};
+
+int out_parse_format(const char *name, enum out_format *fmt)
+{
+    for (size_t i = 0; i <= OUT_EXPLAIN; i++)      /* xlsx and html: not yet */
+        if (strcmp(name, format_names[i]) == 0) {
+            *fmt = (enum out_format)i;
+            return 1;
+        }
+    return 0;
+}
+
+const struct out_opts *out_options(void)
+{
+    return &options;
+}
+
+void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset *rs,
+                       const struct eval_result *r)
+{
+    switch (fmt) {
+    case OUT_JSON:
+    case OUT_NDJSON:
+        out_json_result(b, fmt == OUT_JSON, rs, r);
+        break;
+    case OUT_CSV:
+        out_csv_result(b, rs, r);
+        break;
+    case OUT_TABLE:
+        out_table_result(b, rs, r);
+        break;
+    case OUT_EXPLAIN:
+        out_explain_result(b, rs, r);
+        break;
+    case OUT_XLSX:
+    case OUT_HTML: {
+        struct table t;
+        table_build(&t, rs, r);
+        table_pack(&t, b);
+        table_free(&t);
+        break;
+    }
+    }
+}
+
+/* The terminal's width when f is one, else 100 columns (a pipe, a file, a pager). */
+static int output_width(FILE *f)
+{
+    struct winsize ws;
+    if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+        return ws.ws_col;
+    return 100;
+}
+
+void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE *f,
+              const struct out_opts *opts)
+{
+    memset(o, 0, sizeof *o);
+    o->fmt = fmt;
+    o->rs = rs;
+    o->f = f;
+    if (opts)
+        o->opts = *opts;
+    if (!o->opts.width)
+        o->opts.width = output_width(f);
+    options = o->opts;
+    if (fmt == OUT_CSV) {
+        struct buf h = {0};
+        out_csv_header(&h, rs, &o->opts);
+        fwrite(h.data, 1, h.len, f);
+        buf_free(&h);
+    } else if (fmt == OUT_XLSX) {
+        out_xlsx_begin(o);
+    } else if (fmt == OUT_HTML) {
+        out_html_begin(o);
+    }
+}
+
+/* A pretty result inside the top-level array: every line indented one level. */
+static void write_indented(FILE *f, const char *text, size_t len)
+{
+    fputs("  ", f);
+    for (size_t i = 0; i < len; i++) {
+        fputc(text[i], f);
+        if (text[i] == '\n' && i + 1 < len)
+            fputs("  ", f);
+    }
+}
+
+void out_write(struct out *o, const char *text, size_t len)
+{
+    o->count++;
+    if (o->fmt == OUT_XLSX || o->fmt == OUT_HTML) {
+        struct table t;
+        table_unpack(&t, text, len);
+        if (o->fmt == OUT_XLSX)
+            out_xlsx_add(o, &t);
+        else
+            out_html_add(o, &t);
+        table_free(&t);
+        return;
+    }
+    if ((o->fmt == OUT_TABLE || o->fmt == OUT_EXPLAIN) && o->count > 1)
+        fputc('\n', o->f);
+    if (o->fmt != OUT_JSON) {
+        fwrite(text, 1, len, o->f);
+        return;
+    }
+    /* json: one data set prints one object, several print one array */
+    if (len && text[len - 1] == '\n')
+        len--;
+    if (o->count == 1) {
+        buf_add(&o->pending, text, len);
+        return;
+    }
+    if (o->count == 2) {
+        fputs("[\n", o->f);
+        write_indented(o->f, o->pending.data, o->pending.len);
+    }
+    fputs(",\n", o->f);
+    write_indented(o->f, text, len);
+}
+
+int out_close(struct out *o)
+{
+    int ok = 1;
+    if (o->fmt == OUT_JSON) {
+        if (o->count == 0)
+            fputs("[]\n", o->f);
+        else if (o->count == 1)
+            fprintf(o->f, "%.*s\n", (int)o->pending.len, o->pending.data);
+        else
+            fputs("\n]\n", o->f);
+    } else if (o->fmt == OUT_XLSX) {
+        ok = out_xlsx_finish(o);
+    } else if (o->fmt == OUT_HTML) {
+        ok = out_html_finish(o);
+    }
+    buf_free(&o->pending);
+    fflush(o->f);
+    return ok;
+}

@@ -1,0 +1,436 @@
+/* table.c - the self-evaluation table of one result, computed once for every writer. */
+#include "table.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+#include "utf8.h"
+
+#define REASON_PREFIX_SEP "："
+
+/* --- the string pool ------------------------------------------------------------------------ */
+
+/* Appends s[0..len) to the pool made safe for every writer: invalid UTF-8 becomes U+FFFD and
+ * control characters (line breaks included: a reason is one line) become spaces. */
+static void pool_add(struct buf *pool, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            buf_adds(pool, "\xEF\xBF\xBD");
+            i++;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            buf_addc(pool, ' ');
+        else
+            buf_add(pool, s + i, (size_t)n);
+        i += (size_t)n;
+    }
+}
+
+/* A NUL-terminated string in the pool: its offset. */
+static uint32_t pool_str(struct buf *pool, const char *s, size_t len)
+{
+    if (!s || !len)
+        return 0;
+    uint32_t off = (uint32_t)pool->len;
+    pool_add(pool, s, len);
+    buf_addc(pool, '\0');
+    return off;
+}
+
+static uint32_t pool_cstr(struct buf *pool, const char *s)
+{
+    return pool_str(pool, s, s ? strlen(s) : 0);
+}
+
+/* Lines (reasons) are gathered in a scratch buf, then moved into the pool. */
+static void line_add(struct buf *lines, const char *prefix, const char *text)
+{
+    if (lines->len)
+        buf_addc(lines, '\n');
+    if (prefix) {
+        pool_add(lines, prefix, strlen(prefix));
+        buf_adds(lines, REASON_PREFIX_SEP);
+    }
+    pool_add(lines, text, strlen(text));
+}
+
+static uint32_t lines_done(struct buf *pool, struct buf *lines)
+{
+    uint32_t off = 0;
+    if (lines->len) {
+        off = (uint32_t)pool->len;
+        buf_add(pool, lines->data, lines->len);
+        buf_addc(pool, '\0');
+    }
+    lines->len = 0;
+    return off;
+}
+
+void table_num(struct buf *b, double x, int maxdec)
+{
+    char nb[NUM_BUF];
+    buf_add(b, nb, num_format(nb, sizeof nb, x, maxdec));
+}
+
+/* --- what the results say (ADAPT here when eval.h changes) --------------------------------- */
+
+static bool ind_left_out(const struct ruleset *rs, const struct ind_result *ir)
+{
+    return ir->state == IS_SKIPPED && rs->rescale;
+}
+
+static bool ind_scored(const struct ruleset *rs, const struct ind_result *ir)
+{
+    return ir->state == IS_OK || (ir->state == IS_SKIPPED && !ind_left_out(rs, ir));
+}
+
+/* Results with errors have no tree yet (only their errors). */
+static bool result_tree(const struct eval_result *r)
+{
+    return r->nerrors == 0;
+}
+
+/* --- building ------------------------------------------------------------------------------ */
+
+struct builder {
+    struct table *t;
+    const struct ruleset *rs;
+    const struct eval_result *r;
+    struct buf pool, lines;
+    uint32_t cap_inds, cap_rows;
+};
+
+/* An indicator's own reasons: its deductions, its notes (a skip's reason is one), its grade,
+ * a claim that differs, its error. */
+static void own_reasons(struct builder *bd, const struct indicator *ind, const struct ind_result *ir,
+                        struct table_ind *ti)
+{
+    for (const struct deduction *d = ir->ded; d; d = d->next) {
+        line_add(&bd->lines, NULL, d->reason ? d->reason : "");
+        ti->lost += d->points;
+    }
+    for (const struct note *n = ir->notes; n; n = n->next)
+        line_add(&bd->lines, NULL, n->text);
+    if (ind->nkids && ir->grade) {
+        struct buf g = {0};
+        buf_printf(&g, "等级：%s", ir->grade);
+        line_add(&bd->lines, NULL, buf_cstr(&g));
+        buf_free(&g);
+    }
+    ti->reasons = lines_done(&bd->pool, &bd->lines);
+}
+
+static void self_claim(struct builder *bd, const struct ind_result *ir, struct table_ind *ti)
+{
+    int prec = bd->rs->precision;
+    if (!ir->has_self || !ti->has_score)
+        return;
+    ti->has_self = true;
+    ti->self = ir->self;
+    double diff = num_canon(ir->score - ir->self);
+    ti->diff = num_round(diff, prec);
+    ti->differs = num_cmp(fabs(diff), 0.5 * pow(10, -prec)) > 0;
+    if (ti->differs)
+        bd->t->ndiffs++;
+}
+
+/* The one walk over a result's indicators, in preorder (`from` rows will join here).  Returns
+ * the index of the indicator's entry. */
+static uint32_t walk(struct builder *bd, const struct indicator *ind, uint32_t level, uint32_t parent)
+{
+    struct table *t = bd->t;
+    const struct ind_result *ir = &bd->r->ind[ind->index];
+    if (t->ninds == bd->cap_inds) {
+        bd->cap_inds = bd->cap_inds ? 2 * bd->cap_inds : 16;
+        t->inds = xrealloc(t->inds, bd->cap_inds * sizeof *t->inds);
+    }
+    uint32_t me = t->ninds++;
+    struct table_ind ti = {0};
+    ti.name = pool_cstr(&bd->pool, ind->name);
+    ti.path = pool_cstr(&bd->pool, ind->path);
+    ti.level = level;
+    ti.parent = parent;
+    ti.nkids = ind->nkids;
+    ti.weight = ind->weight;
+    ti.data_row = -1;
+    ti.left_out = ind_left_out(bd->rs, ir);
+    ti.has_score = ind_scored(bd->rs, ir);
+    ti.score = ir->score;
+    ti.error = ir->state == IS_ERROR;
+    ti.grade = pool_cstr(&bd->pool, ir->grade);
+    self_claim(bd, ir, &ti);
+    own_reasons(bd, ind, ir, &ti);
+    ti.row = t->nrows;
+    t->inds[me] = ti;
+    if (!ind->nkids) {
+        if (t->nrows == bd->cap_rows) {
+            bd->cap_rows = bd->cap_rows ? 2 * bd->cap_rows : 16;
+            t->rows = xrealloc(t->rows, bd->cap_rows * sizeof *t->rows);
+        }
+        t->rows[t->nrows++] = (struct table_row){.leaf = me};
+    }
+    double sum = 0;
+    for (uint32_t k = 0; k < ind->nkids; k++) {
+        uint32_t kid = walk(bd, ind->kids[k], level + 1, me);
+        if (t->inds[kid].has_score)
+            sum += t->inds[kid].score;
+    }
+    struct table_ind *p = &t->inds[me];
+    p->nrows = t->nrows - p->row;
+    p->sum = ind->nkids && p->has_score && !ir->ded && num_cmp(num_canon(sum), p->score) == 0;
+    if (level + 1 > t->depth)
+        t->depth = level + 1;
+    return me;
+}
+
+/* A row's reason cell: the ancestors that start on it (top first, "名称：reason"), then its
+ * leaf's own reasons; a differing claim of an ancestor is said there too. */
+static void row_reasons(struct builder *bd, struct table_row *row)
+{
+    struct table *t = bd->t;
+    uint32_t chain[64], n = 0;
+    for (uint32_t i = row->leaf; i != TABLE_NONE && n < 64; i = t->inds[i].parent)
+        chain[n++] = i;
+    while (n--) {
+        const struct table_ind *ti = &t->inds[chain[n]];
+        if (ti->row != (uint32_t)(row - t->rows))
+            continue;
+        const char *prefix = ti->nkids ? bd->pool.data + ti->name : NULL;
+        const char *s = bd->pool.data + ti->reasons;
+        while (ti->reasons && *s) {
+            const char *e = strchr(s, '\n');
+            size_t len = e ? (size_t)(e - s) : strlen(s);
+            struct buf one = {0};
+            buf_add(&one, s, len);
+            line_add(&bd->lines, prefix, buf_cstr(&one));
+            buf_free(&one);
+            s += len + (e != NULL);
+        }
+        if (ti->nkids && ti->differs) {
+            struct buf c = {0};
+            buf_adds(&c, "自评 ");
+            table_num(&c, ti->self, -1);
+            buf_adds(&c, " 分，差异 ");
+            table_num(&c, ti->diff, bd->rs->precision);
+            buf_adds(&c, " 分");
+            line_add(&bd->lines, prefix, buf_cstr(&c));
+            buf_free(&c);
+        }
+        if (ti->error)
+            row->error = true;
+    }
+    row->reasons = lines_done(&bd->pool, &bd->lines);
+}
+
+static void add_col(struct table *t, enum tcol_kind kind, uint32_t level)
+{
+    t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof *t->cols);
+    t->cols[t->ncols++] = (struct table_col){(uint8_t)kind, (uint8_t)level};
+}
+
+static void columns(struct table *t)
+{
+    for (uint32_t l = 0; l < t->depth; l++) {
+        add_col(t, TC_NAME, l);
+        if (t->project && l + 1 == t->depth) {
+            add_col(t, TC_TARGET, l);
+            add_col(t, TC_ACTUAL, l);
+        }
+        add_col(t, TC_WEIGHT, l);
+        add_col(t, TC_SCORE, l);
+    }
+    if (t->selfscore) {
+        add_col(t, TC_SELF, 0);
+        add_col(t, TC_DIFF, 0);
+    }
+    add_col(t, TC_REASON, 0);
+}
+
+void table_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+{
+    struct buf raw = {0};
+    if (r->id.kind == V_STR)
+        buf_add(&raw, r->id.s, r->id.len);
+    else
+        table_num(&raw, r->id.n, -1);
+    if (rs->name)
+        buf_printf(&raw, " — %s", rs->name);
+    if (rs->version)
+        buf_printf(&raw, "（%s）", rs->version);
+    pool_add(b, raw.data, raw.len);
+    buf_free(&raw);
+}
+
+static void title(struct builder *bd)
+{
+    const struct eval_result *r = bd->r;
+    struct buf b = {0};
+    table_title(&b, bd->rs, r);
+    bd->t->title = pool_str(&bd->pool, b.data, b.len);
+    b.len = 0;
+    if (r->id.kind == V_STR)
+        buf_add(&b, r->id.s, r->id.len);
+    else
+        table_num(&b, r->id.n, -1);
+    bd->t->id = pool_str(&bd->pool, b.data, b.len);
+    buf_free(&b);
+}
+
+static void totals(struct builder *bd)
+{
+    struct table *t = bd->t;
+    const struct eval_result *r = bd->r;
+    t->has_score = r->nerrors == 0;
+    t->score = r->score;
+    t->max = bd->rs->max;
+    double sum = 0;
+    bool left_out = false;
+    for (uint32_t i = 0; i < t->ninds; i++) {
+        if (t->inds[i].level == 0 && t->inds[i].has_score)
+            sum += t->inds[i].score;
+        left_out |= t->inds[i].left_out;
+    }
+    t->sum = t->tree && t->has_score && num_cmp(num_canon(sum), t->score) == 0;
+    if (t->has_score)
+        t->grade = pool_cstr(&bd->pool, r->grade);
+    if (left_out && t->has_score)
+        line_add(&bd->lines, NULL, "按适用指标折算");
+    t->total_reasons = lines_done(&bd->pool, &bd->lines);
+    for (uint32_t i = 0; i < r->nerrors; i++) {
+        const struct eval_error *e = &r->errors[i];
+        struct buf one = {0};
+        if (e->ind)
+            buf_printf(&one, "%s: ", e->ind->path);
+        buf_printf(&one, "%s (%s)", e->message, e->at_text);
+        line_add(&bd->lines, NULL, buf_cstr(&one));
+        buf_free(&one);
+    }
+    t->errors = lines_done(&bd->pool, &bd->lines);
+    t->nerrors = r->nerrors;
+}
+
+void table_build(struct table *t, const struct ruleset *rs, const struct eval_result *r)
+{
+    memset(t, 0, sizeof *t);
+    struct builder bd = {.t = t, .rs = rs, .r = r};
+    buf_addc(&bd.pool, '\0');       /* offset 0 is "" */
+    t->precision = rs->precision;
+    t->selfscore = rs->selfscore != NULL;
+    t->tree = result_tree(r);
+    t->depth = 1;
+    title(&bd);
+    if (t->tree) {
+        for (uint32_t k = 0; k < rs->ntop; k++)
+            walk(&bd, rs->top[k], 0, TABLE_NONE);
+        for (uint32_t i = 0; i < t->nrows; i++)
+            row_reasons(&bd, &t->rows[i]);
+    }
+    columns(t);
+    totals(&bd);
+    buf_free(&bd.lines);
+    t->pool = bd.pool.data;
+    t->poolsize = (uint32_t)bd.pool.len;
+}
+
+void table_free(struct table *t)
+{
+    free(t->cols);
+    free(t->inds);
+    free(t->rows);
+    free(t->pool);
+    memset(t, 0, sizeof *t);
+}
+
+/* --- reading ------------------------------------------------------------------------------- */
+
+/* 一级, 二级, ... 十二级 (levels counted from 1). */
+static void level_number(struct buf *b, uint32_t n)
+{
+    static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n >= 100) {
+        buf_printf(b, "%u", n);
+        return;
+    }
+    if (n >= 20)
+        buf_adds(b, digit[n / 10]);
+    if (n >= 10)
+        buf_adds(b, "十");
+    buf_adds(b, digit[n % 10]);
+}
+
+void table_col_title(const struct table *t, uint32_t col, struct buf *b)
+{
+    static const char *const titles[] = {   /* ORDER TCOLS */
+        NULL, "分值", "得分", "年度指标值", "实际完成值", "自评分", "差异", NULL,
+    };
+    const struct table_col *c = &t->cols[col];
+    if (c->kind == TC_NAME) {
+        level_number(b, c->level + 1u);
+        buf_adds(b, "级指标");
+    } else if (c->kind == TC_REASON) {
+        buf_adds(b, t->project ? "偏差原因" : "扣分原因");
+    } else {
+        buf_adds(b, titles[c->kind]);
+    }
+}
+
+uint32_t table_cell_ind(const struct table *t, uint32_t row, uint32_t col, bool *first)
+{
+    const struct table_col *c = &t->cols[col];
+    uint32_t i = t->rows[row].leaf;
+    *first = true;
+    if (c->kind != TC_NAME && c->kind != TC_WEIGHT && c->kind != TC_SCORE)
+        return i;
+    if (t->inds[i].level < c->level)
+        return TABLE_NONE;
+    while (t->inds[i].level > c->level)
+        i = t->inds[i].parent;
+    *first = t->inds[i].row == row;
+    return i;
+}
+
+uint32_t table_col_find(const struct table *t, enum tcol_kind kind, uint32_t level)
+{
+    for (uint32_t c = 0; c < t->ncols; c++)
+        if (t->cols[c].kind == kind && (kind > TC_SCORE || t->cols[c].level == level))
+            return c;
+    return TABLE_NONE;
+}
+
+/* --- packing: the struct, its three arrays, the pool --------------------------------------- */
+
+void table_pack(const struct table *t, struct buf *b)
+{
+    buf_add(b, (const char *)t, sizeof *t);
+    buf_add(b, (const char *)t->cols, t->ncols * sizeof *t->cols);
+    buf_add(b, (const char *)t->inds, t->ninds * sizeof *t->inds);
+    buf_add(b, (const char *)t->rows, t->nrows * sizeof *t->rows);
+    buf_add(b, t->pool, t->poolsize);
+}
+
+static void *unpack_array(const char **p, size_t n, size_t size)
+{
+    void *a = xmalloc(n * size + 1);
+    memcpy(a, *p, n * size);
+    *p += n * size;
+    return a;
+}
+
+size_t table_unpack(struct table *t, const char *p, size_t len)
+{
+    const char *start = p;
+    (void)len;
+    memcpy(t, p, sizeof *t);
+    p += sizeof *t;
+    t->cols = unpack_array(&p, t->ncols, sizeof *t->cols);
+    t->inds = unpack_array(&p, t->ninds, sizeof *t->inds);
+    t->rows = unpack_array(&p, t->nrows, sizeof *t->rows);
+    t->pool = unpack_array(&p, t->poolsize, 1);
+    return (size_t)(p - start);
+}
