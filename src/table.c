@@ -80,20 +80,13 @@ void table_num(struct buf *b, double x, int maxdec)
 
 /* --- what the results say (ADAPT here when eval.h changes) --------------------------------- */
 
-static bool ind_left_out(const struct ruleset *rs, const struct ind_result *ir)
+/* A claim that differs from the score (the review, §6), or NULL. */
+static const struct review *review_of(const struct eval_result *r, const struct indicator *ind)
 {
-    return ir->state == IS_SKIPPED && rs->rescale;
-}
-
-static bool ind_scored(const struct ruleset *rs, const struct ind_result *ir)
-{
-    return ir->state == IS_OK || (ir->state == IS_SKIPPED && !ind_left_out(rs, ir));
-}
-
-/* Results with errors have no tree yet (only their errors). */
-static bool result_tree(const struct eval_result *r)
-{
-    return r->nerrors == 0;
+    for (const struct review *v = r->reviews; v; v = v->next)
+        if (v->ind == ind)
+            return v;
+    return NULL;
 }
 
 /* --- building ------------------------------------------------------------------------------ */
@@ -117,27 +110,37 @@ static void own_reasons(struct builder *bd, const struct indicator *ind, const s
     }
     for (const struct note *n = ir->notes; n; n = n->next)
         line_add(&bd->lines, NULL, n->text);
-    if (ind->nkids && ir->grade) {
+    if (ir->grade) {
         struct buf g = {0};
         buf_printf(&g, "等级：%s", ir->grade);
+        if (ir->grade_reason)
+            buf_printf(&g, "（%s）", ir->grade_reason);
         line_add(&bd->lines, NULL, buf_cstr(&g));
         buf_free(&g);
+    }
+    if (ir->state == IS_ERROR && ir->error) {
+        struct buf e = {0};
+        buf_printf(&e, "错误：%s", ir->error);
+        line_add(&bd->lines, NULL, buf_cstr(&e));
+        buf_free(&e);
     }
     ti->reasons = lines_done(&bd->pool, &bd->lines);
 }
 
-static void self_claim(struct builder *bd, const struct ind_result *ir, struct table_ind *ti)
+/* A claim, and its difference when the review lists it. */
+static void self_claim(struct builder *bd, const struct indicator *ind, const struct ind_result *ir,
+                       struct table_ind *ti)
 {
-    int prec = bd->rs->precision;
-    if (!ir->has_self || !ti->has_score)
+    if (!ir->has_self)
         return;
     ti->has_self = true;
     ti->self = ir->self;
-    double diff = num_canon(ir->score - ir->self);
-    ti->diff = num_round(diff, prec);
-    ti->differs = num_cmp(fabs(diff), 0.5 * pow(10, -prec)) > 0;
-    if (ti->differs)
+    const struct review *v = review_of(bd->r, ind);
+    if (v) {
+        ti->differs = true;
+        ti->diff = v->diff;
         bd->t->ndiffs++;
+    }
 }
 
 /* The one walk over a result's indicators, in preorder (`from` rows will join here).  Returns
@@ -159,12 +162,14 @@ static uint32_t walk(struct builder *bd, const struct indicator *ind, uint32_t l
     ti.nkids = ind->nkids;
     ti.weight = ind->weight;
     ti.data_row = -1;
-    ti.left_out = ind_left_out(bd->rs, ir);
-    ti.has_score = ind_scored(bd->rs, ir);
-    ti.score = ir->score;
+    ti.left_out = ir->left_out;
+    ti.has_score = ind_has_score(ir);
+    ti.score = ti.has_score ? ir->score : 0;
     ti.error = ir->state == IS_ERROR;
+    ti.bonus = ind->bonus;
     ti.grade = pool_cstr(&bd->pool, ir->grade);
-    self_claim(bd, ir, &ti);
+    ti.grade_reason = pool_cstr(&bd->pool, ir->grade_reason);
+    self_claim(bd, ind, ir, &ti);
     own_reasons(bd, ind, ir, &ti);
     ti.row = t->nrows;
     t->inds[me] = ti;
@@ -183,7 +188,8 @@ static uint32_t walk(struct builder *bd, const struct indicator *ind, uint32_t l
     }
     struct table_ind *p = &t->inds[me];
     p->nrows = t->nrows - p->row;
-    p->sum = ind->nkids && p->has_score && !ir->ded && num_cmp(num_canon(sum), p->score) == 0;
+    p->sum = ind->nkids && p->has_score && !ir->ded && !ir->failed &&
+             num_cmp(num_canon(sum), p->score) == 0;
     if (level + 1 > t->depth)
         t->depth = level + 1;
     return me;
@@ -296,9 +302,18 @@ static void totals(struct builder *bd)
             sum += t->inds[i].score;
         left_out |= t->inds[i].left_out;
     }
-    t->sum = t->tree && t->has_score && num_cmp(num_canon(sum), t->score) == 0;
-    if (t->has_score)
+    t->sum = t->tree && t->has_score && !r->ded && !r->failed &&
+             num_cmp(num_canon(sum), t->score) == 0;
+    if (t->has_score) {
         t->grade = pool_cstr(&bd->pool, r->grade);
+        t->grade_reason = pool_cstr(&bd->pool, r->grade_reason);
+    }
+    for (const struct deduction *d = r->ded; d; d = d->next) {
+        line_add(&bd->lines, NULL, d->reason ? d->reason : "");
+        t->lost += d->points;
+    }
+    for (const struct note *n = r->notes; n; n = n->next)
+        line_add(&bd->lines, NULL, n->text);
     if (left_out && t->has_score)
         line_add(&bd->lines, NULL, "按适用指标折算");
     t->total_reasons = lines_done(&bd->pool, &bd->lines);
@@ -321,8 +336,8 @@ void table_build(struct table *t, const struct ruleset *rs, const struct eval_re
     struct builder bd = {.t = t, .rs = rs, .r = r};
     buf_addc(&bd.pool, '\0');       /* offset 0 is "" */
     t->precision = rs->precision;
-    t->selfscore = rs->selfscore != NULL;
-    t->tree = result_tree(r);
+    t->selfscore = rs->has_selfscore;
+    t->tree = r->tree;
     t->depth = 1;
     title(&bd);
     if (t->tree) {

@@ -79,6 +79,7 @@ struct table {
     bool selfscore;             /* 自评分 and 差异 columns */
     bool project;               /* 年度指标值 and 实际完成值 columns (`from` rows) */
     double score, max;
+    double lost;                /* points the total's own rules took */
     uint32_t grade, grade_reason;   /* pool */
     uint32_t total_reasons;     /* pool: the total's own reasons, one a line */
     uint32_t errors;            /* pool: "path: message (at)", one a line */
