@@ -1,6 +1,8 @@
 /* utf8.c - UTF-8 decoding, display width, and the lexer's character tables. */
 #include "utf8.h"
 
+#include "mem.h"
+
 int utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -255,4 +257,42 @@ int utf8_is_name_start(uint32_t cp)
 int utf8_is_name_char(uint32_t cp)
 {
     return (cp >= '0' && cp <= '9') || utf8_is_name_start(cp);
+}
+
+/* Code points above ASCII that a terminal obeys instead of showing (see utf8.h). */
+static int term_hostile(uint32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F
+           || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void utf8_escape_term(struct buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t done = 0;    /* s[done..i) is plain text not yet copied */
+
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp = c;
+        int n = c < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+        if (n > 0 && cp >= 0x20 && cp != 0x7F && !term_hostile(cp)) {
+            i += (size_t)n;
+            continue;
+        }
+        buf_add(b, s + done, i - done);
+        if (n > 0 && cp >= 0x80) {
+            char u[6] = {'\\', 'u', hex[cp >> 12 & 15], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+                         hex[cp & 15]};
+            buf_add(b, u, sizeof u);
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            char e[2] = {'\\', c == '\n' ? 'n' : c == '\r' ? 'r' : 't'};
+            buf_add(b, e, sizeof e);
+        } else {    /* a C0 control, DEL, or a byte that is not UTF-8 */
+            char x[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+            buf_add(b, x, sizeof x);
+        }
+        i += n > 0 ? (size_t)n : 1;
+        done = i;
+    }
+    buf_add(b, s + done, len - done);
 }

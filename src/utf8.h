@@ -40,4 +40,12 @@ int utf8_is_name_char(uint32_t cp);
  * '≥' -> ">=").  Returns 1 and sets *ascii, or 0. */
 int utf8_fullwidth_punct(uint32_t cp, const char **ascii);
 
+struct buf;
+/* Append s[0..len) to b for a person's terminal: C0 controls and DEL as \xHH (\n \r \t for
+ * those three), C1 controls, line/paragraph separators and the bidi embeddings, overrides and
+ * isolates (U+202A-202E, U+2066-2069, U+200E/U+200F, U+061C) as \uHHHH, and each byte of
+ * invalid UTF-8 as \xHH, so that what is printed is valid UTF-8 and cannot move the cursor,
+ * recolour, retitle or reorder the screen.  Everything else is copied. */
+void utf8_escape_term(struct buf *b, const char *s, size_t len);
+
 #endif

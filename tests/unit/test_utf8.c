@@ -1,6 +1,7 @@
 /* test_utf8.c - unit tests of UTF-8 decoding, widths and the lexer's character tables. */
 #include "unit.h"
 #include "utf8.h"
+#include "mem.h"
 
 /* Decodes a whole literal: bytes consumed and the code point (0xFFFFFFFF if untouched). */
 static int dec(const char *s, size_t len, uint32_t *cp)
@@ -274,6 +275,35 @@ static void test_fullwidth(void)
     }
 }
 
+/* utf8_escape_term: what a person's terminal would obey is shown, never obeyed (issue 6.16). */
+static const char *esc(const char *s, size_t len)
+{
+    static struct buf b;
+    b.len = 0;
+    utf8_escape_term(&b, s, len);
+    return buf_cstr(&b);
+}
+
+static void test_escape_term(void)
+{
+    CHECK_STR(esc(S("得分 99.5")), "得分 99.5");                      /* plain text copied */
+    CHECK_STR(esc(S("")), "");
+    CHECK_STR(esc(S("\x1b[31m红\x1b[0m")), "\\x1b[31m红\\x1b[0m");    /* colours */
+    CHECK_STR(esc(S("\x1b]52;c;aGk=\x07")), "\\x1b]52;c;aGk=\\x07");  /* OSC 52, BEL */
+    CHECK_STR(esc(S("a\rb\nc\td")), "a\\rb\\nc\\td");
+    CHECK_STR(esc(S("\x7f\x01")), "\\x7f\\x01");                     /* DEL, C0 */
+    CHECK_STR(esc(S("a\0b")), "a\\x00b");                               /* NUL inside */
+    CHECK_STR(esc(S("\xC2\x9B" "2J")), "\\u009b2J");                      /* C1 CSI */
+    CHECK_STR(esc(S("\xC2\xA0")), "\xC2\xA0");                         /* NBSP is text */
+    CHECK_STR(esc(S("扣\u202e分")), "扣\\u202e分");                     /* RLO */
+    CHECK_STR(esc(S("\u202a\u202d\u2066\u2069")), "\\u202a\\u202d\\u2066\\u2069");
+    CHECK_STR(esc(S("\u2028\u200f\u061c")), "\\u2028\\u200f\\u061c");
+    CHECK_STR(esc(S("\u202f\u2065\u206a")), "\u202f\u2065\u206a");   /* neighbours kept */
+    CHECK_STR(esc(S("\x9b\xff")), "\\x9b\\xff");                     /* not UTF-8 */
+    CHECK_STR(esc(S("\xE4\xB8")), "\\xe4\\xb8");                     /* cut short */
+    CHECK_STR(esc(S("a\\b")), "a\\b");                                 /* backslash kept */
+}
+
 int main(void)
 {
     test_decode();
@@ -281,5 +311,6 @@ int main(void)
     test_width();
     test_names();
     test_fullwidth();
+    test_escape_term();
     return unit_done();
 }
