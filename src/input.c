@@ -6,8 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
+#include "book.h"
+#include "encoding.h"
 #include "json.h"
 #include "mem.h"
 
@@ -16,6 +19,34 @@ static void emit(struct input *in, struct input_item *it)
     if (it->kind != ITEM_FLUSH)
         it->position = ++in->position;
     in->fn(in->ctx, it);
+}
+
+void input_emit(struct input *in, struct input_item *it)
+{
+    emit(in, it);
+}
+
+/* ORDER FORMATS: the readers by file extension (a new format is one line and one reader) */
+enum format { F_NONE, F_JSON, F_CSV, F_XLSX };
+static const struct { const char *ext; enum format format; } formats[] = {
+    {".json", F_JSON}, {".ndjson", F_JSON}, {".jsonl", F_JSON},
+    {".csv", F_CSV},   /* in_csv.c */
+    {".xlsx", F_XLSX}, /* in_xlsx.c */
+};
+
+/* What a file holds by its name; F_NONE for other names, hidden files and Excel's "~$" locks. */
+static enum format format_of(const char *name)
+{
+    const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+    if (base[0] == '.' || strncmp(base, "~$", 2) == 0)
+        return F_NONE;
+    size_t n = strlen(base);
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        size_t e = strlen(formats[i].ext);
+        if (n > e && strcasecmp(base + n - e, formats[i].ext) == 0)
+            return formats[i].format;
+    }
+    return F_NONE;
 }
 
 static void emit_error(struct input *in, const char *at, const char *message)
@@ -195,9 +226,8 @@ static void read_dir(struct input *in, const char *path)
     size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
-            VEC_PUSH(names, n, cap, xstrndup(e->d_name, len));
+        if (format_of(e->d_name) != F_NONE)
+            VEC_PUSH(names, n, cap, xstrndup(e->d_name, strlen(e->d_name)));
     }
     closedir(d);
     if (n)
@@ -224,9 +254,22 @@ void input_read(struct input *in, const char *path)
         read_dir(in, path);
         return;
     }
+    enum format format = format_of(path);
+    if (format == F_CSV || format == F_XLSX) {
+        book_read(in, path, format == F_XLSX);
+        return;
+    }
     FILE *f = fopen(path, "rb");
     if (!f)
         return;     /* input_check_paths has reported it */
+    if (enc_gbk_file(f)) {    /* a misleading "field missing" otherwise */
+        char m[1024];
+        snprintf(m, sizeof m, msg(in->lang, M_E_GBK_JSON), path);
+        fprintf(stderr, "%s: %s: %s\n", path, msg(in->lang, M_ERROR), m);
+        emit_error(in, path, m);
+        fclose(f);
+        return;
+    }
     read_stream(in, f, path);
     fclose(f);
 }

@@ -13,6 +13,8 @@
 #include <cJSON.h>
 #include "msg.h"
 
+struct usage;
+
 enum item_kind {
     ITEM_LINE,      /* one line of NDJSON, not parsed yet: text, len, at ("FILE:LINE") */
     ITEM_VALUE,     /* an element of a parsed file: value, valid until the next ITEM_FLUSH */
@@ -39,7 +41,12 @@ struct input {
     uint64_t position;      /* data sets so far */
     uint64_t bytes_done;    /* input read so far, for the progress line */
     uint64_t bytes_total;   /* 0: unknown (standard input) */
+    const struct usage *usage;  /* how the rules read each data path: spreadsheet cells */
+    const char *encoding;       /* --encoding: CSV text in this encoding, NULL to detect */
 };
+
+/* Hand one item to in->fn, counting positions (for the readers of book.c). */
+void input_emit(struct input *in, struct input_item *it);
 
 /* Check that every path can be read; prints a message and returns 0 otherwise. */
 int input_check_paths(char **paths, int n, enum lang lang);

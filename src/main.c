@@ -17,6 +17,7 @@
 #include "fmt.h"
 #include "run.h"
 #include "test.h"
+#include "usage.h"
 
 #define JIXIAO_VERSION "0.1.0"
 
@@ -47,6 +48,7 @@ static const char usage_text[] =
     "  --detail         csv: one row per indicator (path, weight, score, self, reasons)\n"
     "  -j N             score with N threads (default: the number of cores); the output\n"
     "                   is the same for every N\n"
+    "  --encoding ENC   read CSV data in ENC (GBK, GB18030, UTF-8...); default: detected\n"
     "  -q, --quiet      no progress line on standard error\n"
     "  --lang zh|en     language of diagnostics (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "  -h, --help       this help\n"
@@ -200,6 +202,7 @@ struct options {
     enum out_format format;
     const char *output;
     int threads;            /* -j; 0: the number of cores */
+    const char *encoding;   /* --encoding: of CSV data files */
     int write;              /* fmt -w */
     int zh_style;           /* fmt --style zh */
     int quiet;
@@ -244,6 +247,11 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
                 return usage_error(M_U_FORMAT, val);
         } else if (run == 1 && strcmp(a, "--detail") == 0) {
             o->detail = 1;
+        } else if (run == 1 && (strcmp(a, "--encoding") == 0 || strncmp(a, "--encoding=", 11) == 0)) {
+            val = a[10] == '=' ? a + 11 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val)
+                return usage_error(M_U_NEEDS_VALUE, a);
+            o->encoding = val;
         } else if (run == 1 && strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error(M_U_NEEDS_VALUE, a);
@@ -334,7 +342,9 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     struct out out;
     struct out_opts opts = {.lang = o.lang_given ? o.lang : LANG_EN, .detail = o.detail};
     out_open(&out, o.format, rs, f, &opts);
-    struct input in = {.lang = o.lang, .bytes_total = input_size(data, ndata)};
+    struct usage *usage = usage_of(rs);     /* how spreadsheet cells are read */
+    struct input in = {.lang = o.lang, .bytes_total = input_size(data, ndata), .usage = usage,
+                       .encoding = o.encoding};
     struct runner *runner = run_start(rs, &out, threads,
                                       !o.quiet && isatty(STDERR_FILENO) ? &in : NULL);
     in.fn = run_item;
@@ -354,6 +364,7 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     } else if (o.output && !replace_with(f, tmp, o.output, o.lang)) {
         status = 2;
     }
+    usage_free(usage);
     ruleset_free(rs);
     free(o.args);
     return status;

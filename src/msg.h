@@ -114,6 +114,22 @@
     X(M_E_EMPTY, "%s is an empty array", "%s 是空数组")                                      \
     X(M_E_JSON, "not valid JSON", "不是有效的 JSON")                                         \
     X(M_E_NOT_OBJECT, "a data set must be a JSON object, not %s", "数据集应为 JSON 对象，而不是%s") \
+    /* spreadsheets (book.c, in_csv.c, in_xlsx.c): cells by their data path and text */    \
+    X(M_SEMICOLON, "; ", "；")                                                               \
+    X(M_E_CELL_NUMBER, "%s: \"%s\" is not a number", "%s：“%s”不是数值")                    \
+    X(M_E_CELL_BOOL, "%s: \"%s\" is not yes or no (是/否, √/×, TRUE/FALSE)",                 \
+      "%s：“%s”不是是否值（请填 是/否、√/× 或 TRUE/FALSE）")                                 \
+    X(M_E_CELL_ERROR, "%s: the cell holds the error %s", "%s：单元格是错误值 %s")            \
+    X(M_E_CELL_KEY, "%s \"%s\" names no row of the first sheet",                             \
+      "%s“%s”在第一个工作表中没有对应的行")                                                  \
+    X(M_E_GBK_JSON, "the file is not UTF-8 but GBK/GB18030 (as Notepad or Excel save \"ANSI\" "  \
+      "on Chinese Windows); save it as UTF-8 (Notepad: Save As, Encoding: UTF-8) or convert "  \
+      "it with: iconv -f GB18030 -t UTF-8 %s > NEW.json",                                    \
+      "文件不是 UTF-8 编码，而是 GBK/GB18030（中文 Windows 记事本或 Excel 的“ANSI”）；"        \
+      "请另存为 UTF-8（记事本：另存为，编码选 UTF-8），或用 iconv -f GB18030 -t UTF-8 %s > 新文件.json 转换") \
+    X(M_E_ENCODING, "cannot read the file as %s (byte %zu)", "无法按 %s 编码读取文件（第 %zu 字节）") \
+    X(M_E_BAD_ENCODING, "unknown encoding %s", "未知的编码 %s")                               \
+    X(M_E_XLSX, "not a readable .xlsx workbook (%s)", "不是可读取的 .xlsx 工作簿（%s）")     \
     X(M_E_SELFSCORE, "selfscore must give an object, not %s", "自评分应为对象，而不是%s")    \
     X(M_E_DEPENDS, "indicator '%s' could not be scored", "指标「%s」未能计分")                \
     X(M_E_UNSCORED, "jixiao: %s of %s data sets could not be scored (see \"errors\" in the results)", \

@@ -1,0 +1,497 @@
+/* usage.c - the data paths a rule set reads and how it uses them (see usage.h).
+ *
+ * One walk over every indicator's rules, in indicator order, carrying what the enclosing
+ * expression wants of a value: `score $a * 2` wants a number, `fail if $b` a boolean,
+ * `$c == "是"` text, `date($d)` a date.  Lets are followed where they are used, so a path read
+ * through a let counts for each indicator that uses the let.
+ */
+#include "usage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "strmap.h"
+
+struct rec {
+    const char *array, *path;   /* arena */
+    enum use_type type;
+    int how;
+    struct buf inds;
+    const struct indicator *last;
+};
+
+struct walker {
+    const struct ruleset *rs;
+    struct arena *ar;
+    const struct indicator *ind;    /* being walked; NULL at top level */
+    struct rec *recs;
+    size_t nrecs, caprecs;
+    struct strmap by_key;           /* "ARRAY\x1fPATH" -> 1 + index of recs */
+    const char **arrays;
+    size_t narrays, caparrays;
+    struct strmap array_set;
+    uint64_t *seen;                 /* per let: want/how pairs walked for this indicator */
+};
+
+static void walk(struct walker *w, const struct ast *e, enum use_type want, int how,
+                 const char *elem);
+
+/* DATE and BOOL say the most about a cell, then NUMBER, then TEXT. */
+static enum use_type merge(enum use_type a, enum use_type b)
+{
+    static const int rank[] = {[T_ANY] = 0, [T_TEXT] = 1, [T_NUMBER] = 2, [T_BOOL] = 3,
+                               [T_DATE] = 4};
+    return rank[b] > rank[a] ? b : a;
+}
+
+static void add_array(struct walker *w, const char *path)
+{
+    if (strmap_get(&w->array_set, path))
+        return;
+    strmap_put(&w->array_set, path, (void *)1);
+    VEC_PUSH(w->arrays, w->narrays, w->caparrays, path);
+}
+
+static void record(struct walker *w, const char *array, const char *path, enum use_type type,
+                   int how)
+{
+    if (array)
+        add_array(w, array);
+    const char *key = arena_printf(w->ar, "%s\x1f%s", array ? array : "", path);
+    uintptr_t i = (uintptr_t)strmap_get(&w->by_key, key);
+    if (!i) {
+        struct rec r = {.array = array, .path = path};
+        VEC_PUSH(w->recs, w->nrecs, w->caprecs, r);
+        i = w->nrecs;
+        strmap_put(&w->by_key, key, (void *)i);
+    }
+    struct rec *r = &w->recs[i - 1];
+    r->type = merge(r->type, type);
+    r->how |= how;
+    if (w->ind && r->last != w->ind) {
+        if (r->inds.len)
+            buf_adds(&r->inds, "、");
+        buf_adds(&r->inds, w->ind->name);
+        r->last = w->ind;
+    }
+}
+
+/* The data path e reads, as (array, dotted path): from the root, or from an element of an
+ * array (`$a[*].b`, `$a[0].b`, `.b` inside `$a where …`).  0 when e is not such a path. */
+static int path_of(struct walker *w, const struct ast *e, const char *elem, const char **array,
+                   const char **path)
+{
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_ROOT:
+        *array = NULL;
+        *path = "";
+        return 1;
+    case AST_E_ELEM:
+        *array = elem;
+        *path = "";
+        return elem != NULL;
+    case AST_E_FIELD:
+        if (!path_of(w, e->a, elem, array, path))
+            return 0;
+        *path = **path ? arena_printf(w->ar, "%s.%s", *path, e->str) : e->str;
+        return 1;
+    case AST_E_INDEX:
+        if (e->b->kind == AST_E_STR) {
+            if (!path_of(w, e->a, elem, array, path))
+                return 0;
+            *path = **path ? arena_printf(w->ar, "%s.%s", *path, e->b->str) : e->b->str;
+            return 1;
+        }
+        /* $a[0] reads an element like $a[*] */
+        __attribute__((fallthrough));
+    case AST_E_SPREAD:
+        if (!path_of(w, e->a, elem, array, path) || *array || !**path)
+            return 0;
+        *array = *path;
+        *path = "";
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* An expression whose elements are read: its array path, or NULL (walked as it is). */
+static const char *as_array(struct walker *w, const struct ast *e, const char *elem)
+{
+    const char *array, *path;
+    if (e->kind == AST_E_WHERE) {
+        const char *a = as_array(w, e->a, elem);
+        walk(w, e->b, T_BOOL, U_COND, a);
+        return a;
+    }
+    if (path_of(w, e, elem, &array, &path) && !array && *path) {
+        add_array(w, path);
+        return path;
+    }
+    walk(w, e, T_ANY, 0, elem);
+    return NULL;
+}
+
+/* An argument holding an array whose elements should be `want` (sum, avg, join, count). */
+static void array_arg(struct walker *w, const struct ast *e, enum use_type want, int how,
+                      const char *elem)
+{
+    const char *array, *path;
+    if (path_of(w, e, elem, &array, &path) && array && *path)
+        record(w, array, path, want, how);      /* $a[*].b */
+    else
+        as_array(w, e, elem);
+}
+
+/* What a literal-ish operand says about the other side of a comparison. */
+static enum use_type type_of(const struct ast *e)
+{
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_NUM:
+    case AST_E_NEG:
+    case AST_E_WEIGHT:
+    case AST_E_SCORE:
+    case AST_E_RATIO:
+        return T_NUMBER;
+    case AST_E_BIN:
+        return e->op < OP_EQ ? T_NUMBER : T_BOOL;
+    case AST_E_STR:
+    case AST_E_INTERP:
+        return T_TEXT;
+    case AST_E_BOOL:
+    case AST_E_NOT:
+    case AST_E_AND:
+    case AST_E_OR:
+        return T_BOOL;
+    case AST_E_CONST: {
+        const struct binding *b = e->ref;
+        return b->cval.kind == V_NUM ? T_NUMBER : b->cval.kind == V_STR ? T_TEXT
+               : b->cval.kind == V_BOOL ? T_BOOL : T_ANY;
+    }
+    case AST_E_CALL:
+        return e->op < BUILTIN_COUNT && strcmp(builtin_table[e->op].name, "join") != 0
+               && strcmp(builtin_table[e->op].name, "exists") != 0
+               && strcmp(builtin_table[e->op].name, "between") != 0 ? T_NUMBER : T_ANY;
+    default:
+        return T_ANY;
+    }
+}
+
+static void walk_let(struct walker *w, const struct binding *b, enum use_type want, int how)
+{
+    if (b->is_const || !b->decl || !b->decl->a)
+        return;
+    uint64_t bit = (uint64_t)1 << (want * 8 + how);
+    if (w->seen[b->slot] & bit)
+        return;
+    w->seen[b->slot] |= bit;
+    walk(w, b->decl->a, want, how, NULL);
+}
+
+static void walk_call(struct walker *w, const struct ast *e, const char *elem)
+{
+    const char *name = e->op < BUILTIN_COUNT ? builtin_table[e->op].name : "";
+    const struct ast *a1 = e->kids, *a2 = a1 ? a1->next : NULL;
+    int nargs = ast_count(e->kids);
+    if ((!strcmp(name, "min") || !strcmp(name, "max")) && nargs == 1) {
+        array_arg(w, a1, T_NUMBER, U_COMPUTE, elem);
+    } else if (!strcmp(name, "sum") || !strcmp(name, "avg")) {
+        array_arg(w, a1, T_NUMBER, U_COMPUTE, elem);
+    } else if (!strcmp(name, "count") || !strcmp(name, "len")) {
+        array_arg(w, a1, T_ANY, 0, elem);
+    } else if (!strcmp(name, "join")) {
+        array_arg(w, a1, T_TEXT, 0, elem);
+        if (a2)
+            walk(w, a2, T_TEXT, 0, elem);
+    } else if (!strcmp(name, "exists")) {
+        walk(w, a1, T_ANY, 0, elem);
+    } else if (!strcmp(name, "date")) {
+        walk(w, a1, T_DATE, U_COMPUTE, elem);
+    } else if (!strcmp(name, "attain")) {
+        walk(w, a1, T_NUMBER, U_COMPUTE, elem);
+        if (a2)
+            walk(w, a2, T_ANY, U_COMPARE, elem);   /* "≥50个" stays text */
+    } else if (!strcmp(name, "between")) {
+        for (const struct ast *a = e->kids; a; a = a->next)
+            walk(w, a, T_NUMBER, U_COMPARE, elem);
+    } else {
+        int known = e->op < BUILTIN_COUNT;  /* the rest compute on numbers */
+        for (const struct ast *a = e->kids; a; a = a->next)
+            walk(w, a, known ? T_NUMBER : T_ANY, known ? U_COMPUTE : 0, elem);
+    }
+}
+
+static void walk_compare(struct walker *w, const struct ast *e, const char *elem)
+{
+    enum use_type ta = type_of(e->a), tb = type_of(e->b);
+    int order = e->op != OP_EQ && e->op != OP_NE;
+    if (order) {    /* < <= > >=: numbers, unless compared with text or dates */
+        ta = ta == T_ANY ? T_NUMBER : ta;
+        tb = tb == T_ANY ? T_NUMBER : tb;
+    }
+    walk(w, e->a, tb == T_ANY ? ta : tb, U_COMPARE, elem);
+    walk(w, e->b, ta == T_ANY ? tb : ta, U_COMPARE, elem);
+}
+
+static void walk(struct walker *w, const struct ast *e, enum use_type want, int how,
+                 const char *elem)
+{
+    if (!e)
+        return;
+    const char *array, *path;
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_ROOT:
+    case AST_E_ELEM:
+    case AST_E_FIELD:
+    case AST_E_INDEX:
+    case AST_E_SPREAD:
+        if (path_of(w, e, elem, &array, &path)) {
+            if (*path || array)     /* "" for the elements themselves: $a[0] */
+                record(w, array, path, want, how);
+            if (e->kind == AST_E_INDEX && e->b->kind != AST_E_STR)
+                walk(w, e->b, T_NUMBER, U_COMPUTE, elem);
+            return;
+        }
+        if (e->kind == AST_E_SPREAD || e->kind == AST_E_INDEX)
+            as_array(w, e->a, elem);
+        else
+            walk(w, e->a, T_ANY, 0, elem);
+        if (e->kind == AST_E_INDEX)
+            walk(w, e->b, T_ANY, 0, elem);
+        return;
+    case AST_E_INTERP:
+        for (const struct ast *k = e->kids; k; k = k->next)
+            walk(w, k, T_ANY, 0, elem);
+        return;
+    case AST_E_FMT:
+        walk(w, e->a, e->str && *e->str ? T_NUMBER : T_ANY, 0, elem);
+        return;
+    case AST_E_LET:
+        walk_let(w, e->ref, want, how);
+        return;
+    case AST_E_CALL:
+        walk_call(w, e, elem);
+        return;
+    case AST_E_NEG:
+        walk(w, e->a, T_NUMBER, U_COMPUTE, elem);
+        return;
+    case AST_E_NOT:
+    case AST_E_AND:
+    case AST_E_OR:
+        walk(w, e->a, T_BOOL, U_COND, elem);
+        walk(w, e->b, T_BOOL, U_COND, elem);
+        return;
+    case AST_E_BIN:
+        if (e->op >= OP_EQ) {
+            walk_compare(w, e, elem);
+            return;
+        }
+        walk(w, e->a, T_NUMBER, U_COMPUTE, elem);
+        walk(w, e->b, T_NUMBER, U_COMPUTE, elem);
+        return;
+    case AST_E_COAL:
+        walk(w, e->a, want, how, elem);
+        walk(w, e->b, want, how, elem);
+        return;
+    case AST_E_IF:
+        walk(w, e->a, T_BOOL, U_COND, elem);
+        walk(w, e->b, want, how, elem);
+        walk(w, e->c, want, how, elem);
+        return;
+    case AST_E_CASE: {
+        enum use_type subject = T_ANY;
+        for (const struct ast *arm = e->kids; arm && e->a; arm = arm->next)
+            subject = merge(subject, type_of(arm->a));
+        walk(w, e->a, subject, U_COMPARE, elem);
+        for (const struct ast *arm = e->kids; arm; arm = arm->next) {
+            if (e->a)
+                walk(w, arm->a, T_ANY, U_COMPARE, elem);
+            else
+                walk(w, arm->a, T_BOOL, U_COND, elem);
+            walk(w, arm->b, want, how, elem);
+        }
+        walk(w, e->c, want, how, elem);
+        return;
+    }
+    case AST_E_WHERE:
+        as_array(w, e, elem);
+        return;
+    case AST_E_NUM:
+    case AST_E_STR:
+    case AST_E_BOOL:
+    case AST_E_NULL:
+    case AST_E_CONST:
+    case AST_E_WEIGHT:
+    case AST_E_SCORE:
+    case AST_E_RATIO:
+        return;
+    default:    /* kinds added later: read what they hold, without a type */
+        walk(w, e->a, T_ANY, 0, elem);
+        walk(w, e->b, T_ANY, 0, elem);
+        walk(w, e->c, T_ANY, 0, elem);
+        for (const struct ast *k = e->kids; k; k = k->next)
+            walk(w, k, T_ANY, 0, elem);
+        return;
+    }
+}
+
+/* The rules of one indicator (its own statements; children are walked on their own). */
+static void walk_statements(struct walker *w, const struct ast *s)
+{
+    for (; s; s = s->next) {
+        switch ((enum ast_kind)s->kind) {
+        case AST_S_INDICATOR:
+        case AST_S_LET:
+        case AST_S_TEST:
+            break;
+        case AST_S_SCORE:
+        case AST_S_SELFSCORE:
+            walk(w, s->a, T_NUMBER, U_COMPUTE, NULL);
+            break;
+        case AST_S_DEDUCT:
+        case AST_S_FAIL:
+        case AST_S_SKIP:
+        case AST_S_NOTE:
+            walk(w, s->a, s->kind == AST_S_DEDUCT ? T_NUMBER : T_TEXT,
+                 s->kind == AST_S_DEDUCT ? U_COMPUTE : 0, NULL);
+            walk(w, s->b, T_BOOL, U_COND, NULL);
+            walk(w, s->c, T_TEXT, 0, NULL);
+            break;
+        case AST_S_GRADES:
+            for (const struct ast *band = s->kids; band; band = band->next)
+                walk(w, band->b, T_BOOL, U_COND, NULL);
+            break;
+        default:    /* statements added later */
+            walk(w, s->a, T_ANY, 0, NULL);
+            walk(w, s->b, T_ANY, 0, NULL);
+            walk(w, s->c, T_ANY, 0, NULL);
+            break;
+        }
+    }
+}
+
+static struct usage_field field_of(struct usage *u, const struct rec *r)
+{
+    struct usage_field f = {
+        .path = arena_strndup(&u->ar, r->path, strlen(r->path)),
+        .array = r->array ? arena_strndup(&u->ar, r->array, strlen(r->array)) : NULL,
+        .type = r->type,
+        .how = r->how,
+        .indicators = arena_strndup(&u->ar, r->inds.data ? r->inds.data : "", r->inds.len),
+    };
+    return f;
+}
+
+/* A root path that is an array, or the prefix of another path (an object read whole, as by
+ * exists($预算)), is no cell of its own. */
+static int is_container(const struct walker *w, const char *path)
+{
+    if (strmap_get(&w->array_set, path))
+        return 1;
+    size_t n = strlen(path);
+    for (size_t i = 0; i < w->nrecs; i++)
+        if (!w->recs[i].array && strncmp(w->recs[i].path, path, n) == 0
+            && w->recs[i].path[n] == '.')
+            return 1;
+    return 0;
+}
+
+struct usage *usage_of(const struct ruleset *rs)
+{
+    struct usage *u = xcalloc(1, sizeof *u);
+    arena_init(&u->ar);
+    struct walker w = {.rs = rs, .ar = &u->ar};
+    w.seen = xcalloc(rs->nlets ? rs->nlets : 1, sizeof *w.seen);
+    const char *array, *key = NULL;
+    if (rs->id && path_of(&w, rs->id, NULL, &array, &key) && !array && *key)
+        record(&w, NULL, key, T_TEXT, U_COMPARE);
+    else
+        walk(&w, rs->id, T_TEXT, 0, NULL);
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        w.ind = rs->all[i];
+        memset(w.seen, 0, (rs->nlets ? rs->nlets : 1) * sizeof *w.seen);
+        walk_statements(&w, w.ind->decl->kids);
+    }
+    w.ind = NULL;
+    memset(w.seen, 0, (rs->nlets ? rs->nlets : 1) * sizeof *w.seen);
+    walk(&w, rs->selfscore, T_NUMBER, U_COMPUTE, NULL);
+    for (const struct ast *band = rs->grades ? rs->grades->kids : NULL; band; band = band->next)
+        walk(&w, band->b, T_BOOL, U_COND, NULL);
+
+    u->root = xcalloc(w.nrecs + 1, sizeof *u->root);
+    u->elem = xcalloc(w.nrecs + 1, sizeof *u->elem);
+    u->arrays = xcalloc(w.narrays + 1, sizeof *u->arrays);
+    for (size_t i = 0; i < w.nrecs; i++)
+        if (!w.recs[i].array && !is_container(&w, w.recs[i].path))
+            u->root[u->nroot++] = field_of(u, &w.recs[i]);
+    for (size_t a = 0; a < w.narrays; a++) {
+        struct usage_array *ua = &u->arrays[u->narrays++];
+        ua->path = arena_strndup(&u->ar, w.arrays[a], strlen(w.arrays[a]));
+        ua->first = u->nelem;
+        for (size_t i = 0; i < w.nrecs; i++)
+            if (w.recs[i].array && strcmp(w.recs[i].array, w.arrays[a]) == 0)
+                u->elem[u->nelem++] = field_of(u, &w.recs[i]);
+        ua->n = u->nelem - ua->first;
+    }
+    if (key && usage_find(u, NULL, key))
+        u->key = usage_find(u, NULL, key)->path;
+    for (size_t i = 0; i < w.nrecs; i++)
+        buf_free(&w.recs[i].inds);
+    free(w.recs);
+    free(w.arrays);
+    free(w.seen);
+    strmap_free(&w.by_key);
+    strmap_free(&w.array_set);
+    return u;
+}
+
+void usage_free(struct usage *u)
+{
+    if (!u)
+        return;
+    free(u->root);
+    free(u->elem);
+    free(u->arrays);
+    arena_free(&u->ar);
+    free(u);
+}
+
+const struct usage_field *usage_find(const struct usage *u, const char *array, const char *path)
+{
+    const struct usage_field *f = array ? u->elem : u->root;
+    size_t n = array ? u->nelem : u->nroot;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f[i].path, path) == 0 && (!array || strcmp(f[i].array, array) == 0))
+            return &f[i];
+    return NULL;
+}
+
+const struct usage_array *usage_array(const struct usage *u, const char *path)
+{
+    for (size_t i = 0; i < u->narrays; i++)
+        if (strcmp(u->arrays[i].path, path) == 0)
+            return &u->arrays[i];
+    return NULL;
+}
+
+const char *usage_type_name(enum use_type t)
+{
+    static const char *const names[] = {[T_ANY] = "文本", [T_TEXT] = "文本",
+                                        [T_NUMBER] = "数值", [T_BOOL] = "是否",
+                                        [T_DATE] = "日期"};
+    return names[t];
+}
+
+const char *usage_how_text(int how, char *buf)
+{
+    static const char *const words[] = {"比较", "计算", "条件"};
+    buf[0] = '\0';
+    for (int i = 0; i < 3; i++)
+        if (how & (1 << i)) {
+            if (buf[0])
+                strcat(buf, "、");
+            strcat(buf, words[i]);
+        }
+    return buf;
+}
