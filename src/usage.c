@@ -140,6 +140,8 @@ static void array_arg(struct walker *w, const struct ast *e, enum use_type want,
     const char *array, *path;
     if (path_of(w, e, elem, &array, &path) && array && *path)
         record(w, array, path, want, how);      /* $a[*].b */
+    else if (e->kind == AST_E_MAP)
+        walk(w, e->b, want, how, as_array(w, e->a, elem));     /* $a map .b */
     else
         as_array(w, e, elem);
 }
@@ -317,6 +319,9 @@ static void walk(struct walker *w, const struct ast *e, enum use_type want, int 
     case AST_E_WHERE:
         as_array(w, e, elem);
         return;
+    case AST_E_MAP:
+        walk(w, e->b, T_ANY, 0, as_array(w, e->a, elem));
+        return;
     case AST_E_NUM:
     case AST_E_STR:
     case AST_E_BOOL:
@@ -348,6 +353,7 @@ static void walk_statements(struct walker *w, const struct ast *s)
         case AST_S_SCORE:
         case AST_S_SELFSCORE:
             walk(w, s->a, T_NUMBER, U_COMPUTE, NULL);
+            walk(w, s->kind == AST_S_SCORE ? s->c : NULL, T_TEXT, 0, NULL);
             break;
         case AST_S_DEDUCT:
         case AST_S_FAIL:
@@ -359,8 +365,10 @@ static void walk_statements(struct walker *w, const struct ast *s)
             walk(w, s->c, T_TEXT, 0, NULL);
             break;
         case AST_S_GRADES:
-            for (const struct ast *band = s->kids; band; band = band->next)
+            for (const struct ast *band = s->kids; band; band = band->next) {
                 walk(w, band->b, T_BOOL, U_COND, NULL);
+                walk(w, band->a, T_TEXT, 0, NULL);
+            }
             break;
         default:    /* statements added later */
             walk(w, s->a, T_ANY, 0, NULL);
