@@ -52,6 +52,10 @@ static int compare_indicator(const struct ruleset *a, const struct indicator *x,
 {
     int n = 0;
     char w1[NUM_BUF], w2[NUM_BUF];
+    if (num_cmp(a->max, b->max) != 0) {     /* first: a changed maximum changes every total */
+        fprintf(out, "~ max: %s -> %s\n", fmt_weight(w1, a->max), fmt_weight(w2, b->max));
+        n++;
+    }
     if (num_cmp(x->weight, y->weight) != 0) {
         fprintf(out, "~ %s: weight %s -> %s\n", y->path, fmt_weight(w1, x->weight),
                 fmt_weight(w2, y->weight));
@@ -134,6 +138,10 @@ int diff_rulesets(const struct ruleset *a, const struct ruleset *b, FILE *out)
 {
     int n = 0;
     char w1[NUM_BUF], w2[NUM_BUF];
+    if (num_cmp(a->max, b->max) != 0) {     /* first: a changed maximum changes every total */
+        fprintf(out, "~ max: %s -> %s\n", fmt_weight(w1, a->max), fmt_weight(w2, b->max));
+        n++;
+    }
     for (uint32_t i = 0; i < a->nall; i++)
         if (!strmap_get(&b->by_path, a->all[i]->path)
             && (!a->all[i]->parent || strmap_get(&b->by_path, a->all[i]->parent->path))) {
@@ -160,10 +168,6 @@ int diff_rulesets(const struct ruleset *a, const struct ruleset *b, FILE *out)
     }
     if (a->rescale != b->rescale) {
         fprintf(out, "~ na: %s -> %s\n", a->rescale ? "rescale" : "full", b->rescale ? "rescale" : "full");
-        n++;
-    }
-    if (num_cmp(a->max, b->max) != 0) {
-        fprintf(out, "~ max: %s -> %s\n", fmt_weight(w1, a->max), fmt_weight(w2, b->max));
         n++;
     }
     return n;

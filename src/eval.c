@@ -1071,7 +1071,7 @@ static void indicator_error(struct evaluator *ev, const struct indicator *ind, s
     r->notes = r->notes_last = NULL;
     r->grade = r->grade_reason = NULL;
     add_error(ev, ind, &ev->err);
-    r->error = ev->res.errors[ev->res.nerrors - 1].message;
+    r->error = arena_strndup(ev->ar, ev->err.message, strlen(ev->err.message));
 }
 
 /* The skip guards; true when one fired (the indicator is then skipped, its reason a note). */
@@ -1487,6 +1487,23 @@ static void score_total(struct evaluator *ev)
     ev->res.notes = t->notes;
 }
 
+/* Errors in indicator order (score(PATH) may score an indicator before those above it);
+ * errors of no indicator (the total's rules) last.  Stable: an insertion sort of a few. */
+static void sort_errors(struct eval_result *r)
+{
+    for (uint32_t i = 1; i < r->nerrors; i++) {
+        struct eval_error e = r->errors[i];
+        uint32_t key = e.ind ? e.ind->index : UINT32_MAX, j = i;
+        for (; j > 0; j--) {
+            const struct eval_error *p = &r->errors[j - 1];
+            if ((p->ind ? p->ind->index : UINT32_MAX) <= key)
+                break;
+            r->errors[j] = *p;
+        }
+        r->errors[j] = e;
+    }
+}
+
 const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint64_t position)
 {
     const struct ruleset *rs = ev->rs;
@@ -1496,6 +1513,7 @@ const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint
         return &ev->res;
     ev->res.tree = true;
     score_total(ev);
+    sort_errors(&ev->res);
     if (rs->has_selfscore && !ev->res.nerrors)
         selfscore(ev);
     if (rs->has_selfscore && !ev->res.nerrors)

@@ -82,6 +82,20 @@ static struct ast *last_step(struct ast *path)
     return path;
 }
 
+/* A new indicator "管理效率.采购管理.x" (one quoted name) whose text before the first dot
+ * names an indicator of the base: meant as a path, it would add a new indicator instead. */
+static bool looks_like_path(struct ast *top, const char *name)
+{
+    const char *dot = strchr(name, '.');
+    if (!dot)
+        return false;
+    for (struct ast *n = top; n; n = n->next)
+        if (n->kind == AST_S_INDICATOR && strlen(n->str) == (size_t)(dot - name)
+            && memcmp(n->str, name, (size_t)(dot - name)) == 0)
+            return true;
+    return false;
+}
+
 /* indicator a.b.c { … }: replace c under a.b, or add it there. */
 static void place_indicator(struct diag *dg, struct arena *ar, struct ast **top, struct ast *n)
 {
@@ -93,6 +107,10 @@ static void place_indicator(struct diag *dg, struct arena *ar, struct ast **top,
     }
     n->a = last_step(n->a);     /* from here on it is a plain indicator of that parent */
     struct ast *old = find(*list, AST_S_INDICATOR, n->str);
+    if (!old && looks_like_path(*top, n->str)) {
+        diag_error(dg, n->a->at, M_DOTS_NAME, n->str);
+        return;
+    }
     if (old)
         replace(list, old, n);
     else

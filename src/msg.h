@@ -132,8 +132,8 @@
     X(M_E_XLSX, "not a readable .xlsx workbook (%s)", "不是可读取的 .xlsx 工作簿（%s）")     \
     X(M_E_SELFSCORE, "selfscore must give an object, not %s", "自评分应为对象，而不是%s")    \
     X(M_E_DEPENDS, "indicator '%s' could not be scored", "指标「%s」未能计分")                \
-    X(M_E_UNSCORED, "jixiao: %s of %s data sets could not be scored (see \"errors\" in the results)", \
-      "jixiao：%s 个数据集未能计分（共 %s 个，见结果中的 \"errors\"）")                      \
+    X(M_E_UNSCORED, "jixiao: %llu of %llu data sets could not be scored (see \"errors\" in the results)", \
+      "jixiao：%llu 个数据集未能计分（共 %llu 个，见结果中的 \"errors\"）")                  \
     /* review_warnings: why a selfscore claim cannot be used */                              \
     X(M_W_NO_IND, "names no indicator", "没有这个指标")                                       \
     X(M_W_AMBIGUOUS, "several leaves have this name: write the path",                        \

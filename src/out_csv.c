@@ -79,7 +79,7 @@ static void add_errors(struct buf *b, const struct eval_result *r)
 /* One indicator's score; empty when it does not apply under na rescale. */
 static void add_score(struct buf *b, const struct ruleset *rs, const struct ind_result *ir)
 {
-    if (ir->state == IS_SKIPPED && rs->rescale)
+    if (!ind_has_score(ir))
         return;
     add_num(b, ir->score, rs->precision);
 }

@@ -54,7 +54,7 @@ static void indicator(struct buf *b, const struct ruleset *rs, const struct eval
     const struct ind_result *ir = &r->ind[ind->index];
     indent(b, depth);
     buf_printf(b, "%s  ", ind->name);
-    if (ir->state == IS_SKIPPED && rs->rescale)
+    if (!ind_has_score(ir))
         buf_adds(b, "不适用");
     else
         number(b, ir->score, rs->precision);
@@ -66,7 +66,7 @@ static void indicator(struct buf *b, const struct ruleset *rs, const struct eval
             const struct ind_result *kr = &r->ind[ind->kids[k]->index];
             if (k)
                 buf_adds(b, " + ");
-            if (kr->state == IS_SKIPPED && rs->rescale)
+            if (!ind_has_score(kr))
                 buf_adds(b, "（不适用）");
             else
                 number(b, kr->score, rs->precision);

@@ -47,7 +47,7 @@ struct runner {
     pthread_mutex_t mu;
     pthread_cond_t work, done;
     bool stop;
-    int failed;
+    uint64_t failed;            /* data sets that could not be scored */
     const struct input *progress;
     uint64_t count;
     struct timespec started, shown;
@@ -80,7 +80,7 @@ static void process(struct runner *r, struct evaluator *ev, struct batch *b)
         else
             res = eval_input_error(ev, it->position, it->at, it->message);
         if (res->nerrors)
-            b->failed = 1;
+            b->failed++;
         out_format_result(&b->out, r->out->fmt, r->rs, res);
         b->ends[i] = b->out.len;
     }
@@ -125,7 +125,7 @@ static void write_batch(struct runner *r, struct batch *b)
         out_write(r->out, b->out.data + start, b->ends[i] - start);
         start = b->ends[i];
     }
-    r->failed |= b->failed;
+    r->failed += (uint64_t)b->failed;
     r->count += b->n;
     b->n = 0;
     b->bytes = 0;
@@ -301,7 +301,12 @@ int run_finish(struct runner *r)
     }
     if (r->progress && r->count)
         show_progress(r, true);
-    int failed = r->failed;
+    int failed = r->failed > 0;
+    if (failed)     /* §6: exit 1 says how many */
+        fprintf(stderr, msg(r->rs->dg.lang, M_E_UNSCORED), (unsigned long long)r->failed,
+                (unsigned long long)r->count);
+    if (failed)
+        fputc('\n', stderr);
     eval_free(r->inline_ev);
     for (uint32_t i = 0; i < r->nring; i++) {
         arena_free(&r->ring[i].ar);

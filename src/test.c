@@ -79,8 +79,8 @@ static void actual(const struct ruleset *rs, const struct ast *x, const struct e
         v->n = r->nerrors;
         return;
     }
-    if (r->nerrors) {
-        v->kind = V_MISSING;    /* an error result has no scores */
+    if (r->nerrors && x->op != 0) {
+        v->kind = V_MISSING;    /* an error result has no total and no grade */
         return;
     }
     if (x->op == 1)
@@ -92,8 +92,8 @@ static void actual(const struct ruleset *rs, const struct ast *x, const struct e
     } else {
         const struct indicator *ind = x->ref;
         const struct ind_result *ir = &r->ind[ind->index];
-        if (ir->state == IS_SKIPPED && rs->rescale)
-            v->kind = V_NULL;
+        if (!ind_has_score(ir))     /* left out under na rescale, or an error in it */
+            v->kind = ir->state == IS_SKIPPED ? V_NULL : V_MISSING;
         else
             v->n = ir->score;
     }
