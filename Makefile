@@ -1,7 +1,9 @@
 # Makefile - builds build/jixiao from grammar/ (flex, bison) and src/, linking system cJSON.
 #   make            build/jixiao
-#   make test       the whole suite (unit tests, tests/cases, seed reproductions)
-#   make demo       install missing Debian packages, build, score the Huangpu 2022 example
+#   make test       `make deps`, then the whole suite (unit tests, tests/cases, seed reproductions)
+#   make demo       `make deps` (build packages only), build, score the Huangpu 2022 example
+#   make deps       install the missing Debian packages of DEPS_BUILD and DEPS_TEST (as root),
+#                   or print the apt-get command to run
 #   make bench      the benchmark of bench/ (see bench/README.md)
 #   make SANITIZE=1 ...   build/jixiao with AddressSanitizer and UBSan (objects in build/asan)
 
@@ -26,32 +28,44 @@ SRCS    := $(wildcard src/*.c)
 OBJS    := $(SRCS:src/%.c=$(B)/%.o) $(B)/parser.o $(B)/lexer.o
 UNITS   := $(patsubst tests/unit/%.c,build/unit/%,$(wildcard tests/unit/test_*.c))
 BIN     := build/jixiao
-DEMO_PKGS := flex bison libcjson-dev gcc make
+# each object (and unit test) records the headers it included; -MP keeps a deleted header
+# from breaking the build
+DEPFLAGS = -MMD -MP -MF $@.d
 
-.PHONY: all test demo bench clean install deps unit
+# Debian packages, each as PACKAGE:PROBE; the package counts as missing when PROBE (a command
+# on PATH, or an absolute file name) is absent. Add what your code or test needs with +=.
+# DEPS_BUILD: needed to build (missing ones stop the build); DEPS_TEST: needed by some tests
+# (missing ones are reported and the tests that need them print SKIP).
+DEPS_BUILD := flex:$(FLEX) bison:$(BISON) libcjson-dev:/usr/include/cjson/cJSON.h \
+              gcc:$(firstword $(CC)) make:$(firstword $(MAKE))
+DEPS_TEST  := parallel:parallel bsdutils:script
+
+.PHONY: all test test-only demo bench clean install deps unit
 
 all: $(BIN)
 
-build/gen/parser.c build/gen/parser.h: grammar/parser.y
+build/gen/parser.c: grammar/parser.y
 	@mkdir -p build/gen
 	$(BISON) -Wall -Werror --header=build/gen/parser.h -o build/gen/parser.c $<
+build/gen/parser.h: build/gen/parser.c ;
 
-build/gen/lexer.c: grammar/lexer.l build/gen/parser.h
+build/gen/lexer.c: grammar/lexer.l
 	@mkdir -p build/gen
 	$(FLEX) -o $@ $<
 
-# generated code: no -Werror (we do not own its warnings)
-$(B)/parser.o: build/gen/parser.c $(wildcard src/*.h)
+# generated code: no -Werror (we do not own its warnings). Every object waits for parser.h
+# (order-only) the first time; after that its .d file says whether it really includes it.
+$(B)/parser.o: build/gen/parser.c | build/gen/parser.h
 	@mkdir -p $(B)
-	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) -Wall -c -o $@ $<
+	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) -Wall $(DEPFLAGS) -c -o $@ $<
 
-$(B)/lexer.o: build/gen/lexer.c $(wildcard src/*.h)
+$(B)/lexer.o: build/gen/lexer.c | build/gen/parser.h
 	@mkdir -p $(B)
-	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) -Wall -Wno-unused-function -c -o $@ $<
+	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) -Wall -Wno-unused-function $(DEPFLAGS) -c -o $@ $<
 
-$(B)/%.o: src/%.c build/gen/parser.h $(wildcard src/*.h include/*.h)
+$(B)/%.o: src/%.c | build/gen/parser.h
 	@mkdir -p $(B)
-	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(CWARNS) -c -o $@ $<
+	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(CWARNS) $(DEPFLAGS) -c -o $@ $<
 
 # build/jixiao is whichever flavour was built last; the stamp makes a switch relink it
 FLAVOR := $(if $(filter 1,$(SANITIZE)),asan,plain)
@@ -65,40 +79,51 @@ $(BIN): $(OBJS) build/flavor.$(FLAVOR)
 
 build/unit/test_%: tests/unit/test_%.c $(filter-out $(B)/main.o,$(OBJS)) build/flavor.$(FLAVOR)
 	@mkdir -p build/unit
-	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(CWARNS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
+	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(CWARNS) $(DEPFLAGS) $(LDFLAGS) -o $@ \
+	  $(filter %.c %.o,$^) $(LDLIBS)
+
+-include $(OBJS:%=%.d) $(UNITS:%=%.d)
 
 unit: $(UNITS)
 
+# `make test` and `make demo` each work alone on a fresh machine: both start with `make deps`
 test:
-	@$(MAKE) --no-print-directory deps DEPS=test
+	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory $(BIN) unit
 	bash tests/csv_libreoffice.sh $(BIN)
 	bash tests/run.sh $(BIN)
 
-.PHONY: test-only
 test-only: $(BIN) unit
 	bash tests/run.sh $(BIN)
 
-# build packages; `make test` also needs GNU parallel (tests/cases/scale.test)
-deps:
-	@missing=""; \
-	command -v $(FLEX) >/dev/null || missing="$$missing flex"; \
-	command -v $(BISON) >/dev/null || missing="$$missing bison"; \
-	[ -f /usr/include/cjson/cJSON.h ] || missing="$$missing libcjson-dev"; \
-	command -v $(CC) >/dev/null || missing="$$missing gcc"; \
-	[ "$(DEPS)" != test ] || command -v parallel >/dev/null || missing="$$missing parallel"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "missing packages:$$missing"; \
-	    echo "run: sudo apt-get install -y$$missing"; exit 1; \
-	  fi; \
-	fi
+# missing PACKAGE:PROBE list, fatal (1 or 0): installs what is missing with apt-get as root,
+# else prints the command to run; a fatal list stops make when something is still missing
+define install_missing
+missing=""; \
+for d in $(1); do \
+  p=$${d%%:*} x=$${d#*:}; \
+  case $$x in /*) [ -e "$$x" ] ;; *) command -v "$$x" >/dev/null ;; esac || missing="$$missing $$p"; \
+done; \
+if [ -z "$$missing" ]; then :; \
+elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+  echo "installing:$$missing"; \
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } \
+    || { echo "could not install:$$missing"; [ $(2) = 0 ]; }; \
+else \
+  echo "missing packages:$$missing"; \
+  echo "run: sudo apt-get install -y$$missing"; \
+  [ $(2) = 0 ] && echo "(the tests that need them will SKIP)"; [ $(2) = 0 ]; \
+fi
+endef
 
-demo: deps
-	$(MAKE) $(BIN)
+# DEPS_TEST= (empty) limits it to the build packages, as `make demo` does
+deps:
+	@$(call install_missing,$(DEPS_BUILD),1)
+	@$(call install_missing,$(DEPS_TEST),0)
+
+demo:
+	@$(MAKE) --no-print-directory deps DEPS_TEST=
+	@$(MAKE) --no-print-directory $(BIN)
 	$(BIN) run rules/2022/huangpu.eval examples/2022/huangpu.json --format table
 
 bench: $(BIN)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # tests/run.sh — runs the C unit tests (build/unit/*) and every case of tests/cases/*.test.
 #
-# usage: tests/run.sh [BINARY]        BINARY defaults to build/jixiao under the repo root
+# usage: tests/run.sh [BINARY [CASEFILE...]]   BINARY defaults to build/jixiao under the repo
+#        root; with CASEFILEs (paths, or names like "diff" for tests/cases/diff.test) only those
+#        case files run, and no unit tests
 # env:   JIXIAO_WRAP  prefixed to every invocation, e.g. "valgrind -q --error-exitcode=99"
 #
 # A case file holds cases; lines starting with "#" before the first "===" are comments:
@@ -14,10 +16,13 @@
 #   --- stdout                    expected stdout, exact (absent: must be empty)
 #   --- stderr                    expected stderr, exact (absent: not compared)
 #   --- exit: 1                   expected exit status (default 0)
+#   --- needs: parallel script    commands the case runs besides jixiao; when one is missing
+#                                 the case prints SKIP (and counts neither as passed nor failed)
 #
 # Content is the section's lines, each ended by "\n"; trailing blank lines are dropped.
 # Each case runs in a fresh temp dir with LC_ALL=C.UTF-8 and a 20 s timeout.
-# Needs only bash, coreutils, awk and diff. Ends with "N passed, N failed"; exit 1 on failure.
+# Needs only bash, coreutils, awk and diff. Prints one line for the unit checks and one for the
+# cases, then the closing line "N passed, N failed" over both; exit 1 on failure.
 
 set -u
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd) || exit 2
@@ -25,9 +30,15 @@ export ROOT
 if [ $# -ge 1 ]; then
   BIN=$1
   case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
+  shift
 else
   BIN=$ROOT/build/jixiao
 fi
+FILES=()
+for f in "$@"; do
+  [[ $f == */* || $f == *.test ]] || f=$ROOT/tests/cases/$f.test
+  FILES+=("$f")
+done
 WRAP=${JIXIAO_WRAP:-}
 unset LC_MESSAGES LANGUAGE
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
@@ -35,11 +46,14 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-tests.XXXXXX") || exit 2
 trap 'rm -rf -- "$TMP"' EXIT
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 
 # --- C unit tests: each prints "N passed, N failed" as its last line -----------------------
+uprogs=0
 for u in "$ROOT"/build/unit/*; do
+  (( ${#FILES[@]} == 0 )) || break
   [[ -f $u && -x $u ]] || continue
+  uprogs=$((uprogs + 1))
   out=$(cd "$TMP" && eval "timeout 120 $WRAP \"\$u\"" 2>&1 </dev/null); rc=$?
   last=${out##*$'\n'}
   if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
@@ -54,6 +68,10 @@ for u in "$ROOT"/build/unit/*; do
     printf '%s\n' "$out" | tail -n 20
   fi
 done
+upassed=$passed ufailed=$failed
+if (( ${#FILES[@]} == 0 )); then
+  echo "unit checks: $upassed passed, $ufailed failed ($uprogs programs in build/unit)"
+fi
 
 # --- data-driven cases -----------------------------------------------------------------------
 fail() {            # fail WHY...: reports the current case as failed
@@ -72,8 +90,16 @@ flush() {           # writes the buffered content section to $target, trailing b
   target='' buf=()
 }
 
+have() {            # have COMMAND: whether a case's helper command is here (GNU parallel only)
+  case $1 in
+    parallel) parallel --version 2>/dev/null | grep -q '^GNU parallel' ;;
+    *) command -v "$1" >/dev/null ;;
+  esac
+}
+
 begin_case() {      # begin_case NAME
   name=$1 incase=1 cmd='' want_exit=0 has_stdin='' has_stderr='' problems=() target='' buf=()
+  needs=()
   cdir=$(mktemp -d "$TMP/case.XXXXXX") && mkdir "$cdir/work"
   : >"$cdir/want.out"
 }
@@ -95,6 +121,7 @@ section() {         # section HEADER: starts a "--- HEADER" section of the curre
     'exit: '*)
       want_exit=${h#exit: }
       [[ $want_exit =~ ^[0-9]+$ ]] || problems+=("line $lineno: bad exit status '$want_exit'") ;;
+    'needs: '*) read -r -a needs <<<"${h#needs: }" ;;
     *) problems+=("line $lineno: unknown section '--- $h'") ;;
   esac
 }
@@ -109,6 +136,15 @@ end_case() {        # runs the current case (if any) and cleans up after it
   incase=''
   [ -n "$cmd" ] || problems+=("no '--- cmd:' section")
   if (( ${#problems[@]} > 0 )); then fail "${problems[@]}"; rm -rf -- "$cdir"; return; fi
+  local need
+  for need in "${needs[@]}"; do
+    if ! have "$need"; then
+      echo "SKIP $tname: $name (needs $need; \`make deps\` installs it)"
+      skipped=$((skipped + 1))
+      rm -rf -- "$cdir"
+      return
+    fi
+  done
   local in=/dev/null rc ok=1
   [ -n "$has_stdin" ] && in=$cdir/stdin
   ( cd "$cdir/work" && eval "timeout 20 $WRAP \"\$BIN\" $cmd" ) <"$in" >"$cdir/out" 2>"$cdir/err"
@@ -153,9 +189,19 @@ run_file() {        # run_file FILE.test
   end_case
 }
 
-for t in "$ROOT"/tests/cases/*.test; do
-  [ -f "$t" ] && run_file "$t"
+(( ${#FILES[@]} > 0 )) || FILES=("$ROOT"/tests/cases/*.test)
+nfiles=0
+for t in "${FILES[@]}"; do
+  if [ -f "$t" ]; then
+    nfiles=$((nfiles + 1))
+    run_file "$t"
+  else
+    echo "FAIL $t: no such case file"
+    failed=$((failed + 1))
+  fi
 done
 
+echo "cases: $((passed - upassed)) passed, $((failed - ufailed)) failed, $skipped skipped" \
+     "($nfiles files in tests/cases)"
 echo "$passed passed, $failed failed"
 (( failed == 0 ))
