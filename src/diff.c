@@ -52,10 +52,6 @@ static int compare_indicator(const struct ruleset *a, const struct indicator *x,
 {
     int n = 0;
     char w1[NUM_BUF], w2[NUM_BUF];
-    if (num_cmp(a->max, b->max) != 0) {     /* first: a changed maximum changes every total */
-        fprintf(out, "~ max: %s -> %s\n", fmt_weight(w1, a->max), fmt_weight(w2, b->max));
-        n++;
-    }
     if (num_cmp(x->weight, y->weight) != 0) {
         fprintf(out, "~ %s: weight %s -> %s\n", y->path, fmt_weight(w1, x->weight),
                 fmt_weight(w2, y->weight));

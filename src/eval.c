@@ -1331,36 +1331,12 @@ static void claim(struct evaluator *ev, const struct indicator *ind, const char 
     r->self = x;
 }
 
+/* Claims: an indicator's own selfscore first (it wins when it gives one), then the top-level
+ * object's, by path or unique leaf name. */
 static void selfscore(struct evaluator *ev)
 {
     const struct ruleset *rs = ev->rs;
     struct value v;
-    if (rs->selfscore) {
-        if (!eval(ev, rs->selfscore, NULL, &v)) {
-            add_error(ev, NULL, &ev->err);
-            return;
-        }
-        if (v.kind != V_MISSING && v.kind != V_NULL && (v.kind != V_JSON || !cJSON_IsObject(v.j))) {
-            fail_at(ev, rs->selfscore, M_E_SELFSCORE, type_name(ev, &v));
-            add_error(ev, NULL, &ev->err);
-            return;
-        }
-        for (const cJSON *c = v.kind == V_JSON ? v.j->child : NULL; c; c = c->next) {
-            bool ambiguous;
-            const struct indicator *hit = ruleset_find(rs, c->string, &ambiguous);
-            if (!hit) {
-                bool total = strcmp(c->string, "总分") == 0 || strcmp(c->string, "score") == 0;
-                warn(ev, c->string, msg(ev->lang, total ? M_W_TOTAL : ambiguous ? M_W_AMBIGUOUS
-                                                                        : M_W_NO_IND));
-                continue;
-            }
-            if (hit->selfscore)
-                continue;       /* the indicator's own claim wins */
-            struct value cv;
-            from_json(c, &cv);
-            claim(ev, hit, c->string, &cv);
-        }
-    }
     for (uint32_t i = 0; i < rs->nall; i++) {
         const struct indicator *ind = rs->all[i];
         if (!ind->selfscore || !ind_has_score(result_of(ev, ind)))
@@ -1370,6 +1346,32 @@ static void selfscore(struct evaluator *ev)
             continue;
         }
         claim(ev, ind, ind->path, &v);
+    }
+    if (!rs->selfscore)
+        return;
+    if (!eval(ev, rs->selfscore, NULL, &v)) {
+        add_error(ev, NULL, &ev->err);
+        return;
+    }
+    if (v.kind != V_MISSING && v.kind != V_NULL && (v.kind != V_JSON || !cJSON_IsObject(v.j))) {
+        fail_at(ev, rs->selfscore, M_E_SELFSCORE, type_name(ev, &v));
+        add_error(ev, NULL, &ev->err);
+        return;
+    }
+    for (const cJSON *c = v.kind == V_JSON ? v.j->child : NULL; c; c = c->next) {
+        bool ambiguous;
+        const struct indicator *hit = ruleset_find(rs, c->string, &ambiguous);
+        if (!hit) {
+            bool total = strcmp(c->string, "总分") == 0 || strcmp(c->string, "score") == 0;
+            warn(ev, c->string, msg(ev->lang, total ? M_W_TOTAL : ambiguous ? M_W_AMBIGUOUS
+                                                                    : M_W_NO_IND));
+            continue;
+        }
+        if (result_of(ev, hit)->has_self && hit->selfscore)
+            continue;       /* the indicator's own claim wins */
+        struct value cv;
+        from_json(c, &cv);
+        claim(ev, hit, c->string, &cv);
     }
 }
 

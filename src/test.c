@@ -92,8 +92,8 @@ static void actual(const struct ruleset *rs, const struct ast *x, const struct e
     } else {
         const struct indicator *ind = x->ref;
         const struct ind_result *ir = &r->ind[ind->index];
-        if (!ind_has_score(ir))     /* left out under na rescale, or an error in it */
-            v->kind = ir->state == IS_SKIPPED ? V_NULL : V_MISSING;
+        if (!ind_has_score(ir))     /* left out under na rescale, or an error: null */
+            v->kind = V_NULL;
         else
             v->n = ir->score;
     }
