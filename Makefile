@@ -14,7 +14,7 @@ PREFIX  ?= /usr/local
 CFLAGS  ?= -O2 -g
 CWARNS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -Isrc -Iinclude -Ibuild/gen -I/usr/include/cjson -D_POSIX_C_SOURCE=200809L
-LDLIBS  += -lcjson -lm -lpthread
+LDLIBS  += -lcjson -lxlsxwriter -lm -lpthread
 
 ifeq ($(SANITIZE),1)
   B := build/asan
@@ -39,6 +39,11 @@ DEPFLAGS = -MMD -MP -MF $@.d
 DEPS_BUILD := flex:$(FLEX) bison:$(BISON) libcjson-dev:/usr/include/cjson/cJSON.h \
               gcc:$(firstword $(CC)) make:$(firstword $(MAKE))
 DEPS_TEST  := parallel:parallel bsdutils:script
+# the xlsx writer; opening the reports as people do (tests/reports.sh)
+DEPS_BUILD += libxlsxwriter-dev:/usr/include/xlsxwriter.h
+DEPS_TEST  += libreoffice-calc-nogui:soffice python3-openpyxl:/usr/lib/python3/dist-packages/openpyxl \
+              poppler-utils:pdftotext chromium:chromium \
+              fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
 .PHONY: all test test-only demo bench clean install deps unit
 
@@ -91,6 +96,7 @@ test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory $(BIN) unit
 	bash tests/csv_libreoffice.sh $(BIN)
+	bash tests/reports.sh $(BIN)
 	bash tests/run.sh $(BIN)
 
 test-only: $(BIN) unit

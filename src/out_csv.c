@@ -76,12 +76,11 @@ static void add_errors(struct buf *b, const struct eval_result *r)
     buf_free(&t);
 }
 
-/* One indicator's score; empty when it does not apply under na rescale. */
+/* One indicator's score; empty when it has none (left out under na rescale, errors). */
 static void add_score(struct buf *b, const struct ruleset *rs, const struct ind_result *ir)
 {
-    if (!ind_has_score(ir))
-        return;
-    add_num(b, ir->score, rs->precision);
+    if (ind_has_score(ir))
+        add_num(b, ir->score, rs->precision);
 }
 
 /* The fixed header cells, in English and Chinese (--lang zh). */
@@ -161,7 +160,7 @@ static void csv_detail(struct buf *b, const struct ruleset *rs, const struct eva
 }
 
 /* A row: id, score, grade, every indicator in preorder (the header's order), errors.  An error
- * result has only its id and errors; its other cells are empty. */
+ * result has no score or grade, and only the indicator scores its tree could compute. */
 void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
     if (out_options()->detail) {
@@ -178,7 +177,7 @@ void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_r
         add_text(b, r->grade, strlen(r->grade));
     for (uint32_t i = 0; i < rs->nall; i++) {
         buf_addc(b, ',');
-        if (ok)
+        if (r->tree)
             add_score(b, rs, &r->ind[i]);
     }
     buf_addc(b, ',');

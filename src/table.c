@@ -104,6 +104,8 @@ struct builder {
 static void own_reasons(struct builder *bd, const struct indicator *ind, const struct ind_result *ir,
                         struct table_ind *ti)
 {
+    if (ind->bonus)
+        line_add(&bd->lines, NULL, "加分项（不计入满分）");
     for (const struct deduction *d = ir->ded; d; d = d->next) {
         line_add(&bd->lines, NULL, d->reason ? d->reason : "");
         ti->lost += d->points;

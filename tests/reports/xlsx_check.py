@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+# tests/reports/xlsx_check.py BOOK.xlsx RESULTS.json [SHEET NAME...]
+#
+# Reads jixiao's workbook with openpyxl and checks it against jixiao's JSON results of the same
+# run: sheet order and names, every indicator's name, weight and score in its level's columns
+# on the row of its first leaf, the merged cells over its leaves' rows, SUM formulas where a
+# parent is the plain sum of its children (and the total), their cached values, the score
+# cells' number format (the rule set's decimals), 自评分/差异 under selfscore, the errors in
+# red, the print set-up, and the 汇总 sheet (a row per data set, filters, frozen header).
+# Prints "ok ..." lines; exits 1 after the first "FAIL ..." line.
+import json
+import sys
+
+import openpyxl
+
+book, results_path = sys.argv[1], sys.argv[2]
+want_names = sys.argv[3:]
+results = json.load(open(results_path, encoding="utf-8"))
+if isinstance(results, dict):
+    results = [results]
+wb = openpyxl.load_workbook(book)                   # formulas
+wv = openpyxl.load_workbook(book, data_only=True)   # their cached values
+checked = {"cells": 0, "merges": 0, "formulas": 0}
+
+
+def fail(msg):
+    print("FAIL " + msg)
+    sys.exit(1)
+
+
+def close(a, b):
+    return isinstance(a, (int, float)) and abs(a - b) < 1e-9
+
+
+names = wb.sheetnames
+if names[0] != "汇总" or len(names) != len(results) + 1:
+    fail("sheets %r: want 汇总 then one a data set (%d)" % (names, len(results)))
+if want_names and names[1:] != want_names:
+    fail("sheet names %r, want %r" % (names[1:], want_names))
+folded = set()
+for n in names:
+    units = sum(2 if ord(ch) > 0xFFFF else 1 for ch in n)
+    if units > 31 or any(ch in n for ch in "[]:*?/\\") or n.lower() in folded or n[0] == "'":
+        fail("sheet name %r is not valid for Excel or not unique" % n)
+    folded.add(n.lower())
+print("ok %d sheets: 汇总 first, names valid and unique" % len(names))
+
+
+def depth(inds):
+    return 1 + max((depth(i["indicators"]) for i in inds if "indicators" in i), default=0)
+
+
+def layout(inds, level, row, out):
+    """Assign rows in preorder: (indicator, level, first row, rows spanned)."""
+    for ind in inds:
+        first = row
+        if "indicators" in ind:
+            row = layout(ind["indicators"], level + 1, row, out)
+        else:
+            row += 1
+        out.append((ind, level, first, row - first))
+    return row
+
+
+def decimals(fmt):
+    return len(fmt.split(".")[1]) if "." in fmt else 0
+
+
+for r, sheet in zip(results, names[1:]):
+    ws, wsv = wb[sheet], wv[sheet]
+    title = ws.cell(1, 1).value
+    if not str(title).startswith(str(r["id"])):
+        fail("%s: title %r does not start with the id" % (sheet, title))
+    if "indicators" not in r:
+        continue
+    d = depth(r["indicators"])
+    heads = [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
+    want = []
+    for l in range(d):
+        want += ["%s级指标" % "一二三四五六七八九"[l], "分值", "得分"]
+    if any("review" in x for x in results):     # selfscore (error results have no review)
+        want += ["自评分", "差异"]
+    want += ["扣分原因"]
+    if heads != want:
+        fail("%s: header %r, want %r" % (sheet, heads, want))
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    rows = []
+    end = layout(r["indicators"], 0, 3, rows)
+    prec = None
+    for ind, level, row, n in rows:
+        cn, cw, cs = 3 * level + 1, 3 * level + 2, 3 * level + 3
+        if ws.cell(row, cn).value != ind["name"]:
+            fail("%s: row %d: name %r, want %r" % (sheet, row, ws.cell(row, cn).value, ind["name"]))
+        if not close(ws.cell(row, cw).value, ind["weight"]):
+            fail("%s: %s: weight %r, want %r" % (sheet, ind["name"], ws.cell(row, cw).value, ind["weight"]))
+        got = wsv.cell(row, cs).value
+        if ind["score"] is None:
+            if got not in (None, "不适用"):
+                fail("%s: %s: score %r, want an empty cell or 不适用" % (sheet, ind["name"], got))
+        elif not close(got, ind["score"]):
+            fail("%s: %s: score %r, want %r" % (sheet, ind["name"], got, ind["score"]))
+        else:
+            prec = decimals(ws.cell(row, cs).number_format)
+        checked["cells"] += 3
+        if n > 1:
+            for c in (cn, cw, cs):
+                rng = "%s%d:%s%d" % (openpyxl.utils.get_column_letter(c), row,
+                                     openpyxl.utils.get_column_letter(c), row + n - 1)
+                if rng not in merged:
+                    fail("%s: %s: %s is not merged" % (sheet, ind["name"], rng))
+                checked["merges"] += 1
+        kids = ind.get("indicators")
+        formula = ws.cell(row, cs).value
+        # a plain sum: no own deductions, every child scored or left out (不适用, a text cell
+        # SUM passes over), the scored ones adding up to the score
+        plain = (kids and ind["score"] is not None and not ind.get("deductions")
+                 and all(k["score"] is not None or k.get("skipped") for k in kids)
+                 and close(round(sum(k["score"] or 0 for k in kids), 9), ind["score"]))
+        if plain:
+            letter = openpyxl.utils.get_column_letter(cs + 3)
+            f = "=SUM(%s%d:%s%d)" % (letter, row, letter, row + n - 1)
+            if formula != f:
+                fail("%s: %s: score cell %r, want %s" % (sheet, ind["name"], formula, f))
+            checked["formulas"] += 1
+        elif isinstance(formula, str) and formula.startswith("="):
+            fail("%s: %s: a formula %r where the score is not a plain sum" % (sheet, ind["name"], formula))
+        if ind.get("error"):
+            reason = ws.cell(row, ws.max_column)
+            if "错误" not in (reason.value or "") or reason.font.color.rgb != "FFC00000":
+                fail("%s: %s: the error is not shown in red" % (sheet, ind["name"]))
+            print("ok %s: the error of %s in red" % (sheet, ind["name"]))
+    total = ws.cell(end, 1).value, wsv.cell(end, 3).value, ws.cell(end, 3).value
+    if total[0] != "总分":
+        fail("%s: row %d is %r, want 总分" % (sheet, end, total[0]))
+    if "score" in r:
+        if not close(total[1], r["score"]):
+            fail("%s: total %r, want %r" % (sheet, total[1], r["score"]))
+        top = r["indicators"]
+        if (not r.get("deductions") and all(i["score"] is not None for i in top)
+                and close(round(sum(i["score"] for i in top), 9), r["score"])):
+            if total[2] != "=SUM(C3:C%d)" % (end - 1):
+                fail("%s: total cell %r, want =SUM(C3:C%d)" % (sheet, total[2], end - 1))
+            checked["formulas"] += 1
+        if r.get("grade") and (ws.cell(end + 1, 1).value != "评价等级" or ws.cell(end + 1, 3).value != r["grade"]):
+            fail("%s: no 评价等级 row with %r" % (sheet, r["grade"]))
+    for v in r.get("review", []):
+        leaf = v["indicator"].split(".")[-1]
+        hit = [row for ind, level, row, n in rows if ind["name"] == leaf and "indicators" not in ind]
+        if hit:
+            c = heads.index("差异") + 1
+            cell = ws.cell(hit[0], c)
+            if not close(cell.value, v["diff"]) or cell.fill.fgColor.rgb in (None, "00000000"):
+                fail("%s: %s: 差异 %r not %r and highlighted" % (sheet, leaf, cell.value, v["diff"]))
+    if prec is not None and prec != r.get("_precision", prec):
+        fail("%s: scores with %d decimals" % (sheet, prec))
+    ps = ws.page_setup
+    if ps.orientation != "landscape" or int(ps.paperSize) != 9 or ws.print_title_rows != "$2:$2" \
+            or not ws.sheet_properties.pageSetUpPr.fitToPage or int(ps.fitToHeight) != 0:
+        fail("%s: print set-up: %s %s %s fit %s" % (sheet, ps.orientation, ps.paperSize,
+                                                  ws.print_title_rows, ps.fitToHeight))
+print("ok %(cells)d name/weight/score cells, %(merges)d merged ranges, %(formulas)d SUM formulas"
+      % checked + " match the JSON results")
+
+s, sv = wb["汇总"], wv["汇总"]
+head = [s.cell(1, c).value for c in range(1, s.max_column + 1)]
+if head[:3] != ["标识", "总分", "等级"] or head[-1] != "错误":
+    fail("汇总 header %r" % head)
+for i, r in enumerate(results):
+    row = i + 2
+    if str(sv.cell(row, 1).value) != str(r["id"]):
+        fail("汇总 row %d: id %r, want %r" % (row, sv.cell(row, 1).value, r["id"]))
+    if "score" in r and not close(sv.cell(row, 2).value, r["score"]):
+        fail("汇总 row %d: score %r, want %r" % (row, sv.cell(row, 2).value, r["score"]))
+    if "errors" in r and not sv.cell(row, len(head)).value:
+        fail("汇总 row %d: no errors" % row)
+if s.freeze_panes != "B2" or s.auto_filter.ref != "A1:%s%d" % (
+        openpyxl.utils.get_column_letter(len(head)), len(results) + 1):
+    fail("汇总: frozen at %r, filter %r" % (s.freeze_panes, s.auto_filter.ref))
+print("ok 汇总: %d rows in input order, filters, frozen header" % len(results))
+print("PASS")
