@@ -20,7 +20,8 @@
     X(B_LEN,     "len",     1, 1)   /* code points of a string, or elements */ \
     X(B_EXISTS,  "exists",  1, 1)   /* present and not null */                 \
     X(B_BETWEEN, "between", 3, 3)   /* inclusive */                            \
-    X(B_NUMBER,  "number",  1, 1)   /* "1,288.38", "99.7%" → number */
+    X(B_NUMBER,  "number",  1, 1)   /* "1,288.38", "99.7%" → number */        \
+    X(B_ATTAIN,  "attain",  2, 2)   /* attain(actual, "≥50个"): §11, attain.c */
 
 enum builtin {
 #define X(id, name, lo, hi) id,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attain.h"
 #include "builtins.h"
 #include "num.h"
 #include "utf8.h"
@@ -505,6 +506,30 @@ static bool case_expr(struct evaluator *ev, const struct ast *e, const struct va
     return true;
 }
 
+/* attain(actual, target), LANGUAGE.md §11: the reading of table cells is attain.c's. */
+static bool attain(struct evaluator *ev, const struct ast *a1, const struct ast *a2,
+                   const struct value *elem, struct value *out)
+{
+    struct value act, tgt;
+    struct quantity t, a = {0};
+    if (!eval(ev, a1, elem, &act) || !eval(ev, a2, elem, &tgt))
+        return false;
+    if (tgt.kind == V_NUM)
+        t = (struct quantity){.n = tgt.n};
+    else if (tgt.kind != V_STR)
+        return wrong_type(ev, a2, &tgt, M_T_STRING);
+    else if (!attain_read(tgt.s, tgt.len, true, &t))
+        return fail_at(ev, a2, M_E_ATTAIN, tgt.s);
+    if (act.kind == V_NUM)
+        a.n = act.n;
+    else if (act.kind != V_STR)
+        return wrong_type(ev, a1, &act, M_T_NUMBER);
+    else if (!attain_read(act.s, act.len, false, &a))
+        return fail_at(ev, a1, M_E_NUMBER, src_of(ev, a1), act.s);
+    num_value(out, attain_ratio(a.n, a.pct, &t));
+    return true;
+}
+
 static bool call(struct evaluator *ev, const struct ast *e, const struct value *elem,
                  struct value *out)
 {
@@ -605,6 +630,8 @@ static bool call(struct evaluator *ev, const struct ast *e, const struct value *
             return fail_at(ev, a1, M_E_NUMBER, src_of(ev, a1), v.s);
         num_value(out, x);
         return true;
+    case B_ATTAIN:
+        return attain(ev, a1, a2, elem, out);
     default:
         return false;
     }

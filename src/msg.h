@@ -111,6 +111,8 @@
     X(M_E_DIV0, "division by zero: %s is 0", "除数为零：%s 等于 0")                          \
     X(M_E_NUMBER, "%s is not a number: \"%s\"", "%s 不是数值：“%s”")                        \
     X(M_E_NEGATIVE, "deduct amount %s is negative (%s)", "扣分 %s 为负数（%s）")             \
+    X(M_E_ATTAIN, "attain: the target \"%s\" has no number (a qualitative target is scored by the rules themselves)", \
+      "attain：指标值“%s”没有数值（定性指标应由规则自行评分）")                              \
     X(M_E_EMPTY, "%s is an empty array", "%s 是空数组")                                      \
     X(M_E_JSON, "not valid JSON", "不是有效的 JSON")                                         \
     X(M_E_NOT_OBJECT, "a data set must be a JSON object, not %s", "数据集应为 JSON 对象，而不是%s") \
