@@ -97,6 +97,7 @@ test:
 	@$(MAKE) --no-print-directory $(BIN) unit
 	bash tests/csv_libreoffice.sh $(BIN)
 	bash tests/reports.sh $(BIN)
+	bash tests/hostile/run.sh $(BIN)
 	bash tests/run.sh $(BIN)
 
 test-only: $(BIN) unit

@@ -26,6 +26,7 @@ void diag_free(struct diag *dg)
     for (uint32_t i = 0; i < dg->nfiles; i++) {
         free(dg->files[i].name);
         free(dg->files[i].text - dg->files[i].bom);
+        free(dg->files[i].starts);
     }
     free(dg->files);
     dg->files = NULL;
@@ -34,12 +35,18 @@ void diag_free(struct diag *dg)
 
 uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t len)
 {
-    struct source s = {xstrndup(name, strlen(name)), text, len, 0};
+    struct source s = {xstrndup(name, strlen(name)), text, len, 0, NULL, 0};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {   /* a leading BOM is ignored */
         s.text += 3;
         s.len -= 3;
         s.bom = 3;
     }
+    /* line starts: after "\n", "\r\n" and a lone "\r" (old Mac files) */
+    uint32_t cap = 0;
+    VEC_PUSH(s.starts, s.nlines, cap, 0);
+    for (size_t i = 0; i < s.len; i++)
+        if (s.text[i] == '\n' || (s.text[i] == '\r' && (i + 1 == s.len || s.text[i + 1] != '\n')))
+            VEC_PUSH(s.starts, s.nlines, cap, (uint32_t)(i + 1));
     VEC_PUSH(dg->files, dg->nfiles, dg->cap, s);
     return dg->nfiles - 1;
 }
@@ -68,11 +75,24 @@ uint32_t diag_load(struct diag *dg, const char *path)
     return diag_add_source(dg, path, b.data, b.len);
 }
 
+/* The line holding off: binary search of the line-start table (built once per source, as
+ * jq's locfile does), so turning a position into a line costs log(lines), not the file. */
+static uint32_t line_index(const struct source *s, uint32_t off)
+{
+    uint32_t lo = 0, hi = s->nlines;    /* starts[0] == 0 <= off */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static uint32_t line_start(const struct source *s, uint32_t off)
 {
-    while (off > 0 && s->text[off - 1] != '\n')
-        off--;
-    return off;
+    return s->starts[line_index(s, off)];
 }
 
 void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *line, uint32_t *col)
@@ -80,12 +100,10 @@ void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *
     const struct source *s = &dg->files[file];
     if (off > s->len)
         off = (uint32_t)s->len;
-    uint32_t ln = 1;
-    for (uint32_t i = 0; i < off; i++)
-        ln += s->text[i] == '\n';
-    *line = ln;
-    uint32_t start = line_start(s, off);
-    *col = (uint32_t)utf8_count(s->text + start, off - start) + 1;
+    uint32_t i = line_index(s, off);
+    *line = i + 1;
+    if (col)
+        *col = (uint32_t)utf8_count(s->text + s->starts[i], off - s->starts[i]) + 1;
 }
 
 void diag_where(const struct diag *dg, struct span at, char *buf, size_t cap)
@@ -119,42 +137,49 @@ void diag_text_line(const struct diag *dg, struct span at, struct buf *out)
     }
 }
 
-/* The source line holding `off`, then a caret under it, padded by display width. */
+void diag_put_term(FILE *f, const char *s, size_t len)
+{
+    struct buf b = {0};
+    utf8_escape_term(&b, s, len);
+    if (b.len)
+        fwrite(b.data, 1, b.len, f);
+    buf_free(&b);
+}
+
+/* The source line holding `off`, then a caret under it, padded by display width.  The line
+ * is shown as diag_put_term shows text (a tab is kept: it is harmless and the caret line
+ * repeats it), so the caret is padded by the width of each character as shown. */
 static void quote_line(struct diag *dg, const struct source *s, uint32_t off)
 {
     uint32_t start = line_start(s, off), end = off;
-    while (end < s->len && s->text[end] != '\n')
+    while (end < s->len && s->text[end] != '\n' && s->text[end] != '\r')
         end++;
-    uint32_t shown = end;
-    if (shown > start && s->text[shown - 1] == '\r')
-        shown--;
-    for (uint32_t i = start; i < shown;) {     /* invalid UTF-8 is shown as '?' */
+    struct buf shown = {0}, caret = {0};
+    for (uint32_t i = start; i < end;) {
         uint32_t cp;
-        int n = utf8_decode(s->text + i, shown - i, &cp);
-        if (n <= 0) {
-            fputc('?', dg->out);
-            i++;
-        } else {
-            fwrite(s->text + i, 1, (size_t)n, dg->out);
-            i += (uint32_t)n;
-        }
-    }
-    fputc('\n', dg->out);
-    for (uint32_t i = start; i < off && i < shown;) {
-        uint32_t cp;
-        int n = utf8_decode(s->text + i, shown - i, &cp);
-        if (n <= 0) {
+        int n = utf8_decode(s->text + i, end - i, &cp);
+        if (n <= 0)
             n = 1;
-            cp = '?';
-        }
-        if (cp == '\t')
-            fputc('\t', dg->out);
+        size_t before = shown.len;
+        if (s->text[i] == '\t')
+            buf_addc(&shown, '\t');
         else
-            for (int w = utf8_width(cp); w > 0; w--)
-                fputc(' ', dg->out);
+            utf8_escape_term(&shown, s->text + i, (size_t)n);
+        if (i < off) {
+            if (s->text[i] == '\t')
+                buf_addc(&caret, '\t');
+            else
+                for (size_t w = utf8_str_width(shown.data + before, shown.len - before); w > 0; w--)
+                    buf_addc(&caret, ' ');
+        }
         i += (uint32_t)n;
     }
-    fputs("^\n", dg->out);
+    buf_addc(&shown, '\n');
+    buf_add(&caret, "^\n", 2);
+    fwrite(shown.data, 1, shown.len, dg->out);
+    fwrite(caret.data, 1, caret.len, dg->out);
+    buf_free(&shown);
+    buf_free(&caret);
 }
 
 void diag_error_text(struct diag *dg, struct span at, const char *text)
@@ -187,7 +212,10 @@ static void print_pending(struct diag *dg)
         char where[512];
         struct span at = {e->file, e->off, e->off};
         diag_where(dg, at, where, sizeof where);
-        fprintf(dg->out, "%s: %s: %s\n", where, msg(dg->lang, M_ERROR), e->text);
+        diag_put_term(dg->out, where, strlen(where));
+        fprintf(dg->out, ": %s: ", msg(dg->lang, M_ERROR));
+        diag_put_term(dg->out, e->text, strlen(e->text));
+        fputc('\n', dg->out);
         quote_line(dg, &dg->files[e->file], e->off);
     }
     for (uint32_t i = 0; i < dg->npending; i++)
@@ -211,10 +239,13 @@ void diag_plain(struct diag *dg, enum msg_id id, ...)
     dg->nerrors++;
     va_list ap;
     va_start(ap, id);
-    fprintf(dg->out, "jixiao: %s: ", msg(dg->lang, M_ERROR));
-    vfprintf(dg->out, msg(dg->lang, id), ap);
-    fputc('\n', dg->out);
+    struct buf b = {0};
+    buf_vprintf(&b, msg(dg->lang, id), ap);
     va_end(ap);
+    fprintf(dg->out, "jixiao: %s: ", msg(dg->lang, M_ERROR));
+    diag_put_term(dg->out, b.data, b.len);     /* file names, quoted data */
+    fputc('\n', dg->out);
+    buf_free(&b);
 }
 
 void diag_summary(struct diag *dg)

@@ -18,6 +18,8 @@ struct source {
     char *text;     /* NUL-terminated, BOM removed */
     size_t len;
     uint32_t bom;   /* bytes of BOM removed (offsets stay relative to text) */
+    uint32_t *starts;   /* offset of each line's first byte: starts[0] == 0 */
+    uint32_t nlines;
 };
 
 enum { DIAG_MAX = 20 };
@@ -56,10 +58,14 @@ void diag_summary(struct diag *dg);
 
 /* "FILE:LINE:COL" of a span, into buf. */
 void diag_where(const struct diag *dg, struct span at, char *buf, size_t cap);
-/* Line and column (both from 1, column in characters) of a byte offset. */
+/* Line and column (both from 1, column in characters) of a byte offset; col may be NULL.
+ * Lines end at "\n", "\r\n" or a lone "\r". */
 void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *line, uint32_t *col);
 /* Source text of a span. */
 const char *diag_text(const struct diag *dg, struct span at, size_t *len);
+/* Write text for a person (stderr, a terminal) with control and bidi characters escaped
+ * visibly (utf8_escape_term): file names, data and script bytes in every message. */
+void diag_put_term(FILE *f, const char *s, size_t len);
 struct buf;
 /* The same appended to out on one line: every run of white space made one space (reasons,
  * explain, diff quote rules this way). */

@@ -51,8 +51,8 @@ static const char *text(struct diag *dg, struct span at, size_t *len)
 
 static uint32_t line_of(struct diag *dg, struct span at)
 {
-    uint32_t line, col;
-    diag_linecol(dg, at.file, at.start, &line, &col);
+    uint32_t line;
+    diag_linecol(dg, at.file, at.start, &line, NULL);   /* no column: linear on long lines */
     return line;
 }
 
@@ -218,8 +218,9 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
         if (t.kind == '{')
             depth++;
         /* the line of a token that spans lines is its last one */
-        uint32_t end_line, col;
-        diag_linecol(dg, t.at.file, t.at.end > t.at.start ? t.at.end - 1 : t.at.start, &end_line, &col);
+        uint32_t end_line;
+        diag_linecol(dg, t.at.file, t.at.end > t.at.start ? t.at.end - 1 : t.at.start, &end_line,
+                     NULL);
         line = end_line;
         before_prev = prev;
         prev = &v[i];

@@ -5,6 +5,20 @@
 #include <string.h>
 
 #include "num.h"
+#include "utf8.h"
+
+/* Text from data or the script, shown to a person: escaped (issue 6.16). */
+static void term(struct buf *b, const char *s)
+{
+    utf8_escape_term(b, s, strlen(s));
+}
+
+/* The same for text that was rendered into a scratch buffer first. */
+static void term_buf(struct buf *b, struct buf *from)
+{
+    utf8_escape_term(b, from->data ? from->data : "", from->len);
+    buf_free(from);
+}
 
 static void number(struct buf *b, double v, int precision)
 {
@@ -22,7 +36,9 @@ static void indent(struct buf *b, int depth)
 static void rule_line(struct buf *b, const struct ruleset *rs, const struct trace *t, int depth)
 {
     indent(b, depth);
-    diag_text_line(&rs->dg, t->rule->at, b);
+    struct buf src = {0};
+    diag_text_line(&rs->dg, t->rule->at, &src);
+    term_buf(b, &src);
     buf_add(b, "  →  ", strlen("  →  "));
     int kind = t->rule->kind;
     if (t->outcome == T_NOT_FIRED)
@@ -34,18 +50,22 @@ static void rule_line(struct buf *b, const struct ruleset *rs, const struct trac
         buf_adds(b, "扣 ");
         number(b, t->value, rs->precision);
         buf_adds(b, " 分");
-        if (t->text)
-            buf_printf(b, "：%s", t->text);
+        if (t->text) {
+            buf_adds(b, "：");
+            term(b, t->text);
+        }
     } else if (t->text) {
         /* a fail or skip says so, unless its made-up reason already does */
         const char *says = kind == AST_S_FAIL ? "不得分" : kind == AST_S_SKIP ? "不适用" : "";
         if (*says && strncmp(t->text, says, strlen(says)) != 0)
             buf_printf(b, "%s：", says);
-        buf_adds(b, t->text);
+        term(b, t->text);
     }
     char where[512];
     diag_where(&rs->dg, t->rule->at, where, sizeof where);
-    buf_printf(b, "    [%s]\n", where);
+    buf_adds(b, "    [");
+    term(b, where);
+    buf_adds(b, "]\n");
 }
 
 static void indicator(struct buf *b, const struct ruleset *rs, const struct eval_result *r,
@@ -76,8 +96,10 @@ static void indicator(struct buf *b, const struct ruleset *rs, const struct eval
         buf_adds(b, "  （不适用）");
     if (ir->failed)
         buf_adds(b, "  （不得分）");
-    if (ind->grades)
-        buf_printf(b, "  等级 %s", ir->grade ? ir->grade : "—");
+    if (ind->grades) {
+        buf_adds(b, "  等级 ");
+        term(b, ir->grade ? ir->grade : "—");
+    }
     buf_addc(b, '\n');
     for (const struct trace *t = ir->trace; t; t = t->next)
         rule_line(b, rs, t, depth + 2);
@@ -89,12 +111,20 @@ static void indicator(struct buf *b, const struct ruleset *rs, const struct eval
 
 void out_explain_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
-    out_title(b, rs, r);
+    struct buf title = {0};
+    out_title(&title, rs, r);
+    if (title.len)
+        title.len--;    /* its newline */
+    term_buf(b, &title);
+    buf_addc(b, '\n');
     if (r->nerrors) {
         for (uint32_t i = 0; i < r->nerrors; i++) {
             const struct eval_error *e = &r->errors[i];
-            buf_printf(b, "错误：%s%s%s  [%s]\n", e->ind ? e->ind->path : "", e->ind ? "：" : "",
-                       e->message, e->at_text);
+            buf_printf(b, "错误：%s%s", e->ind ? e->ind->path : "", e->ind ? "：" : "");
+            term(b, e->message);
+            buf_adds(b, "  [");
+            term(b, e->at_text);
+            buf_adds(b, "]\n");
         }
         return;
     }
@@ -102,8 +132,10 @@ void out_explain_result(struct buf *b, const struct ruleset *rs, const struct ev
     number(b, r->score, rs->precision);
     buf_adds(b, " / ");
     number(b, rs->max, -1);
-    if (rs->grades)
-        buf_printf(b, "，等级 %s", r->grade ? r->grade : "—");
+    if (rs->grades) {
+        buf_adds(b, "，等级 ");
+        term(b, r->grade ? r->grade : "—");
+    }
     buf_adds(b, "\n\n");
     for (uint32_t k = 0; k < rs->ntop; k++)
         indicator(b, rs, r, rs->top[k], 0);
