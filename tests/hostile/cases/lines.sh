@@ -6,7 +6,8 @@
 hcase '6.13 every indicator of a huge script failing' \
   "awk 'BEGIN { for (i = 0; i < 60000; i++) printf \"indicator 指标%d 1 { score weight * \$率 }\n\", i }' >r.eval
    echo '{\"率\":\"x\"}' >d.json" \
-  'run r.eval d.json --format ndjson' 1 '' \
+  'run r.eval d.json --format ndjson' 1 \
+  'jixiao: 1 of 1 data sets could not be scored (see "errors" in the results)' \
   "grep -o 'r.eval:60000:[0-9]*' out | head -1 | grep -qx 'r.eval:60000:38'"
 
 # fmt was quadratic (8,000 indicators: 13.8 s)
