@@ -14,7 +14,7 @@ PREFIX  ?= /usr/local
 CFLAGS  ?= -O2 -g
 CWARNS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -Isrc -Iinclude -Ibuild/gen -I/usr/include/cjson -D_POSIX_C_SOURCE=200809L
-LDLIBS  += -lcjson -lxlsxwriter -lm -lpthread
+LDLIBS  += -lcjson -lzip -lexpat -lxlsxwriter -lm -lpthread
 
 ifeq ($(SANITIZE),1)
   B := build/asan
@@ -41,6 +41,8 @@ DEPS_BUILD := flex:$(FLEX) bison:$(BISON) libcjson-dev:/usr/include/cjson/cJSON.
 DEPS_TEST  := parallel:parallel bsdutils:script
 # the xlsx writer; opening the reports as people do (tests/reports.sh)
 DEPS_BUILD += libxlsxwriter-dev:/usr/include/xlsxwriter.h
+# the xlsx reader (src/in_xlsx.c)
+DEPS_BUILD += libzip-dev:/usr/include/zip.h libexpat1-dev:/usr/include/expat.h
 DEPS_TEST  += libreoffice-calc-nogui:soffice python3-openpyxl:/usr/lib/python3/dist-packages/openpyxl \
               poppler-utils:pdftotext chromium:chromium \
               fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc

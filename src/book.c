@@ -175,7 +175,7 @@ static int parse_yes_no(const char *s, size_t n, int *out)
 
 /* Day number (1900 date system, as Excel counts: 1 is 1900-01-01, with its 1900-02-29) to
  * YYYY-MM-DD. */
-static void serial_date(char *buf, double serial)
+void book_serial_date(char *buf, double serial)
 {
     long days = (long)serial;
     if (days >= 60)
@@ -244,7 +244,7 @@ static cJSON *cell_value(const struct cell *c, enum use_type t, const char **bad
             return NULL;
         }
         if (t == T_DATE && c->num >= 1 && c->num < 2958466) {
-            serial_date(date, c->num);
+            book_serial_date(date, c->num);
             return cJSON_CreateString(date);
         }
         if (t == T_TEXT)

@@ -74,6 +74,9 @@ int in_xlsx_read(struct book *b, const char *path, enum lang lang, char *err, si
 /* Read a spreadsheet file and hand its data sets to `in`, each or its error in order. */
 void book_read(struct input *in, const char *path, int xlsx);
 
+/* A day number of the 1900 date system (1 is 1900-01-01) as YYYY-MM-DD, into 32 bytes. */
+void book_serial_date(char *buf, double serial);
+
 /* "B7" for row 7, column 1. */
 void book_cell_name(char *buf, uint32_t row, uint32_t col);
 

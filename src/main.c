@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "fmt.h"
 #include "run.h"
 #include "test.h"
+#include "template.h"
 #include "usage.h"
 
 #define JIXIAO_VERSION "0.1.0"
@@ -27,6 +29,7 @@ static const char usage_text[] =
     "       jixiao test RULES...\n"
     "       jixiao explain RULES [DATA...]\n"
     "       jixiao diff OLD.eval NEW.eval\n"
+    "       jixiao template RULES [-o FILE.xlsx|FILE.csv]\n"
     "       jixiao fmt [-w] [--style en|zh] RULES...\n"
     "       jixiao --help | --version\n"
     "\n"
@@ -39,6 +42,7 @@ static const char usage_text[] =
     "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
     "  explain show, for each data set, every rule of every indicator and what it did\n"
     "  diff    list what changed from one version of a rule set to another\n"
+    "  template write the data-entry form of a rule set: every data path the rules read\n"
     "  fmt     rewrite rule scripts in one style (English or Chinese keywords)\n"
     "\n"
     "options:\n"
@@ -252,7 +256,7 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
             if (!val)
                 return usage_error(M_U_NEEDS_VALUE, a);
             o->encoding = val;
-        } else if (run == 1 && strcmp(a, "-o") == 0) {
+        } else if ((run == 1 || run == 3) && strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error(M_U_NEEDS_VALUE, a);
             o->output = argv[++i];
@@ -365,6 +369,53 @@ static int cmd_run(int argc, char **argv, enum out_format format)
         status = 2;
     }
     usage_free(usage);
+    ruleset_free(rs);
+    free(o.args);
+    return status;
+}
+
+static const char template_help[] =
+    "usage: jixiao template RULES [-o FILE.xlsx|FILE.csv] [--lang zh|en]\n"
+    "\n"
+    "Writes the data-entry form of RULES: every data path the rules read, in the order of the\n"
+    "indicators that read them. FILE.xlsx: the form (数据项 | 值 | 类型 | 说明, data validation,\n"
+    "a sheet per array), one data set per file. FILE.csv, or standard output without -o: the\n"
+    "header row of a table, one data set per row. Filled in, either is scored by run\n"
+    "(docs/spreadsheets.md).\n";
+
+static int cmd_template(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = command_start(argc, argv, &o, 3, template_help, 1, 1, M_U_TEMPLATE_NEEDS,
+                           "template");
+    if (rc >= 0)
+        return rc;
+    size_t n = o.output ? strlen(o.output) : 0;
+    int xlsx = n > 5 && strcasecmp(o.output + n - 5, ".xlsx") == 0;
+    if (o.output && !xlsx && !(n > 4 && strcasecmp(o.output + n - 4, ".csv") == 0)) {
+        free(o.args);
+        return usage_error(M_U_TEMPLATE_EXT, o.output);
+    }
+    struct ruleset *rs = ruleset_load(o.args[0], o.lang);
+    int status = rs ? 0 : 2;
+    if (rs && xlsx) {
+        if (!template_write(rs, o.output, NULL)) {
+            errno = EIO;
+            cant_write(o.lang, o.output);
+            status = 2;
+        }
+    } else if (rs && o.output) {
+        char *tmp;
+        FILE *f = open_beside(o.output, &tmp, o.lang);
+        if (!f)
+            status = 2;
+        else {
+            template_write(rs, NULL, f);
+            if (!replace_with(f, tmp, o.output, o.lang))
+                status = 2;
+        }
+    } else if (rs)
+        template_write(rs, NULL, stdout);
     ruleset_free(rs);
     free(o.args);
     return status;
@@ -490,6 +541,8 @@ int main(int argc, char **argv)
         return cmd_run(argc - 2, argv + 2, OUT_EXPLAIN);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2);
+    if (strcmp(cmd, "template") == 0)
+        return cmd_template(argc - 2, argv + 2);
     if (cmd[0] == '-')
         return usage_error(M_U_UNKNOWN_OPT, cmd);
     return usage_error(M_U_UNKNOWN_CMD, cmd);

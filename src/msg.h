@@ -103,6 +103,9 @@
     X(M_U_NEEDS_ONE, "%s needs at least one rule script", "%s 至少需要一个规则脚本")            \
     X(M_U_DIFF_NEEDS, "diff needs two rule scripts: OLD.eval NEW.eval",                         \
       "diff 需要两个规则脚本：旧.eval 新.eval")                                                  \
+    X(M_U_TEMPLATE_NEEDS, "template needs one rule script", "template 需要一个规则脚本")        \
+    X(M_U_TEMPLATE_EXT, "-o %s: a template is FILE.xlsx (the form) or FILE.csv (the table header)", \
+      "-o %s：模板应为 FILE.xlsx（填报表）或 FILE.csv（汇总表的表头）")                        \
     X(M_U_TRY, "Try 'jixiao --help' for more.", "运行 jixiao --help 查看详细说明。")             \
     /* evaluation errors (in results) */                                                     \
     X(M_E_MISSING, "%s is missing", "%s 缺失")                                              \

@@ -36,6 +36,7 @@ struct walker {
 
 static void walk(struct walker *w, const struct ast *e, enum use_type want, int how,
                  const char *elem);
+static void walk_let(struct walker *w, const struct binding *b, enum use_type want, int how);
 
 /* DATE and BOOL say the most about a cell, then NUMBER, then TEXT. */
 static enum use_type merge(enum use_type a, enum use_type b)
@@ -111,6 +112,16 @@ static int path_of(struct walker *w, const struct ast *e, const char *elem, cons
         *array = *path;
         *path = "";
         return 1;
+    case AST_E_LET: {   /* let 未达标 = $效益指标 where …: 未达标[0].名称 reads 效益指标 */
+        const struct binding *b = e->ref;
+        const struct ast *x = b->is_const || !b->decl ? NULL : b->decl->a;
+        while (x && x->kind == AST_E_WHERE)
+            x = x->a;
+        if (!x || !path_of(w, x, NULL, array, path) || *array)
+            return 0;
+        walk_let(w, b, T_ANY, 0);
+        return 1;
+    }
     default:
         return 0;
     }
