@@ -100,6 +100,7 @@ test:
 	bash tests/csv_libreoffice.sh $(BIN)
 	bash tests/reports.sh $(BIN)
 	bash tests/hostile/run.sh $(BIN)
+	bash tests/spreadsheets.sh $(BIN)
 	bash tests/run.sh $(BIN)
 
 test-only: $(BIN) unit

@@ -282,23 +282,89 @@ static cJSON *cell_value(const struct cell *c, enum use_type t, const char **bad
 
 /* ---- data sets ---- */
 
-/* Set path (dotted) of obj to v, making the objects on the way. */
+/* One step of a header's path: a name, and an element index when it ends in [N]. */
+static const char *step(const char *path, char *name, size_t cap, long *index)
+{
+    const char *end = path;
+    while (*end && *end != '.')
+        end++;
+    size_t n = (size_t)(end - path);
+    *index = -1;
+    if (n >= 3 && path[n - 1] == ']') {
+        const char *open = memchr(path, '[', n);
+        char *stop;
+        long k = open ? strtol(open + 1, &stop, 10) : -1;
+        if (open && open > path && stop == path + n - 1 && k >= 0 && k < 100000) {
+            *index = k;
+            n = (size_t)(open - path);
+        }
+    }
+    snprintf(name, cap, "%.*s", (int)n, path);
+    return *end ? end + 1 : end;
+}
+
+/* The child `name` of obj as the given kind (cJSON_Object or cJSON_Array), made if needed. */
+static cJSON *child(cJSON *obj, const char *name, int kind)
+{
+    cJSON *c = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (c && (c->type & 0xFF) == kind)
+        return c;
+    cJSON_DeleteItemFromObjectCaseSensitive(obj, name);
+    c = kind == cJSON_Array ? cJSON_CreateArray() : cJSON_CreateObject();
+    cJSON_AddItemToObject(obj, name, c);
+    return c;
+}
+
+/* Set the dotted path of obj to v (NULL: only make the arrays on the way), making objects and
+ * arrays as needed: 预算.执行数, 效益指标[2].完成, 预算.季度累计执行数[0]. */
 static void set_path(cJSON *obj, const char *path, cJSON *v)
 {
-    const char *dot;
-    while ((dot = strchr(path, '.')) && dot > path && dot[1]) {
-        char *name = xstrndup(path, (size_t)(dot - path));
-        cJSON *sub = cJSON_GetObjectItemCaseSensitive(obj, name);
-        if (!cJSON_IsObject(sub)) {
-            cJSON_DeleteItemFromObjectCaseSensitive(obj, name);
-            sub = cJSON_AddObjectToObject(obj, name);
+    char name[512];
+    long index;
+    for (;;) {
+        path = step(path, name, sizeof name, &index);
+        int last = !*path;
+        if (index < 0 && last) {
+            if (v) {
+                cJSON_DeleteItemFromObjectCaseSensitive(obj, name);
+                cJSON_AddItemToObject(obj, name, v);
+            }
+            return;
         }
-        free(name);
-        obj = sub;
-        path = dot + 1;
+        if (index < 0) {
+            obj = child(obj, name, cJSON_Object);
+            continue;
+        }
+        cJSON *arr = child(obj, name, cJSON_Array);
+        if (!v)
+            return;
+        while (cJSON_GetArraySize(arr) <= index)
+            cJSON_AddItemToArray(arr, cJSON_CreateNull());
+        cJSON *el = cJSON_GetArrayItem(arr, (int)index);
+        if (last) {
+            cJSON_ReplaceItemInArray(arr, (int)index, v);
+            return;
+        }
+        if (!cJSON_IsObject(el)) {
+            el = cJSON_CreateObject();
+            cJSON_ReplaceItemInArray(arr, (int)index, el);
+        }
+        obj = el;
     }
-    cJSON_DeleteItemFromObjectCaseSensitive(obj, path);
-    cJSON_AddItemToObject(obj, path, v);
+}
+
+/* How the rules use the path of a header: 效益指标[2].完成 is field 完成 of array 效益指标. */
+static const struct usage_field *usage_at(const struct usage *u, const char *array,
+                                          const char *path)
+{
+    const char *open = array || !u ? NULL : strchr(path, '[');
+    const char *close = open ? strchr(open, ']') : NULL;
+    if (!close)
+        return u ? usage_find(u, array, path) : NULL;
+    char *arr = xstrndup(path, (size_t)(open - path));
+    const struct usage_field *f = usage_find(u, arr, close[1] == '.' ? close + 2 : "");
+    free(arr);
+    return f;
 }
 
 /* The problems of one data set: the first cell's address, every message. */
@@ -336,7 +402,7 @@ static void put_cell(struct input *in, const struct book *b, const struct sheet 
                      cJSON *obj, struct problems *p)
 {
     const struct cell *c = cell_at(s, r, col);
-    const struct usage_field *f = in->usage ? usage_find(in->usage, array, path) : NULL;
+    const struct usage_field *f = usage_at(in->usage, array, path);
     const char *bad;
     cJSON *v = cell_value(c, f ? f->type : T_ANY, &bad);
     if (v)
@@ -456,6 +522,8 @@ static void read_form(struct input *in, struct book *b)
         if (!len)
             continue;
         char *path = xstrndup(t, len);
+        if (strchr(path, '['))
+            set_path(set, path, NULL);
         put_cell(in, b, s, r, 1, NULL, path, set, &p);
         free(path);
     }
@@ -492,6 +560,9 @@ static void read_table(struct input *in, struct book *b)
             continue;
         rows[k] = r;
         sets[k] = cJSON_CreateObject();
+        for (uint32_t col = 0; col < h.n; col++)
+            if (strchr(h.paths[col], '['))
+                set_path(sets[k], h.paths[col], NULL);  /* all empty: an empty array */
         for (uint32_t col = 0; col < h.n; col++)
             if (*h.paths[col])
                 put_cell(in, b, s, r, col, NULL, h.paths[col], sets[k], &probs[k]);

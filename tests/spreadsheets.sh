@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# tests/spreadsheets.sh — spreadsheets in (docs/spreadsheets.md), with the real programs.
+#
+# usage: tests/spreadsheets.sh [BINARY]     BINARY defaults to build/jixiao under the repo root
+#
+# 1. Encodings: a CSV table saved as GB18030 (what Excel's 「CSV (逗号分隔)」 writes on Chinese
+#    Windows) scores exactly as its UTF-8 original, detected or with --encoding GBK; a GBK JSON
+#    file gets a message saying so.
+# 2. Workbooks written by openpyxl (tests/spreadsheets/make_books.py: number cells, numbers as
+#    text, percent formats, boolean cells and 是/否, dates, codes with leading zeros, merged
+#    cells, a bad cell) score exactly as their JSON twins (tests/spreadsheets/*.json), the bad
+#    cell reported by its address.
+# 3. `jixiao template` for the Huangpu rules, filled by a script (tests/spreadsheets/fill.py)
+#    with examples/2022/huangpu.json, scores exactly as that JSON file; so do the example
+#    .xlsx form and .csv table of examples/2022/.
+# 4. LibreOffice: recalculates a workbook whose formula has no cached value (then it scores
+#    as its twin), re-saves the filled template (still the same score), converts the example
+#    CSV table to .xlsx (same scores), and opens the generated template (its cells, converted
+#    to CSV, are the data items in order).
+# Parts 2-3 need python3-openpyxl, part 4 LibreOffice: each prints SKIP when it is missing.
+# Prints "ok ..." lines and PASS, or FAIL with a diff (exit 1).
+
+set -u
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd) || exit 2
+BIN=${1:-$ROOT/build/jixiao}
+case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
+[ -x "$BIN" ] || { echo "FAIL: $BIN is not an executable file"; exit 1; }
+export LC_ALL=C.UTF-8
+T=$ROOT/tests/spreadsheets
+EX=$ROOT/examples/2022
+HP=$ROOT/rules/2022/huangpu.eval
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-sheets.XXXXXX") || exit 2
+trap 'rm -rf -- "$TMP"' EXIT
+cd "$TMP" || exit 2
+
+fail() { echo "FAIL: $*"; exit 1; }
+# same WHAT A B: the two files must be equal
+same() { diff -u "$2" "$3" >diff.txt || { cat diff.txt; fail "$1"; }; echo "ok $1"; }
+run() { "$BIN" run "$@" --format ndjson 2>/dev/null; }
+
+# --- 1. encodings ------------------------------------------------------------------------------
+printf '部门名称,预算.全年预算数,预算.执行数,公开,代码,比率,提交日期,人数\n甲,1000,900,是,00123,80%%,2022-03-15,52人\n' >u.csv
+iconv -f UTF-8 -t GB18030 u.csv >g.csv
+cmp -s u.csv g.csv && fail "iconv did not change the file"
+run "$T/books.eval" u.csv >u.out
+run "$T/books.eval" g.csv >g.out
+same "a GB18030 CSV is detected and scores as its UTF-8 original" u.out g.out
+run "$T/books.eval" g.csv --encoding GBK >g2.out
+same "--encoding GBK reads it too" u.out g2.out
+printf '\xEF\xBB\xBF' | cat - u.csv >bom.csv
+run "$T/books.eval" bom.csv >bom.out
+same "a UTF-8 BOM is dropped" u.out bom.out
+iconv -f UTF-8 -t GBK "$EX/huangpu.json" >gbk.json
+"$BIN" run "$HP" gbk.json --format ndjson --lang zh >gbk.out 2>/dev/null
+grep -q '不是 UTF-8 编码，而是 GBK/GB18030' gbk.out || { cat gbk.out; fail "GBK JSON message"; }
+grep -q '另存为 UTF-8' gbk.out || fail "GBK JSON message says how to save as UTF-8"
+echo "ok a GBK JSON file is reported as GBK, with how to save it as UTF-8"
+
+# --- 2, 3. workbooks ---------------------------------------------------------------------------
+PY=/usr/bin/python3
+if ! $PY -c 'import openpyxl' 2>/dev/null; then
+  echo "SKIP: python3-openpyxl is not installed (apt-get install python3-openpyxl)"
+  echo PASS
+  exit 0
+fi
+$PY "$T/make_books.py" . || fail "make_books.py"
+run "$T/books.eval" "$T/form.json" >form.want
+run "$T/books.eval" form.xlsx >form.out
+same "a form workbook scores as its JSON twin" form.want form.out
+{ run "$T/books.eval" "$T/table.json"
+  echo '{"id":3,"errors":[{"at":"table.xlsx:部门!C4","message":"预算.执行数: \"abc\" is not a number"}]}'
+} >table.want
+run "$T/books.eval" table.xlsx >table.out
+same "a table workbook scores as its JSON twin; the bad cell is named by its address" \
+  table.want table.out
+
+"$BIN" template "$HP" -o tpl.xlsx || fail "jixiao template"
+$PY "$T/fill.py" tpl.xlsx "$EX/huangpu.json" filled.xlsx || fail "fill.py"
+run "$HP" "$EX/huangpu.json" >hp.want
+run "$HP" filled.xlsx >hp.out
+same "the generated template, filled by a script, scores as the JSON data set" hp.want hp.out
+run "$HP" "$EX/huangpu.xlsx" >ex.out
+same "examples/2022/huangpu.xlsx scores as huangpu.json" hp.want ex.out
+run "$HP" "$EX/departments.json" >dep.want
+run "$HP" "$EX/departments.csv" >dep.out
+same "examples/2022/departments.csv (GBK) scores as departments.json" dep.want dep.out
+
+# --- 4. LibreOffice ----------------------------------------------------------------------------
+LO=$(command -v libreoffice || command -v soffice) || {
+  echo "SKIP: libreoffice is not installed (apt-get install libreoffice-calc-nogui)"
+  echo PASS
+  exit 0
+}
+lo() {
+  timeout 180 "$LO" -env:UserInstallation="file://$TMP/profile" --headless "$@" \
+    >>lo.log 2>&1 || { cat lo.log; fail "libreoffice $*"; }
+}
+iconv -f GB18030 -t UTF-8 "$EX/departments.csv" >departments.csv
+lo --convert-to xlsx --outdir lo formula.xlsx filled.xlsx
+lo --infilter="CSV:44,34,76,1" --convert-to xlsx --outdir lo departments.csv
+lo --convert-to csv:"Text - txt - csv (StarCalc)":44,34,76,1 --outdir locsv tpl.xlsx
+run "$T/books.eval" lo/formula.xlsx >formula.out
+same "a formula's value cached by LibreOffice is read" form.want formula.out
+run "$HP" lo/filled.xlsx >lofilled.out
+same "the filled template re-saved by LibreOffice scores the same" hp.want lofilled.out
+run "$HP" lo/departments.xlsx >lodep.out
+same "LibreOffice's .xlsx of the CSV table scores as the CSV" dep.want lodep.out
+{ echo "数据项,值,类型,说明"; "$BIN" template "$HP" | sed '1s/^\xEF\xBB\xBF//; s/\r$//' | tr ',' '\n'; } >items.want
+sed 's/"//g' locsv/tpl.csv >tpl.csv      # Calc quotes text cells; the items hold no commas
+cut -d, -f1 tpl.csv | sed '1s/.*/数据项,值,类型,说明/' >items.got
+[ "$(head -n 1 tpl.csv)" = "数据项,值,类型,说明" ] || fail "template header: $(head -n 1 tpl.csv)"
+same "LibreOffice opens the template: its data items, in order, as template.csv lists them" \
+  items.want items.got
+grep -q '^信息公开.预算按时公开,,是否,预算决算公开合规性（条件）$' tpl.csv \
+  || fail "template row of a 是/否 item: $(grep 预算按时公开 tpl.csv)"
+grep -q '^预算.执行数,,数值,部门预算资金支出率（计算）$' tpl.csv \
+  || fail "template row of a number: $(grep '^预算.执行数' tpl.csv)"
+echo "ok the template's 类型 and 说明 cells read back"
+echo PASS
