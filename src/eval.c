@@ -1,5 +1,6 @@
 /* eval.c - evaluation of expressions and scoring of the indicator tree (LANGUAGE.md §3, §5). */
 #include "eval.h"
+#include "eval_int.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -7,16 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attain.h"
 #include "builtins.h"
 #include "num.h"
 #include "utf8.h"
-
-const struct builtin_info builtin_table[BUILTIN_COUNT] = {
-#define X(id, name, lo, hi) [id] = {name, lo, hi},
-    BUILTINS(X)
-#undef X
-};
 
 struct let_slot {
     uint64_t gen;               /* == evaluator gen: computed for this data set */
@@ -97,7 +91,7 @@ static const char *src_full(struct evaluator *ev, const struct ast *e)
     return t;
 }
 
-static bool fail_at(struct evaluator *ev, const struct ast *e, enum msg_id id, ...)
+bool eval_fail(struct evaluator *ev, const struct ast *e, enum msg_id id, ...)
 {
     va_list ap;
     va_start(ap, id);
@@ -149,8 +143,8 @@ static bool wrong_type(struct evaluator *ev, const struct ast *e, const struct v
                        enum msg_id want)
 {
     if (v->kind == V_MISSING)
-        return fail_at(ev, e, M_E_MISSING, src_of(ev, e));
-    return fail_at(ev, e, M_E_TYPE, src_of(ev, e), type_desc(ev, v), msg(ev->lang, want));
+        return eval_fail(ev, e, M_E_MISSING, src_of(ev, e));
+    return eval_fail(ev, e, M_E_TYPE, src_of(ev, e), type_desc(ev, v), msg(ev->lang, want));
 }
 
 /* ---- values ---- */
@@ -175,25 +169,6 @@ static void from_json(const cJSON *j, struct value *v)
         v->j = j;
     } else
         v->kind = V_NULL;
-}
-
-static void num_value(struct value *v, double n)
-{
-    memset(v, 0, sizeof *v);
-    v->kind = V_NUM;
-    v->n = n;
-}
-
-static void bool_value(struct value *v, bool b)
-{
-    memset(v, 0, sizeof *v);
-    v->kind = V_BOOL;
-    v->b = b;
-}
-
-static bool is_array(const struct value *v)
-{
-    return v->kind == V_LIST || (v->kind == V_JSON && cJSON_IsArray(v->j));
 }
 
 /* The elements of an array value, as a V_LIST (JSON arrays are converted). */
@@ -280,7 +255,7 @@ static bool field(struct evaluator *ev, const struct ast *e, const struct value 
         }
         break;
     }
-    return fail_at(ev, e, M_E_NOFIELD, src_of(ev, e->a), type_desc(ev, obj), e->str);
+    return eval_fail(ev, e, M_E_NOFIELD, src_of(ev, e->a), type_desc(ev, obj), e->str);
 }
 
 static bool index_value(struct evaluator *ev, const struct ast *e, const struct value *arr,
@@ -361,12 +336,12 @@ static bool arith(struct evaluator *ev, const struct ast *e, const struct value 
     case OP_MUL: r = a.n * b.n; break;
     default:
         if (b.n == 0)
-            return fail_at(ev, e->b, M_E_DIV0, src_of(ev, e->b));
+            return eval_fail(ev, e->b, M_E_DIV0, src_of(ev, e->b));
         r = a.n / b.n;
         break;
     }
     if (!isfinite(r))
-        return fail_at(ev, e, M_E_TYPE, src_of(ev, e), "∞", msg(ev->lang, M_T_NUMBER));
+        return eval_fail(ev, e, M_E_TYPE, src_of(ev, e), "∞", msg(ev->lang, M_T_NUMBER));
     num_value(out, r);
     return true;
 }
@@ -506,135 +481,57 @@ static bool case_expr(struct evaluator *ev, const struct ast *e, const struct va
     return true;
 }
 
-/* attain(actual, target), LANGUAGE.md §11: the reading of table cells is attain.c's. */
-static bool attain(struct evaluator *ev, const struct ast *a1, const struct ast *a2,
-                   const struct value *elem, struct value *out)
-{
-    struct value act, tgt;
-    struct quantity t, a = {0};
-    if (!eval(ev, a1, elem, &act) || !eval(ev, a2, elem, &tgt))
-        return false;
-    if (tgt.kind == V_NUM)
-        t = (struct quantity){.n = tgt.n};
-    else if (tgt.kind != V_STR)
-        return wrong_type(ev, a2, &tgt, M_T_STRING);
-    else if (!attain_read(tgt.s, tgt.len, true, &t))
-        return fail_at(ev, a2, M_E_ATTAIN, tgt.s);
-    if (act.kind == V_NUM)
-        a.n = act.n;
-    else if (act.kind != V_STR)
-        return wrong_type(ev, a1, &act, M_T_NUMBER);
-    else if (!attain_read(act.s, act.len, false, &a))
-        return fail_at(ev, a1, M_E_NUMBER, src_of(ev, a1), act.s);
-    num_value(out, attain_ratio(a.n, a.pct, &t));
-    return true;
-}
-
+/* A built-in: a call through the table (builtins.c). */
 static bool call(struct evaluator *ev, const struct ast *e, const struct value *elem,
                  struct value *out)
 {
-    const struct ast *a1 = e->kids, *a2 = a1 ? a1->next : NULL, *a3 = a2 ? a2->next : NULL;
-    double x = 0, y = 0, z = 0;
-    struct value v;
-    switch ((enum builtin)e->op) {
-    case B_MIN:
-    case B_MAX: {
-        double best = 0;
-        for (const struct ast *a = a1; a; a = a->next) {
-            if (!eval_num(ev, a, elem, &x))
-                return false;
-            if (a == a1 || (e->op == B_MIN ? num_cmp(x, best) < 0 : num_cmp(x, best) > 0))
-                best = x;
-        }
-        num_value(out, best);
-        return true;
-    }
-    case B_CLAMP:
-        if (!eval_num(ev, a1, elem, &x) || !eval_num(ev, a2, elem, &y) || !eval_num(ev, a3, elem, &z))
-            return false;
-        num_value(out, num_cmp(x, y) < 0 ? y : num_cmp(x, z) > 0 ? z : x);
-        return true;
-    case B_ABS:
-        if (!eval_num(ev, a1, elem, &x))
-            return false;
-        num_value(out, fabs(x));
-        return true;
-    case B_ROUND:
-        if (!eval_num(ev, a1, elem, &x) || (a2 && !eval_num(ev, a2, elem, &y)))
-            return false;
-        num_value(out, num_round(x, a2 ? (int)num_round(y, 0) : 0));
-        return true;
-    case B_FLOOR:
-    case B_CEIL:
-        if (!eval_num(ev, a1, elem, &x))
-            return false;
-        num_value(out, e->op == B_FLOOR ? num_floor(x) : num_ceil(x));
-        return true;
-    case B_SUM:
-    case B_AVG: {
-        if (!eval_array(ev, a1, elem, &v))
-            return false;
-        double s = 0;
-        for (uint32_t i = 0; i < v.len; i++) {
-            if (v.items[i].kind != V_NUM) {
-                const char *what = arena_printf(ev->ar, "%s[%u]", src_of(ev, a1), i);
-                return fail_at(ev, a1, M_E_TYPE, what, type_desc(ev, &v.items[i]),
-                               msg(ev->lang, M_T_NUMBER));
-            }
-            s += v.items[i].n;
-        }
-        if (e->op == B_AVG) {
-            if (v.len == 0)
-                return fail_at(ev, a1, M_E_EMPTY, src_of(ev, a1));
-            s /= v.len;
-        }
-        num_value(out, s);
-        return true;
-    }
-    case B_COUNT:
-        if (!eval_array(ev, a1, elem, &v))
-            return false;
-        num_value(out, v.len);
-        return true;
-    case B_LEN:
-        if (!eval(ev, a1, elem, &v))
-            return false;
-        if (v.kind == V_STR) {
-            num_value(out, (double)utf8_count(v.s, v.len));
-            return true;
-        }
-        if (!is_array(&v))
-            return wrong_type(ev, a1, &v, M_T_ARRAY);
-        num_value(out, v.kind == V_LIST ? (double)v.len : (double)cJSON_GetArraySize(v.j));
-        return true;
-    case B_EXISTS:
-        if (!eval(ev, a1, elem, &v))
-            return false;
-        bool_value(out, v.kind != V_MISSING && v.kind != V_NULL);
-        return true;
-    case B_BETWEEN:
-        if (!eval_num(ev, a1, elem, &x) || !eval_num(ev, a2, elem, &y) || !eval_num(ev, a3, elem, &z))
-            return false;
-        bool_value(out, num_cmp(x, y) >= 0 && num_cmp(x, z) <= 0);
-        return true;
-    case B_NUMBER:
-        if (!eval(ev, a1, elem, &v))
-            return false;
-        if (v.kind == V_NUM) {
-            *out = v;
-            return true;
-        }
-        if (v.kind != V_STR)
-            return wrong_type(ev, a1, &v, M_T_STRING);
-        if (!num_parse(v.s, v.len, &x))
-            return fail_at(ev, a1, M_E_NUMBER, src_of(ev, a1), v.s);
-        num_value(out, x);
-        return true;
-    case B_ATTAIN:
-        return attain(ev, a1, a2, elem, out);
-    default:
-        return false;
-    }
+    return builtin_table[e->op].fn(ev, e, elem, out);
+}
+
+/* ---- what builtins.c uses (eval_int.h) ---- */
+
+bool eval_expr(struct evaluator *ev, const struct ast *e, const struct value *elem,
+               struct value *out)
+{
+    return eval(ev, e, elem, out);
+}
+
+bool eval_number(struct evaluator *ev, const struct ast *e, const struct value *elem, double *out)
+{
+    return eval_num(ev, e, elem, out);
+}
+
+bool eval_list(struct evaluator *ev, const struct ast *e, const struct value *elem,
+               struct value *out)
+{
+    return eval_array(ev, e, elem, out);
+}
+
+bool eval_text(struct evaluator *ev, const struct ast *e, const struct value *v, const char *fmt,
+               struct buf *b)
+{
+    return to_text(ev, e, v, fmt, b);
+}
+
+bool eval_wrong_type(struct evaluator *ev, const struct ast *e, const struct value *v,
+                     enum msg_id want)
+{
+    return wrong_type(ev, e, v, want);
+}
+
+const char *eval_src(struct evaluator *ev, const struct ast *e)
+{
+    return src_of(ev, e);
+}
+
+const char *eval_type_desc(struct evaluator *ev, const struct value *v)
+{
+    return type_desc(ev, v);
+}
+
+struct arena *eval_arena(struct evaluator *ev)
+{
+    return ev->ar;
 }
 
 static const struct ind_result *result_of(struct evaluator *ev, const struct indicator *ind)
@@ -726,7 +623,7 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
         double w = ind ? ind->weight : ev->rs->max;
         if (e->kind == AST_E_RATIO) {
             if (w == 0)
-                return fail_at(ev, e, M_E_DIV0, "weight");
+                return eval_fail(ev, e, M_E_DIV0, "weight");
             s = s / w;
         }
         num_value(out, s);
@@ -1053,7 +950,7 @@ static bool take_deducts(struct evaluator *ev, struct ind_result *r, struct ast 
         if (!eval_num(ev, rule->a, elem, &amount))
             return false;
         if (num_cmp(amount, 0) < 0)
-            return fail_at(ev, rule->a, M_E_NEGATIVE, src_of(ev, rule->a),
+            return eval_fail(ev, rule->a, M_E_NEGATIVE, src_of(ev, rule->a),
                            fmt_points(ev, amount));
         amount = round_p(ev, amount);
         if (num_cmp(amount, 0) == 0) {
@@ -1314,14 +1211,14 @@ static bool score_of(struct evaluator *ev, const struct ast *e, struct value *ou
             out->kind = V_NULL;
             return true;
         }
-        return fail_at(ev, e, M_E_DEPENDS, ind->path);
+        return eval_fail(ev, e, M_E_DEPENDS, ind->path);
     }
     if (e->op == 0) {
         num_value(out, r->score);
         return true;
     }
     if (ind->weight == 0)
-        return fail_at(ev, e, M_E_DIV0, "weight");
+        return eval_fail(ev, e, M_E_DIV0, "weight");
     num_value(out, r->score / ind->weight);
     return true;
 }
@@ -1381,7 +1278,7 @@ static void selfscore(struct evaluator *ev)
         return;
     }
     if (v.kind != V_MISSING && v.kind != V_NULL && (v.kind != V_JSON || !cJSON_IsObject(v.j))) {
-        fail_at(ev, rs->selfscore, M_E_SELFSCORE, type_name(ev, &v));
+        eval_fail(ev, rs->selfscore, M_E_SELFSCORE, type_name(ev, &v));
         add_error(ev, NULL, &ev->err);
         return;
     }
