@@ -2,6 +2,7 @@
 #   make            build/jixiao
 #   make test       `make deps`, then the whole suite (unit tests, tests/cases, seed reproductions)
 #   make demo       `make deps` (build packages only), build, score the Huangpu 2022 example
+#                   and write its report (build/huangpu-2022.html, .xlsx)
 #   make deps       install the missing Debian packages of DEPS_BUILD and DEPS_TEST (as root),
 #                   or print the apt-get command to run
 #   make bench      the benchmark of bench/ (see bench/README.md)
@@ -135,6 +136,10 @@ demo:
 	@$(MAKE) --no-print-directory deps DEPS_TEST=
 	@$(MAKE) --no-print-directory $(BIN)
 	$(BIN) run rules/2022/huangpu.eval examples/2022/huangpu.json --format table
+	$(BIN) run rules/2022/huangpu.eval examples/2022/huangpu.json --format html -o build/huangpu-2022.html
+	$(BIN) run rules/2022/huangpu.eval examples/2022/huangpu.json --format xlsx -o build/huangpu-2022.xlsx
+	@echo "the report: $(CURDIR)/build/huangpu-2022.html (open it in a browser, print it on A4)"
+	@echo "the workbook: $(CURDIR)/build/huangpu-2022.xlsx (汇总 and the 自评表, for Excel or WPS)"
 
 bench: $(BIN)
 	$(MAKE) -C bench

@@ -16,7 +16,7 @@ static struct out_opts options = {.width = 100};
 
 int out_parse_format(const char *name, enum out_format *fmt)
 {
-    for (size_t i = 0; i <= OUT_XLSX; i++)         /* html: not yet */
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
         if (strcmp(name, format_names[i]) == 0) {
             *fmt = (enum out_format)i;
             return 1;

@@ -13,6 +13,11 @@
 #   own `--format csv --lang zh` (same header, same numbers, same errors), and prints the
 #   workbook to PDF: one page for 汇总 and one a data set, with the titles, the hostile name as
 #   text, the veto reason and the page footer in its text.
+# - html: the file refers to nothing outside itself and escapes the ids; headless Chromium,
+#   whose every request goes to a recording stand-in proxy (tests/reports/listen.py), renders
+#   it to PDF and PNG without one request; the PDF has the overview's sections and each data
+#   set starting a page of its own, in order; the Huangpu table, longer than a page, repeats
+#   its header row on the next page.
 # Each part prints SKIP (and the command that installs what it needs) when its programs are
 # missing; otherwise "ok ..." lines, PASS, or FAIL and exit 1.
 
@@ -92,5 +97,82 @@ if [ -n "$LO" ]; then
   fi
 else
   echo "SKIP: libreoffice is not installed (apt-get install libreoffice-calc-nogui)"
+fi
+
+# --- html ------------------------------------------------------------------------------------
+"$BIN" run "$R/batch.eval" "$R/batch.json" --format html -o batch.html 2>/dev/null
+[ $? = 1 ] && [ -s batch.html ] || fail "jixiao --format html -o batch.html"
+"$BIN" run "$ROOT/rules/2022/huangpu.eval" "$ROOT/examples/2022/huangpu.json" --format html \
+  -o huangpu.html || fail "jixiao --format html -o huangpu.html"
+# self-contained: nothing that would load (no script, no src, no stylesheet or font link, no
+# url(), no @import, no address outside the page); the hostile id is text
+if grep -Eqi '<script|<link|<img|<iframe|<object|<embed|src=|url\(|@import|https?:|//[a-z]' batch.html; then
+  grep -Eni '<script|<link|<img|<iframe|<object|<embed|src=|url\(|@import|https?:|//[a-z]' batch.html | head -5
+  fail "batch.html refers to something outside itself"
+fi
+grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &amp; 丙' batch.html ||
+  fail "the id <script>… is not escaped as text"
+echo "ok the report is self-contained (no script, link, src, url() or address) and escapes the ids"
+
+CHROME=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
+if [ -z "$CHROME" ]; then
+  echo "SKIP: chromium is not installed (apt-get install chromium fonts-noto-cjk)"
+elif ! command -v pdftotext >/dev/null; then
+  echo "SKIP: pdftotext is not installed (apt-get install poppler-utils)"
+else
+  # a recording proxy: any request the page makes reaches it and is logged
+  : >net.log
+  $PY "$R/listen.py" port net.log & listener=$!
+  for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s port ] && break; sleep 0.2; done
+  chrome() {
+    timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-background-networking \
+      --disable-component-update --disable-sync --no-first-run --user-data-dir="$(mktemp -d "$TMP/chrome.XXXXXX")" \
+      --proxy-server="http://127.0.0.1:$(cat port)" --proxy-bypass-list='<-loopback>' "$@" \
+      >>chrome.log 2>&1 || { tail -5 chrome.log; kill "$listener"; fail "chromium $*"; }
+  }
+  chrome --no-pdf-header-footer --print-to-pdf="$TMP/batch.pdf" "file://$TMP/batch.html"
+  chrome --screenshot="$TMP/batch.png" --window-size=1200,2400 --hide-scrollbars "file://$TMP/batch.html"
+  chrome --no-pdf-header-footer --print-to-pdf="$TMP/huangpu.pdf" "file://$TMP/huangpu.html"
+  kill "$listener"
+  # the browser's own service calls (sign-in, clock, component updates), made whatever the
+  # page, are not the page's; anything else is
+  own='^(CONNECT|GET|POST) (http://)?(accounts\.google\.com|clients2\.google\.com|update\.googleapis\.com)[:/]'
+  grep -Ev "$own" net.log >page-net.log
+  [ -s page-net.log ] && { cat page-net.log; fail "the report made network requests"; }
+  echo "ok Chromium rendered the report to PDF and PNG without a network request" \
+    "($(grep -Ec "$own" net.log) of the browser's own service calls set aside)"
+  [ "$(head -c 8 batch.png | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ] ||
+    fail "batch.png is not a PNG"
+  pdftotext -layout batch.pdf batch-html.txt
+  for want in '报表测试（v1） 评分报告' 总体情况 等级分布 得分分布 排名 失分分布 自评复核 数据问题 \
+              '管理效率.预算' '<script>alert(1)</script> & 丙' '存在挤占挪用，一票否决' \
+              '未能评分' '$数量 is a string'; do
+    grep -qF -- "$want" batch-html.txt || fail "batch.pdf: no '$want' in its text"
+  done
+  echo "ok the PDF has the overview's sections, the reasons, the errors and the hostile id as text"
+  # each data set starts a page: its title is the first line of a page, in input order
+  pages=$(pdfinfo batch.pdf | awk '/^Pages:/ {print $2}')
+  firsts=""
+  for ((p = 1; p <= pages; p++)); do
+    firsts+=$(pdftotext -f $p -l $p -layout batch.pdf - | grep -m1 . | sed 's/^ *//')$'\n'
+  done
+  got=$(printf '%s' "$firsts" | grep -F '— 报表测试（v1）')
+  want=$(printf '%s\n' '甲单位 — 报表测试（v1）' '乙单位/财务[科]:*? — 报表测试（v1）' \
+    '<script>alert(1)</script> & 丙 — 报表测试（v1）' '丁单位 — 报表测试（v1）' \
+    '甲单位 — 报表测试（v1）' '一个名字特别特别长的单位名称超过了三十一个字符的限制还要更长一些 — 报表测试（v1）')
+  [ "$got" = "$want" ] || fail "data sets do not each start a page, in order: $got"
+  first=$(printf '%s' "$firsts" | grep -n -m1 '甲单位 —' | cut -d: -f1)
+  [ "$pages" = $((first - 1 + 6)) ] ||
+    fail "batch.pdf: $pages pages, want the overview ($((first - 1))) and one a data set (6)"
+  echo "ok $pages A4 pages: the overview on $((first - 1)), then each data set on a page of its own"
+  # a table longer than a page repeats its header row on the next page
+  hp=$(pdfinfo huangpu.pdf | awk '/^Pages:/ {print $2}')
+  last=$(pdftotext -f "$hp" -l "$hp" -layout huangpu.pdf - | grep -m1 . | sed 's/^ *//')
+  pdftotext -layout huangpu.pdf - | grep -qF '广州市黄埔区工商业联合会 — 广州市部门整体支出绩效自评（2022）' ||
+    fail "huangpu.pdf: no title"
+  case $last in
+    一级指标*) echo "ok the Huangpu table runs over a page and repeats its header row there" ;;
+    *) fail "huangpu.pdf: the last page starts with '$last', not the repeated header row" ;;
+  esac
 fi
 echo "PASS"
