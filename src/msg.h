@@ -68,8 +68,6 @@
       "指标「%s」依赖它自己的得分：%s")                                                        \
     X(M_DOTS_NAME, "'%s' is one new indicator whose name contains dots, not a path (write a path unquoted, or quote each step: a.\"b\")", \
       "「%s」是一个名称中带点的新指标，而不是路径（路径请不加引号书写，或逐段加引号：a.\"b\"）") \
-    X(M_NA_LEAF, "'na' in indicator '%s', which has no sub-indicators, changes nothing",       \
-      "指标「%s」没有下级指标，其中的「不适用处理」不起作用")                                  \
     X(M_PRECISION, "precision must be a whole number from 0 to 10", "精度应为 0 到 10 的整数") \
     X(M_CYCLE, "'%s' is defined in terms of itself", "「%s」的定义引用了它自身")                  \
     X(M_BAD_FMT, "unknown format ':%s' (use {x}, {x:%%} or {x:.2})",                        \
