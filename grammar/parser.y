@@ -60,11 +60,11 @@ static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *t
 %token KW_TRUE "'true'" KW_FALSE "'false'" KW_NULL "'null'" KW_DROP "'drop'"
 %token KW_TEST "'test'" KW_GIVEN "'given'" KW_EXPECT "'expect'" KW_WITH "'with'"
 %token KW_WHERE "'where'" KW_WEIGHT "'weight'" KW_RATIO "'ratio'" KW_MAP "'map'"
-%token KW_BONUS "'bonus'" KW_FROM "'from'"
+%token KW_BONUS "'bonus'" KW_FROM "'from'" KW_GROUP "'group'" KW_NAME "'name'"
 
 %type <node> items item let indicator path weight body body_item rule grades bands band
 %type <node> band_name cond reason string interps interp expr postfix primary args arglist
-%type <node> case_arms case_arm case_else version extends tests test_item json_text
+%type <node> case_arms case_arm case_else version extends tests test_item json_text from group
 
 %precedence KW_ELSE
 %left KW_WHERE KW_MAP
@@ -141,6 +141,7 @@ body: %empty                            { $$ = NULL; }
 
 body_item: let
     | indicator
+    | from
     | grades
     | rule
     | KW_SCORE expr reason              { $$ = ast_node(AR, AST_S_SCORE, $2, NULL, $3, @$); }
@@ -149,6 +150,15 @@ body_item: let
     | KW_NA KW_RESCALE                  { $$ = ast_na(AR, 1, @$); }
     | KW_SELFSCORE expr                 { $$ = ast_unary(AR, AST_S_SELFSCORE, $2, @$); }
     | error                             { $$ = NULL; }
+    ;
+
+/* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' (§11) */
+from: KW_FROM expr group KW_NAME expr KW_WEIGHT expr '{' body '}'
+                                        { $$ = ast_from(AR, $2, $3, $5, $7, $9, @$); }
+    ;
+
+group: %empty                           { $$ = NULL; }
+    | KW_GROUP expr                     { $$ = $2; }
     ;
 
 /* rule -> deduct | fail | note: in an indicator, or at top level (rules of the total) */

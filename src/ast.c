@@ -126,6 +126,14 @@ struct ast *ast_bonus(struct arena *ar, struct ast *path, struct ast *weight,
     return n;
 }
 
+/* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' */
+struct ast *ast_from(struct arena *ar, struct ast *array, struct ast *group, struct ast *name,
+                     struct ast *weight, struct ast *body, struct span at)
+{
+    struct ast *row = ast_node(ar, AST_S_ROW, name, weight, NULL, at);
+    return ast_with_kids(ast_node(ar, AST_S_FROM, array, group, row, at), body);
+}
+
 /* primary -> ('score' | 'ratio') '(' path ')' */
 struct ast *ast_score_of(struct arena *ar, int ratio, struct ast *path, struct span at)
 {

@@ -68,6 +68,9 @@ struct span {
     X(S_GRADES)   /* kids: S_BAND */                                            \
     X(S_BAND)     /* str: grade, b: condition or NULL (otherwise), a: reason */ \
     X(S_DROP)     /* a: path (E_STR list) */                                    \
+    X(S_FROM)     /* from rows (§11): a: array, b: group or NULL, c: S_ROW,     \
+                     kids: body */                                              \
+    X(S_ROW)      /* a from's header: a: name, b: weight */                     \
     X(S_TEST)     /* str: name, kids: S_GIVEN / S_EXPECT */                     \
     X(S_GIVEN)    /* str: file, a: with-JSON text (E_STR) or NULL */            \
     X(S_EXPECT)   /* a: target (E_STR path list, E_SCORE, or E_NAME grade/errors), b: expected */
@@ -119,6 +122,9 @@ struct ast *ast_indicator(struct arena *ar, struct ast *path, struct ast *weight
 /* bonus -> 'bonus' path weight '{' body '}': an S_INDICATOR with op 1 */
 struct ast *ast_bonus(struct arena *ar, struct ast *path, struct ast *weight,
                       struct ast *body, struct span at);
+/* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' */
+struct ast *ast_from(struct arena *ar, struct ast *array, struct ast *group, struct ast *name,
+                     struct ast *weight, struct ast *body, struct span at);
 /* primary -> ('score' | 'ratio') '(' path ')' */
 struct ast *ast_score_of(struct arena *ar, int ratio, struct ast *path, struct span at);
 /* test_item -> 'expect' 'grades' op expr: the same E_BIN as `expect grade op expr` */

@@ -60,6 +60,8 @@ struct checker {
     uint32_t nglobals, capglobals;
     struct indicator **dups;        /* duplicates: checked, not part of the tree */
     uint32_t ndups, capdups;
+    struct indicator **tmpls;       /* templates of from blocks (§11): not part of the tree */
+    uint32_t ntmpls, captmpls;
     bool too_deep;                  /* "nesting too deep" reported (once is enough) */
     struct strmap paths;            /* plain data path ("\x1f"-joined names) -> 1 + slot */
     uint32_t npaths;
@@ -451,7 +453,8 @@ static void resolve_binding(struct checker *ck, struct binding *b)
     }
     b->state = 1;
     int before = ck->dg->nerrors;
-    struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET, 0, b->name, 0,
+    struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET,
+                     b->owner && b->owner->decl->kind == AST_S_FROM, b->name, 0,
                      b->is_const ? NULL : &ck->let_deps[b->slot]};
     resolve(ck, b->decl->a, cx);
     b->state = 2;
@@ -474,6 +477,8 @@ static struct ast *name_node(struct ast *decl)
 
 static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
                                          struct indicator *parent);
+static struct indicator *build_template(struct checker *ck, struct ast *from,
+                                        struct indicator *parent);
 static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word);
 
 static const char *sibling_key(struct checker *ck, const struct indicator *parent, const char *name)
@@ -499,9 +504,10 @@ static struct indicator *add_sibling(struct checker *ck, struct indicator *paren
 static void build_body(struct checker *ck, struct indicator *ind)
 {
     struct ast *body = ind->decl->kids;
-    uint32_t nkids = 0, nrules = 0, nskips = 0, nlets = 0;
+    uint32_t nkids = 0, nrules = 0, nskips = 0, nlets = 0, nfroms = 0;
     for (struct ast *s = body; s; s = s->next) {
         nkids += s->kind == AST_S_INDICATOR;
+        nfroms += s->kind == AST_S_FROM;
         nrules += s->kind == AST_S_DEDUCT || s->kind == AST_S_FAIL || s->kind == AST_S_NOTE;
         nskips += s->kind == AST_S_SKIP;
         nlets += s->kind == AST_S_LET;
@@ -510,6 +516,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
     ind->rules = arena_alloc(ck->ar, nrules * sizeof *ind->rules);
     ind->skips = arena_alloc(ck->ar, nskips * sizeof *ind->skips);
     ind->lets = arena_alloc(ck->ar, nlets * sizeof *ind->lets);
+    ind->froms = arena_alloc(ck->ar, nfroms * sizeof *ind->froms);
     for (struct ast *s = body; s; s = s->next) {
         switch ((enum ast_kind)s->kind) {
         case AST_S_LET: {
@@ -530,6 +537,14 @@ static void build_body(struct checker *ck, struct indicator *ind)
                 break;
             }
             ind->kids[ind->nkids++] = add_sibling(ck, ind, build_indicator(ck, s, ind));
+            break;
+        }
+        case AST_S_FROM: {
+            struct rowset *rows = arena_zalloc(ck->ar, sizeof *rows);
+            rows->decl = s;
+            rows->before = ind->nkids;
+            rows->tmpl = build_template(ck, s, ind);
+            ind->froms[ind->nfroms++] = rows;
             break;
         }
         case AST_S_SCORE:
@@ -559,8 +574,34 @@ static void build_body(struct checker *ck, struct indicator *ind)
             break;
         }
     }
-    if (ind->score && ind->nkids)
+    if (ind->score && (ind->nkids || ind->nfroms))
         diag_error(ck->dg, ind->score->at, M_SCORE_PARENT, ind->name);
+}
+
+static bool is_template(const struct indicator *ind)
+{
+    return ind->decl->kind == AST_S_FROM;
+}
+
+/* The template leaf of a from block: its body, checked once like a leaf's, run per row.
+ * Named by the header's name expression (for messages); index given after the tree's. */
+static struct indicator *build_template(struct checker *ck, struct ast *from,
+                                        struct indicator *parent)
+{
+    struct indicator *t = arena_zalloc(ck->ar, sizeof *t);
+    size_t n;
+    const char *src = diag_text(ck->dg, from->c->a->at, &n);
+    t->name = arena_strndup(ck->ar, src, n);
+    t->path = arena_printf(ck->ar, "%s.%s", parent->path, t->name);
+    t->decl = from;
+    t->parent = parent;
+    t->wkind = W_ABS;
+    t->wstate = 2;
+    VEC_PUSH(ck->tmpls, ck->ntmpls, ck->captmpls, t);
+    build_body(ck, t);
+    if (t->nkids || t->nfroms)
+        diag_error(ck->dg, from->at, M_ROW_BODY);
+    return t;
 }
 
 static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
@@ -618,12 +659,16 @@ static double weight_of(struct checker *ck, struct indicator *ind)
         w = num_canon(ind->decl->b->num * (ind->parent ? weight_of(ck, ind->parent) : 100));
         break;
     default:
-        if (ind->nkids == 0) {
+        if (ind->nkids == 0 && ind->nfroms == 0) {
             diag_error(ck->dg, name_node(ind->decl)->at, M_NO_WEIGHT, ind->name);
             break;
         }
-        for (uint32_t k = 0; k < ind->nkids; k++)
+        /* with rows, or above such an indicator, this is the static part: eval.c adds rows */
+        ind->rows_weight = ind->nfroms > 0;
+        for (uint32_t k = 0; k < ind->nkids; k++) {
             w += weight_of(ck, ind->kids[k]);
+            ind->rows_weight |= ind->kids[k]->rows_weight;
+        }
         w = num_canon(w);
         break;
     }
@@ -711,15 +756,18 @@ static void resolve_grades(struct checker *ck, struct ast *grades, struct ctx cx
         }
 }
 
+static void resolve_rows(struct checker *ck, struct indicator *ind, struct rowset *rows);
+
 /* Resolve the names of an indicator's rules, then its children's. */
 static void resolve_indicator(struct checker *ck, struct indicator *ind)
 {
-    int leaf = ind->nkids == 0;
+    int leaf = ind->nkids == 0 && ind->nfroms == 0;
+    int elem = is_template(ind);        /* a row's rules read its element as `.` */
     struct deps *deps = &ck->ind_deps[ind->index];
-    struct ctx rules = {ind, leaf ? R_LEAF : R_PARENT, 0, NULL, 0, deps};
-    struct ctx skip = {ind, R_SKIP, 0, NULL, 0, deps};
-    struct ctx grades = {ind, R_GRADES, 0, NULL, 0, deps};
-    struct ctx self = {ind, R_LET, 0, NULL, 0, NULL};     /* read after everything is scored */
+    struct ctx rules = {ind, leaf ? R_LEAF : R_PARENT, elem, NULL, 0, deps};
+    struct ctx skip = {ind, R_SKIP, elem, NULL, 0, deps};
+    struct ctx grades = {ind, R_GRADES, elem, NULL, 0, deps};
+    struct ctx self = {ind, R_LET, elem, NULL, 0, NULL};  /* read after everything is scored */
     if (ind->score) {
         resolve(ck, ind->score->a, rules);
         resolve(ck, ind->score->c, rules);
@@ -734,11 +782,31 @@ static void resolve_indicator(struct checker *ck, struct indicator *ind)
     resolve_grades(ck, ind->grades, grades);
     for (uint32_t k = 0; k < ind->nlets; k++)
         resolve_binding(ck, ind->lets[k]);
-    if (ind->nkids)
+    bool rows_below = ind->nfroms > 0;      /* sums with rows are checked per data set */
+    for (uint32_t k = 0; k < ind->nkids; k++)
+        rows_below |= ind->kids[k]->rows_weight;
+    if (ind->nkids && !rows_below)
         check_sums(ck, ind->name, weight_span(ind), ind->wkind != W_NONE, ind->weight,
                    ind->kids, ind->nkids);
     for (uint32_t k = 0; k < ind->nkids; k++)
         resolve_indicator(ck, ind->kids[k]);
+    for (uint32_t k = 0; k < ind->nfroms; k++)
+        resolve_rows(ck, ind, ind->froms[k]);
+}
+
+/* A from block: its array in the enclosing indicator's scope; its header and body in the
+ * template's, where `.` is the element and `weight` the row's weight. */
+static void resolve_rows(struct checker *ck, struct indicator *ind, struct rowset *rows)
+{
+    struct indicator *t = rows->tmpl;
+    struct ast *from = rows->decl;
+    struct ctx outer = {ind, R_LET, 0, NULL, 0, &ck->ind_deps[ind->index]};
+    struct ctx header = {t, R_LET, 1, NULL, 0, &ck->ind_deps[t->index]};
+    resolve(ck, from->a, outer);
+    resolve(ck, from->b, header);
+    resolve(ck, from->c->a, header);
+    resolve(ck, from->c->b, header);
+    resolve_indicator(ck, t);
 }
 
 /* selfscore claims name an indicator by path, or a leaf by a name no other leaf has. */
@@ -773,8 +841,10 @@ static void settle_na(struct checker *ck)
         bool outer = ind->parent ? ind->parent->rescale_kids : ck->rs->rescale;
         ind->left_out = outer || ind->bonus;    /* a skipped bonus item adds nothing */
         ind->rescale_kids = ind->na ? ind->na->op == 1 : outer;
-        ind->rescales = ind->na && ind->na->op == 1 && ind->nkids;
+        ind->rescales = ind->na && ind->na->op == 1 && (ind->nkids || ind->nfroms);
     }
+    for (uint32_t k = 0; k < ck->ntmpls; k++)     /* rows sit where their block is written */
+        ck->tmpls[k]->left_out = ck->tmpls[k]->parent->rescale_kids;
 }
 
 /* score(PATH) cycles: an indicator depends on its children and on what its rules read by
@@ -785,9 +855,11 @@ static void cycle_from(struct checker *ck, struct indicator *ind, struct indicat
     ck->mark[ind->index] = 1;
     stack[depth] = ind;
     struct deps *d = &ck->ind_deps[ind->index];
-    for (uint32_t k = 0; k < ind->nkids + d->n; k++) {
-        struct indicator *next = k < ind->nkids ? ind->kids[k] : d->v[k - ind->nkids].ind;
-        via[depth] = k < ind->nkids ? NULL : d->v[k - ind->nkids].at;
+    uint32_t nk = ind->nkids + ind->nfroms;
+    for (uint32_t k = 0; k < nk + d->n; k++) {
+        struct indicator *next = k < ind->nkids ? ind->kids[k]
+                                 : k < nk ? ind->froms[k - ind->nkids]->tmpl : d->v[k - nk].ind;
+        via[depth] = k < nk ? NULL : d->v[k - nk].at;
         if (ck->mark[next->index] == 0) {
             cycle_from(ck, next, stack, via, depth + 1);
             continue;
@@ -814,9 +886,10 @@ static void cycle_from(struct checker *ck, struct indicator *ind, struct indicat
 
 static void find_cycles(struct checker *ck)
 {
-    ck->mark = xcalloc(ck->nall ? ck->nall : 1, 1);
-    struct indicator **stack = xcalloc(ck->nall + 1, sizeof *stack);
-    struct ast **via = xcalloc(ck->nall + 1, sizeof *via);
+    uint32_t n = ck->nall + ck->ntmpls;
+    ck->mark = xcalloc(n ? n : 1, 1);
+    struct indicator **stack = xcalloc(n + 1, sizeof *stack);
+    struct ast **via = xcalloc(n + 1, sizeof *via);
     for (uint32_t k = 0; k < ck->nall; k++)
         if (ck->mark[k] == 0)
             cycle_from(ck, ck->all[k], stack, via, 0);
@@ -857,7 +930,9 @@ static void check_expect(struct checker *ck, struct ast *x)
         x->op = 3;
     else if (path) {
         const struct indicator *ind = ruleset_find(ck->rs, path, NULL);
-        if (!ind) {
+        if (!ind && ck->rs->has_rows)
+            x->str = path;      /* perhaps a row (§11): looked up in each result */
+        else if (!ind) {
             diag_error(ck->dg, t->at, M_EXPECT_NO_IND, path);
             return;
         }
@@ -988,7 +1063,9 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     }
     ck.top = top;
     ck.ntop = ntop;
-    ck.ind_deps = xcalloc(ck.nall ? ck.nall : 1, sizeof *ck.ind_deps);
+    for (uint32_t k = 0; k < ck.ntmpls; k++)
+        ck.tmpls[k]->index = ck.nall + k;
+    ck.ind_deps = xcalloc(ck.nall + ck.ntmpls + 1, sizeof *ck.ind_deps);
     ck.let_deps = xcalloc(ck.nlets ? ck.nlets : 1, sizeof *ck.let_deps);
 
     /* weights first (percentages need their parent's), then names */
@@ -1031,7 +1108,9 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     rs->has_selfscore = rs->selfscore != NULL;
     for (uint32_t k = 0; k < ck.nall; k++)
         rs->has_selfscore |= ck.all[k]->selfscore != NULL;
-    for (uint32_t k = 0; k < ck.nall; k++)
+    for (uint32_t k = 0; k < ck.ntmpls; k++)
+        rs->has_selfscore |= ck.tmpls[k]->selfscore != NULL;
+    for (uint32_t k = 0; k < ck.nall + ck.ntmpls; k++)
         free(ck.ind_deps[k].v);
     for (uint32_t k = 0; k < ck.nlets; k++)
         free(ck.let_deps[k].v);
@@ -1048,6 +1127,12 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     if (ck.nall)
         memcpy(rs->all, ck.all, ck.nall * sizeof *ck.all);
     rs->nall = ck.nall;
+    rs->has_rows = ck.ntmpls > 0;
+    rs->tmpls = arena_alloc(&rs->ar, ck.ntmpls * sizeof *ck.tmpls);
+    if (ck.ntmpls)
+        memcpy(rs->tmpls, ck.tmpls, ck.ntmpls * sizeof *ck.tmpls);
+    rs->ntmpls = ck.ntmpls;
+    free(ck.tmpls);
     rs->lets = arena_alloc(&rs->ar, ck.nlets * sizeof *ck.lets);
     if (ck.nlets)
         memcpy(rs->lets, ck.lets, ck.nlets * sizeof *ck.lets);

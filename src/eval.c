@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "jsonw.h"
 #include "num.h"
 #include "utf8.h"
 
@@ -41,6 +42,22 @@ struct evaluator {
     struct ind_result total;    /* the total's own deductions, notes (copied into res) */
     const struct indicator *row_ind;    /* the leaf being scored by eval_score_leaf: */
     double row_weight;                  /* `weight` in its rules reads this */
+    /* from rows (§11): this data set's tree, when the rule set has from blocks */
+    struct ind_result *static_ind;      /* the results of a tree without rows */
+    const struct value *row_elem;       /* `.` in the lets of the row being evaluated */
+    struct indicator **map;             /* by the rule set's index: this data set's copy */
+    struct indicator **dyn;             /* this data set's indicators, by their index */
+    struct value *elems;                /* by index: a row's element */
+    uint32_t ndyn, capdyn;
+    struct row_error *row_errors;       /* rows that do not fit their indicator */
+};
+
+/* A data error of the rows under an indicator (a weight sum, a name): reported once that
+ * indicator's subtree has been scored, so that every row still shows its score. */
+struct row_error {
+    const struct indicator *ind;
+    struct eval_error err;
+    struct row_error *next;
 };
 
 void eval_trace(struct evaluator *ev, bool on)
@@ -534,9 +551,17 @@ struct arena *eval_arena(struct evaluator *ev)
     return ev->ar;
 }
 
+/* This data set's version of an indicator the rules name (score(PATH), `weight`): with from
+ * blocks, every indicator is copied per data set (§11). */
+static const struct indicator *cur(const struct evaluator *ev, const struct indicator *ind)
+{
+    return ev->map && ind && !ind->orig && !ind->from && ind->index < ev->rs->nall
+           ? ev->map[ind->index] : ind;
+}
+
 static const struct ind_result *result_of(struct evaluator *ev, const struct indicator *ind)
 {
-    return &ev->res.ind[ind->index];
+    return &ev->res.ind[cur(ev, ind)->index];
 }
 
 static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
@@ -609,8 +634,8 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
         *out = ((const struct binding *)e->ref)->cval;
         return true;
     case AST_E_WEIGHT:
-        num_value(out, !e->ref ? ev->rs->max : e->ref == ev->row_ind ? ev->row_weight
-                                            : ((const struct indicator *)e->ref)->weight);
+        num_value(out, !e->ref ? ev->res.max : e->ref == ev->row_ind ? ev->row_weight
+                                            : cur(ev, e->ref)->weight);
         return true;
     case AST_E_SCOREOF:
         return score_of(ev, e, out);
@@ -618,9 +643,9 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
         return map(ev, e, elem, out);
     case AST_E_SCORE:
     case AST_E_RATIO: {
-        const struct indicator *ind = e->ref;
+        const struct indicator *ind = cur(ev, e->ref);
         double s = ind ? result_of(ev, ind)->score : ev->res.score;
-        double w = ind ? ind->weight : ev->rs->max;
+        double w = ind ? ind->weight : ev->res.max;
         if (e->kind == AST_E_RATIO) {
             if (w == 0)
                 return eval_fail(ev, e, M_E_DIV0, "weight");
@@ -732,7 +757,8 @@ static bool let_value(struct evaluator *ev, const struct ast *e, struct value *o
     }
     s->gen = ev->gen;
     s->state = 1;
-    if (!eval(ev, b->decl->a, NULL, &s->v)) {
+    const struct value *elem = b->owner && b->owner->decl->kind == AST_S_FROM ? ev->row_elem : NULL;
+    if (!eval(ev, b->decl->a, elem, &s->v)) {
         s->state = 3;
         s->err = arena_alloc(ev->ar, sizeof *s->err);
         *s->err = ev->err;
@@ -1025,7 +1051,7 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
 {
     const struct indicator *row_ind = ev->row_ind;
     double row_weight = ev->row_weight;
-    ev->row_ind = ind;
+    ev->row_ind = ind->tmpl ? ind->tmpl : ind;  /* a row's `weight` refers to its template */
     ev->row_weight = weight;
     bool fired = false, ok = skip_guard(ev, ind, r, elem, &fired);
     if (ok && fired) {
@@ -1183,16 +1209,28 @@ static void score_parent(struct evaluator *ev, const struct indicator *ind, stru
 
 /* Score an indicator once, when first needed: by its parent, or earlier by a score(PATH)
  * that reads it (check.c has ruled out cycles; IS_BUSY is met only through an error). */
+static void score_row(struct evaluator *ev, const struct indicator *ind, struct ind_result *r);
+static void row_errors(struct evaluator *ev, const struct indicator *ind, struct ind_result *r);
+
 static void score_indicator(struct evaluator *ev, const struct indicator *ind)
 {
+    ind = cur(ev, ind);
     struct ind_result *r = &ev->res.ind[ind->index];
     if (r->state != IS_PENDING)
         return;
     r->state = IS_BUSY;
     if (ind->nkids)
         score_parent(ev, ind, r);
+    else if (ind->nfroms) {         /* from blocks that made no rows (weight 0, else an error) */
+        r->state = IS_OK;
+        r->score = 0;
+        r->applicable = ind->weight;
+    } else if (ind->is_row)
+        score_row(ev, ind, r);
     else
         eval_score_leaf(ev, ind, ind->weight, NULL, r);
+    if (ev->row_errors)
+        row_errors(ev, ind, r);
     if (r->state == IS_BUSY)
         r->state = IS_UNKNOWN;
 }
@@ -1200,7 +1238,7 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
 /* score(PATH), ratio(PATH): the final score of another indicator, scored first. */
 static bool score_of(struct evaluator *ev, const struct ast *e, struct value *out)
 {
-    const struct indicator *ind = e->ref;
+    const struct indicator *ind = cur(ev, e->ref);
     struct eval_error saved = ev->err;
     score_indicator(ev, ind);
     ev->err = saved;
@@ -1250,22 +1288,53 @@ static void claim(struct evaluator *ev, const struct indicator *ind, const char 
         warn(ev, key, arena_printf(ev->ar, msg(ev->lang, M_W_NOT_NUMBER), type_desc(ev, v)));
         return;
     }
-    struct ind_result *r = &ev->res.ind[ind->index];
+    struct ind_result *r = &ev->res.ind[cur(ev, ind)->index];
     r->has_self = true;
     r->self = x;
 }
 
 /* Claims: an indicator's own selfscore first (it wins when it gives one), then the top-level
  * object's, by path or unique leaf name. */
+static void enter_row(struct evaluator *ev, const struct indicator *tmpl, const struct value *elem);
+
+/* A row or group named by a claim: its dotted path, or a row's name no other row has. */
+static const struct indicator *find_made(struct evaluator *ev, const char *key, bool *ambiguous)
+{
+    const struct indicator *hit = NULL;
+    for (uint32_t i = 0; i < ev->res.nall; i++) {
+        const struct indicator *ind = ev->res.all[i];
+        if (!ind->from)
+            continue;
+        if (strcmp(ind->path, key) == 0)
+            return ind;
+        if (ind->is_row && strcmp(ind->name, key) == 0) {
+            *ambiguous = hit != NULL;
+            hit = hit ? NULL : ind;
+            if (*ambiguous)
+                return NULL;
+        }
+    }
+    return hit;
+}
+
 static void selfscore(struct evaluator *ev)
 {
     const struct ruleset *rs = ev->rs;
     struct value v;
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        const struct indicator *ind = rs->all[i];
+    for (uint32_t i = 0; i < ev->res.nall; i++) {
+        const struct indicator *ind = ev->res.all[i];
         if (!ind->selfscore || !ind_has_score(result_of(ev, ind)))
             continue;
-        if (!eval(ev, ind->selfscore->a, NULL, &v)) {
+        const struct value *elem = NULL;
+        if (ind->is_row) {          /* selfscore .自评得分: the row's own element */
+            elem = &ev->elems[ind->index];
+            enter_row(ev, ind->tmpl, elem);
+            ev->row_ind = ind->tmpl;
+            ev->row_weight = ind->weight;
+        }
+        bool ok = eval(ev, ind->selfscore->a, elem, &v);
+        ev->row_ind = NULL;
+        if (!ok) {
             add_error(ev, ind, &ev->err);
             continue;
         }
@@ -1285,6 +1354,8 @@ static void selfscore(struct evaluator *ev)
     for (const cJSON *c = v.kind == V_JSON ? v.j->child : NULL; c; c = c->next) {
         bool ambiguous;
         const struct indicator *hit = ruleset_find(rs, c->string, &ambiguous);
+        if (!hit && !ambiguous && ev->map)
+            hit = find_made(ev, c->string, &ambiguous);
         if (!hit) {
             bool total = strcmp(c->string, "总分") == 0 || strcmp(c->string, "score") == 0;
             warn(ev, c->string, msg(ev->lang, total ? M_W_TOTAL : ambiguous ? M_W_AMBIGUOUS
@@ -1305,8 +1376,8 @@ static void reviews(struct evaluator *ev)
     const struct ruleset *rs = ev->rs;
     double half = 0.5 * pow(10, -rs->precision);
     struct review **tail = &ev->res.reviews;
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        const struct indicator *ind = rs->all[i];
+    for (uint32_t i = 0; i < ev->res.nall; i++) {
+        const struct indicator *ind = ev->res.all[i];
         const struct ind_result *r = result_of(ev, ind);
         if (!r->has_self || !ind_has_score(r))
             continue;
@@ -1323,6 +1394,347 @@ static void reviews(struct evaluator *ev)
     }
 }
 
+/* ---- rows (§11): this data set's indicator tree ---- */
+
+/* With from blocks, each data set gets its own tree: every indicator of the rule set copied
+ * (so its children may include rows), and the rows and group indicators its from blocks
+ * make, numbered in preorder (ev->dyn).  A row runs its template's rules with its element
+ * as `.`; ev->map finds the copy of an indicator the rules name. */
+
+static void enter_row(struct evaluator *ev, const struct indicator *tmpl, const struct value *elem)
+{
+    ev->row_elem = elem;
+    for (uint32_t k = 0; k < tmpl->nlets; k++)
+        ev->lets[tmpl->lets[k]->slot].gen = 0;     /* a row's lets are the row's own */
+}
+
+static void score_row(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
+{
+    const struct value *elem = &ev->elems[ind->index], *outer = ev->row_elem;
+    enter_row(ev, ind->tmpl, elem);
+    eval_score_leaf(ev, ind, ind->weight, elem, r);
+    ev->row_elem = outer;
+}
+
+/* The errors found while making the rows of `ind`, once its subtree is scored. */
+static void row_errors(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
+{
+    bool first = true;
+    for (const struct row_error *e = ev->row_errors; e; e = e->next) {
+        if (e->ind != ind)
+            continue;
+        if (first) {
+            ev->err = e->err;
+            indicator_error(ev, ind, r);
+            first = false;
+        } else
+            add_error(ev, ind, &e->err);
+    }
+}
+
+static void row_error(struct evaluator *ev, const struct indicator *ind)
+{
+    struct row_error *e = arena_alloc(ev->ar, sizeof *e), **p = &ev->row_errors;
+    e->ind = ind;
+    e->err = ev->err;
+    e->next = NULL;
+    while (*p)
+        p = &(*p)->next;
+    *p = e;
+}
+
+/* Number an indicator of this data set (preorder) and remember a row's element. */
+static void add_made(struct evaluator *ev, struct indicator *ind, const struct value *elem)
+{
+    if (ev->ndyn == ev->capdyn) {
+        ev->capdyn = ev->capdyn ? 2 * ev->capdyn : 64;
+        ev->dyn = xrealloc(ev->dyn, ev->capdyn * sizeof *ev->dyn);
+        ev->elems = xrealloc(ev->elems, ev->capdyn * sizeof *ev->elems);
+    }
+    ind->index = ev->ndyn;
+    ev->dyn[ev->ndyn] = ind;
+    if (elem)
+        ev->elems[ev->ndyn] = *elem;
+    else
+        memset(&ev->elems[ev->ndyn], 0, sizeof *ev->elems);
+    ev->ndyn++;
+}
+
+static void name_made(struct evaluator *ev, struct indicator *ind, struct indicator *parent,
+                      const char *name)
+{
+    ind->name = name;
+    ind->path = arena_printf(ev->ar, "%s.%s", parent->path, name);
+    ind->parent = parent;
+    struct buf esc = {0};
+    jsonw_escape(&esc, name, strlen(name));
+    ind->json_name = arena_strndup(ev->ar, esc.data ? esc.data : "", esc.len);
+    ind->json_name_len = (uint32_t)esc.len;
+    buf_free(&esc);
+}
+
+/* What one element of a from block gives: its row's name, weight, group, index. */
+struct row_head {
+    const char *name, *group;
+    double weight;
+    uint32_t row;
+    struct value elem;
+};
+
+/* The data path an array comes from ($绩效指标 of `$绩效指标 where …`), for messages. */
+static const char *rows_path(struct evaluator *ev, const struct ast *arr)
+{
+    while (arr->kind == AST_E_WHERE || arr->kind == AST_E_MAP)
+        arr = arr->a;
+    return src_of(ev, arr);
+}
+
+/* A header value as a name: text, or a number as interpolation prints it; NULL when empty. */
+static const char *name_text(struct evaluator *ev, const struct value *v)
+{
+    if (v->kind == V_STR)
+        return v->len ? v->s : NULL;
+    if (v->kind != V_NUM)
+        return NULL;
+    char b[NUM_BUF];
+    num_format(b, sizeof b, v->n, ev->rs->precision);
+    return arena_strndup(ev->ar, b, strlen(b));
+}
+
+/* Each element's name, weight and group (errors are the enclosing indicator's). */
+static bool read_head(struct evaluator *ev, const struct rowset *f, struct indicator *at,
+                      const char *elem_path, struct row_head *h)
+{
+    const struct ast *from = f->decl;
+    struct value v;
+    bool ok = true;
+    enter_row(ev, f->tmpl, &h->elem);
+    ev->row_ind = f->tmpl;
+    ev->row_weight = 0;
+    if (!eval(ev, from->c->a, &h->elem, &v))
+        row_error(ev, at), ok = false;
+    else if (!(h->name = name_text(ev, &v))) {
+        fail_at(ev, from->c->a, M_E_ROW_NONAME, at->name, elem_path, src_of(ev, from->c->a));
+        row_error(ev, at), ok = false;
+    }
+    if (!h->name)
+        h->name = elem_path;
+    h->weight = 0;
+    struct quantity q;      /* a string is read as number() reads it: "8", "8分" */
+    if (!eval(ev, from->c->b, &h->elem, &v))
+        row_error(ev, at), ok = false;
+    else if (!((v.kind == V_NUM && (h->weight = v.n, true))
+               || (v.kind == V_STR && attain_read(v.s, v.len, false, &q) && (h->weight = q.n, true)))
+             || num_cmp(h->weight, 0) < 0) {
+        fail_at(ev, from->c->b, M_E_ROW_WEIGHT, at->name, elem_path, type_desc(ev, &v),
+                src_of(ev, from->c->b));
+        row_error(ev, at), ok = false;
+        h->weight = 0;
+    }
+    h->weight = num_canon(h->weight);
+    if (from->b) {
+        if (!eval(ev, from->b, &h->elem, &v))
+            row_error(ev, at), ok = false;
+        else if (!(h->group = name_text(ev, &v))) {
+            fail_at(ev, from->b, M_E_ROW_NOGROUP, at->name, elem_path, src_of(ev, from->b));
+            row_error(ev, at), ok = false;
+        }
+        if (!h->group)
+            h->group = elem_path;
+    }
+    ev->row_ind = NULL;
+    ev->row_elem = NULL;
+    return ok;
+}
+
+static struct indicator *make_row(struct evaluator *ev, const struct rowset *f,
+                                  struct indicator *parent, const struct row_head *h)
+{
+    struct indicator *r = arena_alloc(ev->ar, sizeof *r);
+    *r = *f->tmpl;          /* its rules, lets, selfscore; na where the block is written */
+    name_made(ev, r, parent, h->name);
+    r->from = f;
+    r->tmpl = f->tmpl;
+    r->weight = h->weight;
+    r->is_row = true;
+    r->row = h->row;
+    r->elem = h->elem.kind == V_JSON && cJSON_IsObject(h->elem.j) ? h->elem.j : NULL;
+    add_made(ev, r, &h->elem);
+    return r;
+}
+
+/* Where each element sits in the data array (the "row" of results), counting from 0:
+ * elements of `$a where …` keep their place in $a. */
+static void row_numbers(const struct value *arr, struct row_head *h)
+{
+    const cJSON *at = NULL;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < arr->len; i++) {
+        const cJSON *j = arr->items[i].kind == V_JSON ? arr->items[i].j : NULL;
+        const cJSON *p = at;
+        uint32_t k = n;
+        for (; j && p && p != j; p = p->next)
+            k++;
+        if (!j || !p) {         /* not after the last one: look from the array's start */
+            const cJSON *first = j;
+            for (k = 0; first && first->prev && first->prev->next; first = first->prev)
+                k++;
+            p = j;
+        }
+        h[i].row = j ? k : i;
+        if (j)
+            at = p, n = k;
+    }
+}
+
+/* The indicators a from block makes under `at`, appended to kids (groups hold their rows). */
+static void make_rows(struct evaluator *ev, const struct rowset *f, struct indicator *at,
+                      struct indicator ***kids, uint32_t *nkids, uint32_t *cap)
+{
+    struct value arr;
+    if (!eval_array(ev, f->decl->a, NULL, &arr)) {
+        row_error(ev, at);
+        return;
+    }
+    const char *base = rows_path(ev, f->decl->a);
+    struct row_head *h = arena_zalloc(ev->ar, (arr.len ? arr.len : 1) * sizeof *h);
+    for (uint32_t i = 0; i < arr.len; i++)
+        h[i].elem = arr.items[i];
+    row_numbers(&arr, h);
+    for (uint32_t i = 0; i < arr.len; i++)
+        read_head(ev, f, at, arena_printf(ev->ar, "%s[%u]", base, h[i].row), &h[i]);
+    if (!f->decl->b) {
+        for (uint32_t i = 0; i < arr.len; i++)
+            VEC_PUSH(*kids, *nkids, *cap, make_row(ev, f, at, &h[i]));
+        return;
+    }
+    /* groups in order of first appearance, each with its rows in data order */
+    struct strmap seen = {0};
+    for (uint32_t i = 0; i < arr.len; i++) {
+        if (strmap_get(&seen, h[i].group))
+            continue;
+        strmap_put(&seen, h[i].group, &h[i]);
+        struct indicator *g = arena_zalloc(ev->ar, sizeof *g);
+        name_made(ev, g, at, h[i].group);
+        g->decl = f->decl;
+        g->from = f;
+        g->wkind = W_NONE;
+        g->left_out = g->rescale_kids = at->rescale_kids;
+        add_made(ev, g, NULL);
+        uint32_t n = 0;
+        for (uint32_t j = i; j < arr.len; j++)
+            n += strcmp(h[j].group, h[i].group) == 0;
+        g->kids = arena_alloc(ev->ar, n * sizeof *g->kids);
+        double w = 0;
+        for (uint32_t j = i; j < arr.len; j++)
+            if (strcmp(h[j].group, h[i].group) == 0) {
+                g->kids[g->nkids++] = make_row(ev, f, g, &h[j]);
+                w += h[j].weight;
+            }
+        g->weight = num_canon(w);
+        VEC_PUSH(*kids, *nkids, *cap, g);
+    }
+    strmap_free(&seen);
+}
+
+/* Two children of one indicator with the same name (static, group or row). */
+static void check_names(struct evaluator *ev, struct indicator *at, const struct indicator *parent)
+{
+    struct strmap seen = {0};
+    for (uint32_t k = 0; k < parent->nkids; k++) {
+        const struct indicator *kid = parent->kids[k];
+        const struct indicator *dup = strmap_get(&seen, kid->name);
+        if (!dup) {
+            strmap_put(&seen, kid->name, (void *)kid);
+            continue;
+        }
+        const char *where = kid->is_row ? arena_printf(ev->ar, "%s[%u]", rows_path(ev, kid->from->decl->a), kid->row)
+                                        : kid->path;
+        fail_at(ev, kid->from ? kid->from->decl->c->a : kid->decl, M_E_ROW_DUP, parent->path,
+                where, kid->name);
+        row_error(ev, at);
+    }
+    strmap_free(&seen);
+    for (uint32_t k = 0; k < parent->nkids; k++)
+        if (parent->kids[k]->from && parent->kids[k]->nkids)
+            check_names(ev, at, parent->kids[k]);       /* the rows of a group */
+}
+
+/* Errors of `ind` recorded after `last` (a sum is not worth reporting over a bad weight). */
+static bool new_errors(const struct evaluator *ev, const struct row_error *last,
+                       const struct indicator *ind)
+{
+    for (const struct row_error *e = last ? last->next : ev->row_errors; e; e = e->next)
+        if (e->ind == ind)
+            return true;
+    return false;
+}
+
+/* This data set's copy of a rule-set indicator, with its rows. */
+static struct indicator *copy_tree(struct evaluator *ev, const struct indicator *s,
+                                   struct indicator *parent)
+{
+    struct indicator *c = arena_alloc(ev->ar, sizeof *c);
+    *c = *s;
+    c->orig = s;
+    c->parent = parent;
+    ev->map[s->index] = c;
+    add_made(ev, c, NULL);
+    if (!s->nkids && !s->nfroms)
+        return c;
+    struct indicator **kids = NULL;
+    uint32_t n = 0, cap = 0, f = 0;
+    const struct row_error *before = ev->row_errors;
+    while (before && before->next)
+        before = before->next;
+    for (uint32_t k = 0; k <= s->nkids; k++) {
+        for (; f < s->nfroms && s->froms[f]->before == k; f++)
+            make_rows(ev, s->froms[f], c, &kids, &n, &cap);
+        if (k < s->nkids)
+            VEC_PUSH(kids, n, cap, copy_tree(ev, s->kids[k], c));
+    }
+    c->kids = arena_alloc(ev->ar, (n ? n : 1) * sizeof *kids);
+    if (n)
+        memcpy(c->kids, kids, n * sizeof *kids);
+    c->nkids = n;
+    free(kids);
+    double sum = 0;
+    for (uint32_t k = 0; k < n; k++)
+        sum += c->kids[k]->weight;
+    sum = num_canon(sum);
+    if (s->rows_weight && s->wkind == W_NONE)
+        c->weight = sum;        /* written without a weight: the sum of its rows */
+    else if (s->nfroms && num_cmp(sum, c->weight) != 0 && !new_errors(ev, before, c)) {
+        fail_at(ev, s->froms[0]->decl, M_E_ROWS_SUM, c->name, fmt_points(ev, sum),
+                fmt_points(ev, c->weight), rows_path(ev, s->froms[0]->decl->a));
+        row_error(ev, c);
+    }
+    if (s->nfroms)
+        check_names(ev, c, c);
+    return c;
+}
+
+/* The tree of this data set (§11); max too, since weights may come from rows. */
+static void make_tree(struct evaluator *ev)
+{
+    const struct ruleset *rs = ev->rs;
+    ev->ndyn = 0;
+    ev->row_errors = NULL;
+    ev->map = arena_alloc(ev->ar, rs->nall * sizeof *ev->map);
+    struct indicator **top = arena_alloc(ev->ar, (rs->ntop ? rs->ntop : 1) * sizeof *top);
+    double max = 0;
+    for (uint32_t k = 0; k < rs->ntop; k++) {
+        top[k] = copy_tree(ev, rs->top[k], NULL);
+        if (!top[k]->bonus)
+            max += top[k]->weight;
+    }
+    ev->res.top = top;
+    ev->res.all = ev->dyn;
+    ev->res.nall = ev->ndyn;
+    ev->res.max = num_canon(max);
+    ev->res.ind = arena_zalloc(ev->ar, (ev->ndyn ? ev->ndyn : 1) * sizeof *ev->res.ind);
+}
+
 /* ---- data sets ---- */
 
 static void reset(struct evaluator *ev, uint64_t position)
@@ -1332,11 +1744,17 @@ static void reset(struct evaluator *ev, uint64_t position)
     ev->gen++;
     ev->caperrors = 0;
     struct eval_result *r = &ev->res;
-    struct ind_result *ind = r->ind;
     memset(r, 0, sizeof *r);
-    r->ind = ind;
+    r->ind = ev->static_ind;
+    r->top = ev->rs->top;
+    r->ntop = ev->rs->ntop;
+    r->all = ev->rs->all;
+    r->nall = ev->rs->nall;
+    r->max = ev->rs->max;
     r->position = position;
     num_value(&r->id, (double)position);
+    ev->map = NULL;
+    ev->row_errors = NULL;
     memset(r->ind, 0, ev->rs->nall * sizeof *r->ind);
     memset(&ev->total, 0, sizeof ev->total);
 }
@@ -1371,8 +1789,8 @@ static void score_total(struct evaluator *ev)
 {
     const struct ruleset *rs = ev->rs;
     double sum = 0, left_out = 0, bonus = 0;
-    for (uint32_t k = 0; k < rs->ntop; k++) {
-        const struct indicator *ind = rs->top[k];
+    for (uint32_t k = 0; k < ev->res.ntop; k++) {
+        const struct indicator *ind = ev->res.top[k];
         score_indicator(ev, ind);
         const struct ind_result *r = result_of(ev, ind);
         if (!ind_has_score(r)) {
@@ -1393,10 +1811,10 @@ static void score_total(struct evaluator *ev)
     double total = num_canon(sum);
     left_out = num_canon(left_out);
     if (num_cmp(left_out, 0) > 0) {
-        double room = num_canon(rs->max - left_out);
-        total = num_cmp(room, 0) > 0 ? round_p(ev, total / room * rs->max) : rs->max;
+        double room = num_canon(ev->res.max - left_out);
+        total = num_cmp(room, 0) > 0 ? round_p(ev, total / room * ev->res.max) : ev->res.max;
     }
-    total = round_p(ev, clamp_weight(total + bonus, rs->max));
+    total = round_p(ev, clamp_weight(total + bonus, ev->res.max));
     struct ind_result *t = &ev->total;
     ev->res.score = total;
     bool ok = take_points(ev, t, rs->rules, rs->nrules, total);
@@ -1438,6 +1856,8 @@ const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint
     if (rs->id && !eval_id(ev))
         return &ev->res;
     ev->res.tree = true;
+    if (rs->has_rows)
+        make_tree(ev);
     score_total(ev);
     sort_errors(&ev->res);
     if (rs->has_selfscore && !ev->res.nerrors)
@@ -1472,7 +1892,8 @@ struct evaluator *eval_new(const struct ruleset *rs)
     ev->ar = &ev->scratch;
     ev->lets = xcalloc(rs->nlets ? rs->nlets : 1, sizeof *ev->lets);
     ev->paths = xcalloc(rs->npaths ? rs->npaths : 1, sizeof *ev->paths);
-    ev->res.ind = xcalloc(rs->nall ? rs->nall : 1, sizeof *ev->res.ind);
+    ev->static_ind = xcalloc(rs->nall ? rs->nall : 1, sizeof *ev->static_ind);
+    ev->res.ind = ev->static_ind;
     return ev;
 }
 
@@ -1483,7 +1904,9 @@ void eval_free(struct evaluator *ev)
     arena_free(&ev->scratch);
     free(ev->lets);
     free(ev->paths);
-    free(ev->res.ind);
+    free(ev->static_ind);
+    free(ev->dyn);
+    free(ev->elems);
     free(ev);
 }
 
@@ -1499,4 +1922,14 @@ bool eval_const(struct ruleset *rs, const struct ast *e, struct value *out, stru
     if (!ok)
         *err = ev.err;
     return ok;
+}
+
+const struct ind_result *eval_ind(const struct eval_result *r, const struct indicator *ind)
+{
+    if (r->all != NULL && ind->index < r->nall && r->all[ind->index] == ind)
+        return &r->ind[ind->index];
+    for (uint32_t i = 0; i < r->nall; i++)      /* a copy made for rows (§11) */
+        if (r->all[i]->orig == ind)
+            return &r->ind[i];
+    return NULL;
 }

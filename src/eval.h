@@ -100,6 +100,14 @@ struct review {
 
 struct eval_result {
     uint64_t position;          /* from 1, across all inputs */
+    /* This data set's indicator tree: the rule set's own (rs->top, rs->all, rs->max), or,
+     * when it has from blocks (§11), a copy with the rows and groups they made.  Writers
+     * walk top and kids, and find an indicator's result at ind[indicator->index]. */
+    struct indicator *const *top;
+    uint32_t ntop;
+    struct indicator *const *all;   /* by index, parents before children */
+    uint32_t nall;
+    double max;
     struct value id;            /* V_NUM position, or the id expression's value */
     double score;               /* the total; meaningful only when nerrors == 0 */
     const char *grade, *grade_reason;
@@ -128,6 +136,8 @@ const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint
  * error is listed in the result under `ind`; returns false.  For eval.c and its row scoring. */
 bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double weight,
                      const struct value *elem, struct ind_result *r);
+/* The result of an indicator of the rule set (an expect path, a selfscore claim) in `r`. */
+const struct ind_result *eval_ind(const struct eval_result *r, const struct indicator *ind);
 /* An error result for input that is not a data set (bad JSON, not an object). */
 const struct eval_result *eval_input_error(struct evaluator *ev, uint64_t position,
                                            const char *at, const char *message);

@@ -1,7 +1,8 @@
 /* keywords.h - the keyword table: token, English spelling, Chinese twin (LANGUAGE.md §2, §10).
  *
  * ORDER KEYWORDS: adding a keyword is one line here plus its %token in grammar/parser.y.
- * `full` and `rescale` are keywords only right after `na` (the lexer checks CONTEXTUAL).
+ * `full` and `rescale` are keywords only right after `na`, `group` and `name` only between
+ * `from` and its `{` (the lexer checks CONTEXTUAL).
  */
 #ifndef JX_KEYWORDS_H
 #define JX_KEYWORDS_H
@@ -48,6 +49,8 @@
     X(KW_RATIO,     "ratio",     "得分率")                                \
     X(KW_MAP,       "map",       "逐项")     /* arr map expr */           \
     X(KW_BONUS,     "bonus",     "加分项")   /* bonus NAME W { … } */     \
-    X(KW_FROM,      "from",      "来自")     /* from rows (§11) */
+    X(KW_FROM,      "from",      "来自")     /* from rows (§11) */         \
+    X(KW_GROUP,     "group",     "分组")     /* CONTEXTUAL in a from header */ \
+    X(KW_NAME,      "name",      "名称")     /* CONTEXTUAL in a from header */
 
 #endif

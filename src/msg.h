@@ -83,6 +83,8 @@
       "期望应比较指标路径、score、grade 或 errors 与一个值")                                   \
     X(M_EXPECT_NO_IND, "no indicator '%s' to expect a score of", "没有指标「%s」")              \
     X(M_WITH_JSON, "the object after 'with' is not valid JSON", "「合并」之后的对象不是有效的 JSON") \
+    X(M_ROW_BODY, "a 'from' body is one row's rules: it cannot hold indicators or 'from' blocks", \
+      "「来自」的规则体是每一行的规则，不能包含指标或「来自」")                               \
     X(M_DOTTED, "a dotted indicator name needs 'extends'", "带点的指标路径只能用于继承的规则集") \
     /* command-line errors */                                                                \
     X(M_U_MISSING_CMD, "missing command", "缺少命令")                                          \
@@ -114,6 +116,16 @@
     X(M_E_NEGATIVE, "deduct amount %s is negative (%s)", "扣分 %s 为负数（%s）")             \
     X(M_E_ATTAIN, "attain: the target \"%s\" has no number (a qualitative target is scored by the rules themselves)", \
       "attain：指标值“%s”没有数值（定性指标应由规则自行评分）")                              \
+    X(M_E_ROWS_SUM, "%s: its rows add up to %s, not its weight %s (%s)",                     \
+      "%s：各行分值之和 %s 与分值 %s 不符（%s）")                                             \
+    X(M_E_ROW_NONAME, "%s: %s has no name (%s is missing or empty)",                         \
+      "%s：%s 没有名称（%s 缺失或为空）")                                                     \
+    X(M_E_ROW_NOGROUP, "%s: %s has no group (%s is missing or empty)",                       \
+      "%s：%s 没有分组（%s 缺失或为空）")                                                     \
+    X(M_E_ROW_WEIGHT, "%s: the weight of %s is %s, not a number >= 0 (%s)",                  \
+      "%s：%s 的分值是%s，应为不小于 0 的数值（%s）")                                         \
+    X(M_E_ROW_DUP, "%s: %s has the same name as another indicator beside it: '%s'",          \
+      "%s：%s 与同级指标重名：「%s」")                                                         \
     X(M_E_EMPTY, "%s is an empty array", "%s 是空数组")                                      \
     X(M_E_JSON, "not valid JSON", "不是有效的 JSON")                                         \
     X(M_E_NOT_OBJECT, "a data set must be a JSON object, not %s", "数据集应为 JSON 对象，而不是%s") \

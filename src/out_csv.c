@@ -178,7 +178,7 @@ void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_r
     for (uint32_t i = 0; i < rs->nall; i++) {
         buf_addc(b, ',');
         if (r->tree)
-            add_score(b, rs, &r->ind[i]);
+            add_score(b, rs, eval_ind(r, rs->all[i]));
     }
     buf_addc(b, ',');
     if (!ok)

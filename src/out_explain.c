@@ -74,6 +74,8 @@ static void indicator(struct buf *b, const struct ruleset *rs, const struct eval
     const struct ind_result *ir = &r->ind[ind->index];
     indent(b, depth);
     buf_printf(b, "%s  ", ind->name);
+    if (ind->is_row)            /* §11: which line of the data it came from */
+        buf_printf(b, "（第 %u 行）  ", ind->row + 1);
     if (!ind_has_score(ir))
         buf_adds(b, "不适用");
     else
@@ -131,12 +133,12 @@ void out_explain_result(struct buf *b, const struct ruleset *rs, const struct ev
     buf_adds(b, "总分 ");
     number(b, r->score, rs->precision);
     buf_adds(b, " / ");
-    number(b, rs->max, -1);
+    number(b, r->max, -1);
     if (rs->grades) {
         buf_adds(b, "，等级 ");
         term(b, r->grade ? r->grade : "—");
     }
     buf_adds(b, "\n\n");
-    for (uint32_t k = 0; k < rs->ntop; k++)
-        indicator(b, rs, r, rs->top[k], 0);
+    for (uint32_t k = 0; k < r->ntop; k++)
+        indicator(b, rs, r, r->top[k], 0);
 }

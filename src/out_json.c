@@ -89,6 +89,10 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
     jsonw_begin(w, '{');
     jsonw_key(w, "name");
     jsonw_escaped(w, ind->json_name, ind->json_name_len);
+    if (ind->is_row) {          /* §11: the element's index in its data array */
+        jsonw_key(w, "row");
+        jsonw_num(w, ind->row, -1);
+    }
     jsonw_key(w, "weight");
     jsonw_num(w, ind->weight, -1);
     jsonw_key(w, "score");
@@ -124,8 +128,8 @@ static void write_indicators(struct jsonw *w, const struct ruleset *rs, const st
 {
     jsonw_key(w, "indicators");
     jsonw_begin(w, '[');
-    for (uint32_t k = 0; k < rs->ntop; k++)
-        write_indicator(w, rs, r, rs->top[k]);
+    for (uint32_t k = 0; k < r->ntop; k++)
+        write_indicator(w, rs, r, r->top[k]);
     jsonw_end(w, ']');
 }
 
@@ -186,7 +190,7 @@ static void write_result(struct jsonw *w, const struct ruleset *rs, const struct
     jsonw_key(w, "score");
     jsonw_num(w, r->score, rs->precision);
     jsonw_key(w, "max");
-    jsonw_num(w, rs->max, -1);
+    jsonw_num(w, r->max, -1);
     write_outcome(w, rs, rs->grades != NULL, r->grade, r->grade_reason, r->failed, false,
                   r->ded, r->notes);
     if (rs->has_selfscore)

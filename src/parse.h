@@ -26,6 +26,7 @@ struct parse_ctx {
     char nest[LEX_MAX_NEST];        /* 'B' block brace, 'I' interpolation */
     int depth;
     int prev_tok;                   /* last token returned (contextual keywords) */
+    int in_from;                    /* between 'from' and its '{' */
     int keep_comments;              /* return COMMENT tokens (jixiao fmt) */
     struct buf sbuf;                /* text of the string part being read */
     uint32_t str_start, part_start; /* string literal and current part */

@@ -15,6 +15,14 @@
 
 struct indicator;
 
+/* A from block (§11): one indicator per element of `decl->a`, made for each data set by
+ * eval.c from the template leaf `tmpl` (its body: score, rules, skips, lets, selfscore). */
+struct rowset {
+    struct ast *decl;           /* S_FROM */
+    struct indicator *tmpl;     /* not part of the tree; its parent is the enclosing indicator */
+    uint32_t before;            /* static children of the enclosing indicator written before it */
+};
+
 struct binding {
     const char *name;
     struct ast *decl;           /* S_LET or S_CONST */
@@ -53,6 +61,18 @@ struct indicator {
     struct ast *na;             /* its own S_NA or NULL */
     struct binding **lets;
     uint32_t nlets;
+    struct rowset **froms;      /* its from blocks, in source order (§11) */
+    uint32_t nfroms;
+    bool rows_weight;           /* written without a weight and holding rows: its weight is
+                                   known only per data set (static children + rows) */
+    /* Indicators that eval.c makes for one data set from a from block (§11): */
+    const struct rowset *from;  /* the block that made it (a row or a group), NULL if static */
+    const struct indicator *tmpl;   /* a row: the template whose rules it runs */
+    const struct indicator *orig;   /* a static indicator copied for a data set: the rule
+                                       set's own (what score(PATH) and `weight` refer to) */
+    bool is_row;                /* a row: `row` is its element's index in the data array */
+    uint32_t row;
+    const cJSON *elem;          /* a row: its element when it is an object, else NULL */
 };
 
 struct ruleset {
@@ -68,6 +88,9 @@ struct ruleset {
     uint32_t ntop;
     struct indicator **all;     /* every indicator, parents before children */
     uint32_t nall;
+    bool has_rows;              /* from blocks: each data set has its own tree (eval_result) */
+    struct indicator **tmpls;   /* the from blocks' templates; tmpls[k]->index is nall + k */
+    uint32_t ntmpls;
     struct binding **lets;      /* every let, by slot */
     uint32_t nlets;
     uint32_t npaths;            /* distinct plain data paths ($a.b): one cached value each */

@@ -145,6 +145,18 @@ static void self_claim(struct builder *bd, const struct indicator *ind, const st
     }
 }
 
+/* A data cell as the department typed it: text, or a number printed plainly; 0 when absent. */
+static uint32_t cell_text(struct builder *bd, const cJSON *j)
+{
+    char b[NUM_BUF];
+    if (cJSON_IsString(j) && *j->valuestring)
+        return pool_cstr(&bd->pool, j->valuestring);
+    if (!cJSON_IsNumber(j))
+        return 0;
+    num_format(b, sizeof b, j->valuedouble, -1);
+    return pool_cstr(&bd->pool, b);
+}
+
 /* The one walk over a result's indicators, in preorder (`from` rows will join here).  Returns
  * the index of the indicator's entry. */
 static uint32_t walk(struct builder *bd, const struct indicator *ind, uint32_t level, uint32_t parent)
@@ -163,7 +175,12 @@ static uint32_t walk(struct builder *bd, const struct indicator *ind, uint32_t l
     ti.parent = parent;
     ti.nkids = ind->nkids;
     ti.weight = ind->weight;
-    ti.data_row = -1;
+    ti.data_row = ind->is_row ? (int32_t)ind->row : -1;
+    if (ind->elem) {            /* a project table's row (§11): its target and actual as typed */
+        ti.target = cell_text(bd, cJSON_GetObjectItemCaseSensitive(ind->elem, "年度指标值"));
+        ti.actual = cell_text(bd, cJSON_GetObjectItemCaseSensitive(ind->elem, "实际完成值"));
+        t->project |= ti.target || ti.actual;
+    }
     ti.left_out = ir->left_out;
     ti.has_score = ind_has_score(ir);
     ti.score = ti.has_score ? ir->score : 0;
@@ -296,7 +313,7 @@ static void totals(struct builder *bd)
     const struct eval_result *r = bd->r;
     t->has_score = r->nerrors == 0;
     t->score = r->score;
-    t->max = bd->rs->max;
+    t->max = r->max;
     double sum = 0;
     bool left_out = false;
     for (uint32_t i = 0; i < t->ninds; i++) {
@@ -343,8 +360,8 @@ void table_build(struct table *t, const struct ruleset *rs, const struct eval_re
     t->depth = 1;
     title(&bd);
     if (t->tree) {
-        for (uint32_t k = 0; k < rs->ntop; k++)
-            walk(&bd, rs->top[k], 0, TABLE_NONE);
+        for (uint32_t k = 0; k < r->ntop; k++)
+            walk(&bd, r->top[k], 0, TABLE_NONE);
         for (uint32_t i = 0; i < t->nrows; i++)
             row_reasons(&bd, &t->rows[i]);
     }

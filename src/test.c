@@ -90,9 +90,12 @@ static void actual(const struct ruleset *rs, const struct ast *x, const struct e
         v->s = r->grade;
         v->len = r->grade ? (uint32_t)strlen(r->grade) : 0;
     } else {
-        const struct indicator *ind = x->ref;
-        const struct ind_result *ir = &r->ind[ind->index];
-        if (!ind_has_score(ir))     /* left out under na rescale, or an error: null */
+        const struct ind_result *ir = x->ref ? eval_ind(r, x->ref) : NULL;
+        for (uint32_t i = 0; !x->ref && i < r->nall && !ir; i++)   /* a row (§11) */
+            if (strcmp(r->all[i]->path, x->str) == 0
+                || (r->all[i]->is_row && strcmp(r->all[i]->name, x->str) == 0))
+                ir = &r->ind[i];
+        if (!ir || !ind_has_score(ir))     /* left out under na rescale, or an error: null */
             v->kind = V_NULL;
         else
             v->n = ir->score;
