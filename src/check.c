@@ -599,8 +599,10 @@ static struct indicator *build_template(struct checker *ck, struct ast *from,
     t->wstate = 2;
     VEC_PUSH(ck->tmpls, ck->ntmpls, ck->captmpls, t);
     build_body(ck, t);
-    if (t->nkids || t->nfroms)
+    if (t->nkids || t->nfroms) {
         diag_error(ck->dg, from->at, M_ROW_BODY);
+        t->nkids = t->nfroms = 0;   /* checked no further as a parent */
+    }
     return t;
 }
 
@@ -783,8 +785,10 @@ static void resolve_indicator(struct checker *ck, struct indicator *ind)
     for (uint32_t k = 0; k < ind->nlets; k++)
         resolve_binding(ck, ind->lets[k]);
     bool rows_below = ind->nfroms > 0;      /* sums with rows are checked per data set */
-    for (uint32_t k = 0; k < ind->nkids; k++)
+    for (uint32_t k = 0; k < ind->nkids; k++) {
+        weight_of(ck, ind->kids[k]);
         rows_below |= ind->kids[k]->rows_weight;
+    }
     if (ind->nkids && !rows_below)
         check_sums(ck, ind->name, weight_span(ind), ind->wkind != W_NONE, ind->weight,
                    ind->kids, ind->nkids);
