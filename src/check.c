@@ -574,7 +574,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
             break;
         }
     }
-    if (ind->score && (ind->nkids || ind->nfroms))
+    if (ind->score && (ind->nkids || ind->nfroms) && ind->decl->kind != AST_S_FROM)
         diag_error(ck->dg, ind->score->at, M_SCORE_PARENT, ind->name);
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attain.h"
 #include "builtins.h"
 #include "jsonw.h"
 #include "num.h"
@@ -1514,7 +1515,7 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
     if (!eval(ev, from->c->a, &h->elem, &v))
         row_error(ev, at), ok = false;
     else if (!(h->name = name_text(ev, &v))) {
-        fail_at(ev, from->c->a, M_E_ROW_NONAME, at->name, elem_path, src_of(ev, from->c->a));
+        eval_fail(ev, from->c->a, M_E_ROW_NONAME, at->name, elem_path, src_of(ev, from->c->a));
         row_error(ev, at), ok = false;
     }
     if (!h->name)
@@ -1526,7 +1527,7 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
     else if (!((v.kind == V_NUM && (h->weight = v.n, true))
                || (v.kind == V_STR && attain_read(v.s, v.len, false, &q) && (h->weight = q.n, true)))
              || num_cmp(h->weight, 0) < 0) {
-        fail_at(ev, from->c->b, M_E_ROW_WEIGHT, at->name, elem_path, type_desc(ev, &v),
+        eval_fail(ev, from->c->b, M_E_ROW_WEIGHT, at->name, elem_path, type_desc(ev, &v),
                 src_of(ev, from->c->b));
         row_error(ev, at), ok = false;
         h->weight = 0;
@@ -1536,7 +1537,7 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
         if (!eval(ev, from->b, &h->elem, &v))
             row_error(ev, at), ok = false;
         else if (!(h->group = name_text(ev, &v))) {
-            fail_at(ev, from->b, M_E_ROW_NOGROUP, at->name, elem_path, src_of(ev, from->b));
+            eval_fail(ev, from->b, M_E_ROW_NOGROUP, at->name, elem_path, src_of(ev, from->b));
             row_error(ev, at), ok = false;
         }
         if (!h->group)
@@ -1650,7 +1651,7 @@ static void check_names(struct evaluator *ev, struct indicator *at, const struct
         }
         const char *where = kid->is_row ? arena_printf(ev->ar, "%s[%u]", rows_path(ev, kid->from->decl->a), kid->row)
                                         : kid->path;
-        fail_at(ev, kid->from ? kid->from->decl->c->a : kid->decl, M_E_ROW_DUP, parent->path,
+        eval_fail(ev, kid->from ? kid->from->decl->c->a : kid->decl, M_E_ROW_DUP, parent->path,
                 where, kid->name);
         row_error(ev, at);
     }
@@ -1705,7 +1706,7 @@ static struct indicator *copy_tree(struct evaluator *ev, const struct indicator 
     if (s->rows_weight && s->wkind == W_NONE)
         c->weight = sum;        /* written without a weight: the sum of its rows */
     else if (s->nfroms && num_cmp(sum, c->weight) != 0 && !new_errors(ev, before, c)) {
-        fail_at(ev, s->froms[0]->decl, M_E_ROWS_SUM, c->name, fmt_points(ev, sum),
+        eval_fail(ev, s->froms[0]->decl, M_E_ROWS_SUM, c->name, fmt_points(ev, sum),
                 fmt_points(ev, c->weight), rows_path(ev, s->froms[0]->decl->a));
         row_error(ev, c);
     }
