@@ -131,10 +131,30 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-/* A number as people type it: number()'s forms (1,288.38  99.7%  １２), and a trailing unit
- * of letters or CJK characters (52人, 90万元). */
+/* A number as people type it: number()'s forms (1,288.38  99.7%  １２), a trailing unit of
+ * letters or CJK characters (52人, 90万元), a currency sign before it (¥1,288.38), and what
+ * Excel's accounting format saves in a CSV file: (1,234.00) for -1234 and a lone - for 0. */
 static int parse_number(const char *s, size_t n, double *out)
 {
+    static const char *const signs[] = {"¥", "￥", "$"};
+    for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++) {
+        size_t k = strlen(signs[i]);
+        if (n > k && memcmp(s, signs[i], k) == 0) {
+            s += k;
+            n -= k;
+            while (n && *s == ' ')
+                s++, n--;
+            break;
+        }
+    }
+    if (n == 1 && (*s == '-')) {
+        *out = 0;
+        return 1;
+    }
+    if (n > 2 && s[0] == '(' && s[n - 1] == ')' && parse_number(s + 1, n - 2, out)) {
+        *out = -*out;
+        return 1;
+    }
     if (num_parse(s, n, out))
         return 1;
     size_t end = n;
@@ -231,8 +251,8 @@ static cJSON *cell_value(const struct cell *c, enum use_type t, const char **bad
         }
         return cJSON_CreateBool(c->num != 0);
     case C_DATE:
-        if (t == T_NUMBER) {
-            *bad = "number";
+        if (t == T_NUMBER || t == T_BOOL) {
+            *bad = t == T_NUMBER ? "number" : "bool";
             return NULL;
         }
         return cJSON_CreateString(c->text);

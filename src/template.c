@@ -81,6 +81,16 @@ static void validate(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2
     worksheet_data_validation_range(ws, r1, c1, r2, c2, &v);
 }
 
+/* Printed as people print forms: landscape, one page wide, the header on every page. */
+static void page_setup(lxw_worksheet *ws)
+{
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);     /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
 /* A sheet per array: its fields as the header, validation down the columns. */
 static void array_sheet(lxw_workbook *wb, const struct usage *u, const struct usage_array *a,
                         const struct formats *fm)
@@ -101,12 +111,13 @@ static void array_sheet(lxw_workbook *wb, const struct usage *u, const struct us
             snprintf(text, sizeof text, "%s：%s", usage_type_name(t), explain(u, f, note, sizeof note));
             worksheet_write_comment(ws, 0, c, text);
         }
-        worksheet_set_column(ws, c, c, wider(12, name), value_format(fm, t));
+        double w = t == T_TEXT || t == T_ANY ? 30 : 12;     /* names, reasons: wide */
+        worksheet_set_column(ws, c, c, wider(w, name), value_format(fm, t));
         validate(ws, 1, c, VALUE_ROWS, c, t);
         if (!a->n)
             break;
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    page_setup(ws);
 }
 
 static int write_xlsx(const struct usage *u, const char *path)
@@ -134,7 +145,7 @@ static int write_xlsx(const struct usage *u, const char *path)
         worksheet_write_string(ws, 0, (lxw_col_t)c, head[c], fm.head);
         widths[c] = width_of(head[c]);
     }
-    widths[1] = 16;
+    widths[1] = 26;     /* room for a department's name */
     char note[1024];
     for (size_t i = 0; i < u->nroot; i++) {
         const struct usage_field *f = &u->root[i];
@@ -149,7 +160,7 @@ static int write_xlsx(const struct usage *u, const char *path)
     }
     for (int c = 0; c < 4; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
-    worksheet_freeze_panes(ws, 1, 0);
+    page_setup(ws);
     for (size_t a = 0; a < u->narrays; a++)
         array_sheet(wb, u, &u->arrays[a], &fm);
     return workbook_close(wb) == LXW_NO_ERROR;

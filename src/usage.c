@@ -352,8 +352,9 @@ static void walk(struct walker *w, const struct ast *e, enum use_type want, int 
     }
 }
 
-/* The rules of one indicator (its own statements; children are walked on their own). */
-static void walk_statements(struct walker *w, const struct ast *s)
+/* The rules of one indicator (its own statements; children are walked on their own); elem:
+ * the array whose element `.` is, inside a block over an array's rows. */
+static void walk_statements(struct walker *w, const struct ast *s, const char *elem)
 {
     for (; s; s = s->next) {
         switch ((enum ast_kind)s->kind) {
@@ -363,28 +364,35 @@ static void walk_statements(struct walker *w, const struct ast *s)
             break;
         case AST_S_SCORE:
         case AST_S_SELFSCORE:
-            walk(w, s->a, T_NUMBER, U_COMPUTE, NULL);
-            walk(w, s->kind == AST_S_SCORE ? s->c : NULL, T_TEXT, 0, NULL);
+            walk(w, s->a, T_NUMBER, U_COMPUTE, elem);
+            walk(w, s->kind == AST_S_SCORE ? s->c : NULL, T_TEXT, 0, elem);
             break;
         case AST_S_DEDUCT:
         case AST_S_FAIL:
         case AST_S_SKIP:
         case AST_S_NOTE:
             walk(w, s->a, s->kind == AST_S_DEDUCT ? T_NUMBER : T_TEXT,
-                 s->kind == AST_S_DEDUCT ? U_COMPUTE : 0, NULL);
-            walk(w, s->b, T_BOOL, U_COND, NULL);
-            walk(w, s->c, T_TEXT, 0, NULL);
+                 s->kind == AST_S_DEDUCT ? U_COMPUTE : 0, elem);
+            walk(w, s->b, T_BOOL, U_COND, elem);
+            walk(w, s->c, T_TEXT, 0, elem);
             break;
         case AST_S_GRADES:
             for (const struct ast *band = s->kids; band; band = band->next) {
-                walk(w, band->b, T_BOOL, U_COND, NULL);
-                walk(w, band->a, T_TEXT, 0, NULL);
+                walk(w, band->b, T_BOOL, U_COND, elem);
+                walk(w, band->a, T_TEXT, 0, elem);
             }
             break;
-        default:    /* statements added later */
-            walk(w, s->a, T_ANY, 0, NULL);
-            walk(w, s->b, T_ANY, 0, NULL);
-            walk(w, s->c, T_ANY, 0, NULL);
+        default:
+            if (s->kids) {  /* a block over the rows of an array (from $绩效指标 … { … }) */
+                const char *rows = as_array(w, s->a, elem);
+                walk(w, s->b, T_ANY, 0, rows);
+                walk(w, s->c, T_ANY, 0, rows);
+                walk_statements(w, s->kids, rows);
+            } else {        /* statements added later */
+                walk(w, s->a, T_ANY, 0, elem);
+                walk(w, s->b, T_ANY, 0, elem);
+                walk(w, s->c, T_ANY, 0, elem);
+            }
             break;
         }
     }
@@ -430,7 +438,7 @@ struct usage *usage_of(const struct ruleset *rs)
     for (uint32_t i = 0; i < rs->nall; i++) {
         w.ind = rs->all[i];
         memset(w.seen, 0, (rs->nlets ? rs->nlets : 1) * sizeof *w.seen);
-        walk_statements(&w, w.ind->decl->kids);
+        walk_statements(&w, w.ind->decl->kids, NULL);
     }
     w.ind = NULL;
     memset(w.seen, 0, (rs->nlets ? rs->nlets : 1) * sizeof *w.seen);

@@ -48,6 +48,9 @@ run "$T/books.eval" g.csv >g.out
 same "a GB18030 CSV is detected and scores as its UTF-8 original" u.out g.out
 run "$T/books.eval" g.csv --encoding GBK >g2.out
 same "--encoding GBK reads it too" u.out g2.out
+iconv -f UTF-8 -t UTF-16 u.csv >w.csv
+run "$T/books.eval" w.csv >w.out
+same "a UTF-16 CSV (with its BOM) is read" u.out w.out
 printf '\xEF\xBB\xBF' | cat - u.csv >bom.csv
 run "$T/books.eval" bom.csv >bom.out
 same "a UTF-8 BOM is dropped" u.out bom.out
@@ -70,9 +73,10 @@ run "$T/books.eval" form.xlsx >form.out
 same "a form workbook scores as its JSON twin" form.want form.out
 { run "$T/books.eval" "$T/table.json"
   echo '{"id":3,"errors":[{"at":"table.xlsx:部门!C4","message":"预算.执行数: \"abc\" is not a number"}]}'
+  echo '{"id":4,"errors":[{"at":"table.xlsx:效益指标!A5","message":"部门名称 \"丁\" names no row of the first sheet"}]}'
 } >table.want
 run "$T/books.eval" table.xlsx >table.out
-same "a table workbook scores as its JSON twin; the bad cell is named by its address" \
+same "a table workbook scores as its JSON twin; bad cells are named by their address" \
   table.want table.out
 
 "$BIN" template "$HP" -o tpl.xlsx || fail "jixiao template"

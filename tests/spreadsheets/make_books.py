@@ -2,7 +2,8 @@
 """make_books.py DIR - writes the test workbooks of tests/spreadsheets.sh into DIR, as people
 make them in Excel: number cells, numbers typed as text, percent-formatted numbers, boolean
 cells and 是/否 text, date cells, codes with leading zeros, merged cells, a formula (its value
-cached only once LibreOffice has recalculated the file) and a bad cell among good ones.
+cached only once LibreOffice has recalculated the file), a bad cell among good ones and an
+array row whose key names no data set.
 Their JSON twins are in tests/spreadsheets/*.json."""
 import datetime
 import os
@@ -52,7 +53,7 @@ def table(path):
     ws["G2"].number_format = "yyyy\"年\"m\"月\"d\"日\""
     ws2 = wb.create_sheet("效益指标")
     for r in [("部门名称", "名称", "完成"), ("甲", "指标一", "是"), (None, "指标二", "否"),
-              ("乙", "指标一", True)]:
+              ("乙", "指标一", True), ("丁", "指标九", "是")]:
         ws2.append(r)
     ws2.merge_cells("A2:A3")            # 甲's two rows share one merged name cell
     wb.save(path)
