@@ -360,7 +360,7 @@ static void add_symbol(struct buf *b, yysymbol_kind_t k, enum lang lang)
 }
 
 /* A name that starts with a keyword's Chinese twin (指标管理效率): the split it probably
- * meant ("指标 管理效率"), appended to msg; 1 when there is one. */
+ * meant ("指标 管理效率"), as a hint into b; 1 when there is one. */
 static int split_word(struct buf *b, enum lang lang, const char *w, size_t n)
 {
     static const char *const twins[] = {
@@ -430,7 +430,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     enum lang lang = ctx->dg->lang;
     struct span at = *yypcontext_location(yyctx);
     yysymbol_kind_t la = yypcontext_token(yyctx);
-    struct buf what = {0}, want = {0}, text = {0};
+    struct buf what = {0}, want = {0}, text = {0}, hint = {0};
     if (la == YYSYMBOL_YYEOF) {
         buf_adds(&what, lang == LANG_ZH ? "文件结尾" : "end of file");
     } else {
@@ -472,9 +472,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
         buf_printf(&text, msg(lang, M_UNEXPECTED), buf_cstr(&what));
     }
     if (la != YYSYMBOL_YYEOF)
-        split_hint(ctx, at, &text);
-    diag_error_text(ctx->dg, at, buf_cstr(&text));
+        split_hint(ctx, at, &hint);
+    diag_error_hint(ctx->dg, at, buf_cstr(&text), hint.len ? buf_cstr(&hint) : NULL);
     buf_free(&text);
+    buf_free(&hint);
     buf_free(&what);
     buf_free(&want);
     return 0;

@@ -138,12 +138,13 @@ static void consider(struct suggest *sg, const char *cand)
 static void report_unknown(struct checker *ck, struct span at, enum msg_id id, const char *name,
                            const char *suggestion)
 {
-    struct buf b = {0};
+    struct buf b = {0}, hint = {0};
     buf_printf(&b, msg(ck->dg->lang, id), name);
     if (suggestion)
-        buf_printf(&b, msg(ck->dg->lang, M_DID_YOU_MEAN), suggestion);
-    diag_error_text(ck->dg, at, buf_cstr(&b));
+        buf_printf(&hint, msg(ck->dg->lang, M_DID_YOU_MEAN), suggestion);
+    diag_error_hint(ck->dg, at, buf_cstr(&b), suggestion ? buf_cstr(&hint) : NULL);
     buf_free(&b);
+    buf_free(&hint);
 }
 
 /* ---- scopes ---- */
@@ -1145,6 +1146,16 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     if (ck.nglobals)
         memcpy(rs->globals, ck.globals, ck.nglobals * sizeof *ck.globals);
     rs->nglobals = ck.nglobals;
+    index_claims(rs);
+    /* tests last, but before the checker's maps go: an expectation resolves names */
+    rs->tests = arena_alloc(&rs->ar, ntests * sizeof *tests);
+    if (ntests)
+        memcpy(rs->tests, tests, ntests * sizeof *tests);
+    rs->ntests = ntests;
+    for (uint32_t k = 0; k < ntests; k++)
+        check_test(&ck, tests[k]);
+    free(tests);
+    rs->npaths = ck.npaths;
     free(top);
     free(ck.all);
     free(ck.lets);
@@ -1153,14 +1164,5 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     strmap_free(&ck.paths);
     strmap_free(&ck.siblings);
     strmap_free(&ck.global_names);
-    rs->npaths = ck.npaths;
-    index_claims(rs);
-    rs->tests = arena_alloc(&rs->ar, ntests * sizeof *tests);
-    if (ntests)
-        memcpy(rs->tests, tests, ntests * sizeof *tests);
-    rs->ntests = ntests;
-    for (uint32_t k = 0; k < ntests; k++)
-        check_test(&ck, tests[k]);
-    free(tests);
     return rs->dg.nerrors - before;
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "ast.h"
+#include "jsonw.h"
 #include "mem.h"
 #include "utf8.h"
 
@@ -20,8 +21,10 @@ void diag_init(struct diag *dg, enum lang lang, FILE *out)
 
 void diag_free(struct diag *dg)
 {
-    for (uint32_t i = 0; i < dg->npending; i++)
+    for (uint32_t i = 0; i < dg->npending; i++) {
         free(dg->pending[i].text);
+        free(dg->pending[i].hint);
+    }
     free(dg->pending);
     for (uint32_t i = 0; i < dg->nfiles; i++) {
         free(dg->files[i].name);
@@ -182,11 +185,25 @@ static void quote_line(struct diag *dg, const struct source *s, uint32_t off)
     buf_free(&caret);
 }
 
+static void add_pending(struct diag *dg, struct span at, enum diag_severity sev,
+                        const char *text, const char *hint)
+{
+    struct diag_entry e = {at.file, at.start, at.end < at.start ? at.start : at.end,
+                           dg->npending, sev, xstrndup(text, strlen(text)),
+                           hint ? xstrndup(hint, strlen(hint)) : NULL};
+    VEC_PUSH(dg->pending, dg->npending, dg->cappending, e);
+}
+
 void diag_error_text(struct diag *dg, struct span at, const char *text)
 {
     dg->nerrors++;
-    struct diag_entry e = {at.file, at.start, dg->npending, xstrndup(text, strlen(text))};
-    VEC_PUSH(dg->pending, dg->npending, dg->cappending, e);
+    add_pending(dg, at, DIAG_ERROR, text, NULL);
+}
+
+void diag_error_hint(struct diag *dg, struct span at, const char *text, const char *hint)
+{
+    dg->nerrors++;
+    add_pending(dg, at, DIAG_ERROR, text, hint);
 }
 
 static int by_place(const void *a, const void *b)
@@ -199,27 +216,105 @@ static int by_place(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* {"file": …, "line": …, "column": …, "end": {"line": …, "column": …}, "severity": …,
+ * "message": …, "hint": …}: positions from 1, columns in characters, as in the text form;
+ * an error with no location names the script being loaded, with null positions. */
+static void emit_json(struct diag *dg, const struct diag_entry *e)
+{
+    struct buf b = {0};
+    struct jsonw w;
+    jsonw_init(&w, &b, false);
+    jsonw_begin(&w, '{');
+    jsonw_key(&w, "file");
+    const char *file = e->file != UINT32_MAX ? dg->files[e->file].name : dg->script;
+    if (file)
+        jsonw_cstr(&w, file);
+    else
+        jsonw_null(&w);
+    static const char *const keys[] = {"line", "column"};
+    if (e->file != UINT32_MAX) {
+        uint32_t at[2], end[2];
+        diag_linecol(dg, e->file, e->off, &at[0], &at[1]);
+        diag_linecol(dg, e->file, e->end, &end[0], &end[1]);
+        for (int k = 0; k < 2; k++) {
+            jsonw_key(&w, keys[k]);
+            jsonw_num(&w, at[k], 0);
+        }
+        jsonw_key(&w, "end");
+        jsonw_begin(&w, '{');
+        for (int k = 0; k < 2; k++) {
+            jsonw_key(&w, keys[k]);
+            jsonw_num(&w, end[k], 0);
+        }
+        jsonw_end(&w, '}');
+    } else {
+        for (int k = 0; k < 2; k++) {
+            jsonw_key(&w, keys[k]);
+            jsonw_null(&w);
+        }
+        jsonw_key(&w, "end");
+        jsonw_null(&w);
+    }
+    jsonw_key(&w, "severity");
+    jsonw_cstr(&w, e->severity == DIAG_WARNING ? "warning" : "error");
+    jsonw_key(&w, "message");
+    jsonw_cstr(&w, e->text);
+    jsonw_key(&w, "hint");
+    if (e->hint)
+        jsonw_cstr(&w, e->hint);
+    else
+        jsonw_null(&w);
+    jsonw_end(&w, '}');
+    buf_addc(&b, '\n');
+    fwrite(b.data, 1, b.len, dg->out);
+    buf_free(&b);
+}
+
+/* The one formatter: a diagnostic in text (FILE:LINE:COL: error: message; hint, the line,
+ * a caret; "jixiao: error: message" without a location) or as a JSON line. */
+static void emit(struct diag *dg, const struct diag_entry *e)
+{
+    if (dg->format == DIAG_JSON) {
+        emit_json(dg, e);
+        return;
+    }
+    /* file names, names and data quoted in messages are escaped for the terminal */
+    const char *sev = msg(dg->lang, e->severity == DIAG_WARNING ? M_WARNING : M_ERROR);
+    if (e->file == UINT32_MAX) {
+        fprintf(dg->out, "jixiao: %s: ", sev);
+        diag_put_term(dg->out, e->text, strlen(e->text));
+        fputc('\n', dg->out);
+        return;
+    }
+    char where[512];
+    struct span at = {e->file, e->off, e->off};
+    diag_where(dg, at, where, sizeof where);
+    diag_put_term(dg->out, where, strlen(where));
+    fprintf(dg->out, ": %s: ", sev);
+    diag_put_term(dg->out, e->text, strlen(e->text));
+    if (e->hint) {
+        fputs(msg(dg->lang, M_SEMICOLON), dg->out);
+        diag_put_term(dg->out, e->hint, strlen(e->hint));
+    }
+    fputc('\n', dg->out);
+    quote_line(dg, &dg->files[e->file], e->off);
+}
+
 static void print_pending(struct diag *dg)
 {
     if (dg->npending)
         qsort(dg->pending, dg->npending, sizeof *dg->pending, by_place);
     for (uint32_t i = 0; i < dg->npending; i++) {
-        struct diag_entry *e = &dg->pending[i];
-        if (i == DIAG_MAX) {
+        if (i == DIAG_MAX && dg->format == DIAG_TEXT) {
             fprintf(dg->out, "jixiao: %s\n", msg(dg->lang, M_TOO_MANY));
             break;
         }
-        char where[512];
-        struct span at = {e->file, e->off, e->off};
-        diag_where(dg, at, where, sizeof where);
-        diag_put_term(dg->out, where, strlen(where));
-        fprintf(dg->out, ": %s: ", msg(dg->lang, M_ERROR));
-        diag_put_term(dg->out, e->text, strlen(e->text));
-        fputc('\n', dg->out);
-        quote_line(dg, &dg->files[e->file], e->off);
+        emit(dg, &dg->pending[i]);
     }
-    for (uint32_t i = 0; i < dg->npending; i++)
+    for (uint32_t i = 0; i < dg->npending; i++) {
         free(dg->pending[i].text);
+        free(dg->pending[i].hint);
+    }
     dg->npending = 0;
 }
 
@@ -234,27 +329,47 @@ void diag_error(struct diag *dg, struct span at, enum msg_id id, ...)
     buf_free(&b);
 }
 
+void diag_warning(struct diag *dg, struct span at, enum msg_id id, ...)
+{
+    struct buf b = {0};
+    va_list ap;
+    va_start(ap, id);
+    buf_vprintf(&b, msg(dg->lang, id), ap);
+    va_end(ap);
+    dg->nwarnings++;
+    add_pending(dg, at, DIAG_WARNING, buf_cstr(&b), NULL);
+    buf_free(&b);
+}
+
 void diag_plain(struct diag *dg, enum msg_id id, ...)
 {
     dg->nerrors++;
+    struct buf b = {0};
     va_list ap;
     va_start(ap, id);
-    struct buf b = {0};
     buf_vprintf(&b, msg(dg->lang, id), ap);
     va_end(ap);
-    fprintf(dg->out, "jixiao: %s: ", msg(dg->lang, M_ERROR));
-    diag_put_term(dg->out, b.data, b.len);     /* file names, quoted data */
-    fputc('\n', dg->out);
+    buf_cstr(&b);       /* NUL-terminated in place */
+    struct diag_entry e = {.file = UINT32_MAX, .severity = DIAG_ERROR, .text = b.data};
+    emit(dg, &e);
     buf_free(&b);
 }
 
 void diag_summary(struct diag *dg)
 {
     print_pending(dg);
+    if (dg->format == DIAG_JSON)
+        return;
     if (dg->nerrors == 1)
         fprintf(dg->out, "%s\n", msg(dg->lang, M_COUNT1));
     else if (dg->nerrors > 1)
         fprintf(dg->out, msg(dg->lang, M_COUNTN), dg->nerrors);
     if (dg->nerrors > 1)
         fputc('\n', dg->out);
+    if (dg->nwarnings == 1)
+        fprintf(dg->out, "%s\n", msg(dg->lang, M_WCOUNT1));
+    else if (dg->nwarnings > 1) {
+        fprintf(dg->out, msg(dg->lang, M_WCOUNTN), dg->nwarnings);
+        fputc('\n', dg->out);
+    }
 }

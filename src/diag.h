@@ -1,7 +1,9 @@
-/* diag.h - rule-script diagnostics: FILE:LINE:COL: error: …, the source line and a caret.
+/* diag.h - rule-script diagnostics: FILE:LINE:COL: error: …, the source line and a caret,
+ * or one JSON object a line for editors and CI (check --format json).
  *
- * All messages are written by diag_error, the one formatter.  Sources are registered once
- * and kept for the life of the struct diag, which owns their names and texts.
+ * Every diagnostic, error or warning, located or not, is written by one formatter (emit in
+ * diag.c), in text or JSON.  Sources are registered once and kept for the life of the
+ * struct diag, which owns their names and texts.
  */
 #ifndef JX_DIAG_H
 #define JX_DIAG_H
@@ -22,11 +24,16 @@ struct source {
     uint32_t nlines;
 };
 
-enum { DIAG_MAX = 20 };
+enum { DIAG_MAX = 20 };     /* text: at most this many are printed (JSON: all) */
+
+enum diag_severity { DIAG_ERROR, DIAG_WARNING };
+enum diag_format { DIAG_TEXT, DIAG_JSON };
 
 struct diag_entry {
-    uint32_t file, off, seq;
+    uint32_t file, off, end, seq;   /* file UINT32_MAX: no location */
+    enum diag_severity severity;
     char *text;
+    char *hint;                     /* "did you mean …?", or NULL */
 };
 
 struct diag {
@@ -35,8 +42,12 @@ struct diag {
     struct source *files;
     uint32_t nfiles, cap;
     int nerrors;        /* errors found (all, printed or not) */
+    int nwarnings;      /* warnings: never change an exit status */
     enum lang lang;
-    FILE *out;          /* stderr */
+    enum diag_format format;
+    FILE *out;          /* stderr (text), or stdout (JSON) */
+    const char *script; /* the rule script being loaded: JSON names it for errors that have
+                           no location (a base that cannot be read) */
 };
 
 void diag_init(struct diag *dg, enum lang lang, FILE *out);
@@ -51,9 +62,14 @@ uint32_t diag_load(struct diag *dg, const char *path);
 void diag_error(struct diag *dg, struct span at, enum msg_id id, ...);
 /* The same with a message already formatted. */
 void diag_error_text(struct diag *dg, struct span at, const char *text);
-/* An error with no location: "jixiao: error: <message>". */
+/* The same with a hint (M_DID_YOU_MEAN …): text shows "message; hint", JSON has "hint". */
+void diag_error_hint(struct diag *dg, struct span at, const char *text, const char *hint);
+/* A warning at `at` (lint.c): FILE:LINE:COL: warning: …; never changes an exit status. */
+void diag_warning(struct diag *dg, struct span at, enum msg_id id, ...);
+/* An error with no location: "jixiao: error: <message>", printed at once. */
 void diag_plain(struct diag *dg, enum msg_id id, ...);
-/* Print the errors in source order, then "N errors" when there were any. */
+/* Print the errors and warnings in source order, then "N errors" and "N warnings" when
+ * there were any (text only: JSON is one object a diagnostic and nothing else). */
 void diag_summary(struct diag *dg);
 
 /* "FILE:LINE:COL" of a span, into buf. */

@@ -12,6 +12,7 @@
 #include "eval.h"
 #include "input.h"
 #include "json.h"
+#include "lint.h"
 #include "out.h"
 #include "ruleset.h"
 #include "diff.h"
@@ -25,7 +26,7 @@
 
 static const char usage_text[] =
     "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N]\n"
-    "       jixiao check RULES...\n"
+    "       jixiao check RULES... [--format text|json]\n"
     "       jixiao test RULES...\n"
     "       jixiao explain RULES [DATA...]\n"
     "       jixiao diff OLD.eval NEW.eval\n"
@@ -38,7 +39,8 @@ static const char usage_text[] =
     "commands:\n"
     "  run     score every data set of DATA (files, directories of *.json, or - for\n"
     "          standard input; JSON or newline-delimited JSON) and print the results\n"
-    "  check   report every error of the rule scripts; silent when they are correct\n"
+    "  check   report every error and warning of the rule scripts; silent when there\n"
+    "          are none\n"
     "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
     "  explain show, for each data set, every rule of every indicator and what it did\n"
     "  diff    list what changed from one version of a rule set to another\n"
@@ -86,11 +88,14 @@ static const char fmt_help[] =
     "files are rewritten in place. A script with syntax errors is not touched (exit 2).\n";
 
 static const char check_help[] =
-    "usage: jixiao check RULES... [--lang zh|en]\n"
+    "usage: jixiao check RULES... [--format text|json] [--lang zh|en]\n"
     "\n"
     "Reports every error of each rule script (up to 20) as FILE:LINE:COL: error: ...,\n"
-    "with the source line and a caret. Exit 0 and print nothing when all are correct,\n"
-    "2 otherwise.\n";
+    "with the source line and a caret, and warnings (FILE:LINE:COL: warning: ...) about\n"
+    "rules that can never fire and lets or consts never used. Exit 0 when the scripts have\n"
+    "no errors (warnings do not count), 2 otherwise. --format json writes one JSON object a\n"
+    "line to standard output instead, for editors and CI: file, line, column, end {line,\n"
+    "column}, severity (error or warning), message, hint (\"did you mean ...?\" or null).\n";
 
 /* One line saying what is wrong, then the synopsis (the first lines of the usage). */
 static const char test_help[] =
@@ -210,6 +215,7 @@ struct options {
     int write;              /* fmt -w */
     int zh_style;           /* fmt --style zh */
     int quiet;
+    enum diag_format diag_format;   /* check --format */
     char **args;            /* positional arguments */
     int nargs;
     int help;
@@ -243,11 +249,16 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
                 o->lang = cli_lang = LANG_EN;
             else
                 return usage_error(M_U_LANG, val);
-        } else if (run == 1 && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
+        } else if ((run == 1 || run == 3)
+                   && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             val = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val)
                 return usage_error(M_U_NEEDS_VALUE, a);
-            if (!out_parse_format(val, &o->format))
+            if (run == 3 && (strcmp(val, "json") == 0 || strcmp(val, "text") == 0))
+                o->diag_format = val[0] == 'j' ? DIAG_JSON : DIAG_TEXT;
+            else if (run == 3)
+                return usage_error(M_U_CHECK_FORMAT, val);
+            else if (!out_parse_format(val, &o->format))
                 return usage_error(M_U_FORMAT, val);
         } else if (run == 1 && strcmp(a, "--detail") == 0) {
             o->detail = 1;
@@ -424,15 +435,19 @@ static int cmd_template(int argc, char **argv)
 static int cmd_check(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = command_start(argc, argv, &o, 0, check_help, 1, 0,
+    int rc = command_start(argc, argv, &o, 3, check_help, 1, 0,
                            M_U_NEEDS_ONE, "check");
     if (rc >= 0)
         return rc;
     int status = 0;
     for (int i = 0; i < o.nargs; i++) {
-        struct ruleset *rs = ruleset_load(o.args[i], o.lang);
-        if (!rs)
-            status = 2;
+        struct ruleset *rs = ruleset_load_as(o.args[i], o.lang, o.diag_format);
+        if (!rs) {
+            status = 2;         /* the errors are printed */
+            continue;
+        }
+        lint_ruleset(rs);       /* warnings: the exit status stays 0 */
+        diag_summary(&rs->dg);
         ruleset_free(rs);
     }
     free(o.args);

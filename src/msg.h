@@ -9,8 +9,11 @@
 #define MESSAGES(X)                                                                          \
     /* rule-script diagnostics */                                                            \
     X(M_ERROR, "error", "错误")                                                              \
+    X(M_WARNING, "warning", "警告")                                                          \
     X(M_COUNT1, "1 error", "共 1 个错误")                                                    \
     X(M_COUNTN, "%d errors", "共 %d 个错误")                                                 \
+    X(M_WCOUNT1, "1 warning", "共 1 个警告")                                                 \
+    X(M_WCOUNTN, "%d warnings", "共 %d 个警告")                                              \
     X(M_TOO_MANY, "too many errors, stopping", "错误太多，停止检查")                         \
     X(M_CANT_READ, "cannot read %s: %s", "无法读取 %s：%s")                                  \
     X(M_CANT_WRITE, "cannot write %s: %s", "无法写入 %s：%s")                                  \
@@ -28,10 +31,11 @@
     X(M_UNEXPECTED, "unexpected %s", "此处不应出现%s")                                       \
     X(M_EXPECTED, "unexpected %s, expected %s", "此处不应出现%s，应为%s")                    \
     X(M_OR, " or ", "或")                                                                    \
-    X(M_SPLIT, "; did you mean %s %s?", "；是否想写「%s %s」？")                             \
+    /* hints: diag_error_hint shows them after the message and M_SEMICOLON */               \
+    X(M_SPLIT, "did you mean %s %s?", "是否想写「%s %s」？")                                 \
     X(M_UNKNOWN_NAME, "unknown name '%s'", "未知的名称「%s」")                              \
     X(M_UNKNOWN_FUNC, "unknown function '%s'", "未知的函数「%s」")                          \
-    X(M_DID_YOU_MEAN, "; did you mean '%s'?", "；是否想写「%s」？")                          \
+    X(M_DID_YOU_MEAN, "did you mean '%s'?", "是否想写「%s」？")                              \
     X(M_ARITY, "%s() takes %s, not %d", "%s() 需要%s，而不是 %d 个")                        \
     X(M_WEIGHT_SUM, "indicator '%s' has weight %s but its sub-indicators add up to %s",      \
       "指标「%s」的分值 %s 与下级分值之和 %s 不符")                                          \
@@ -86,6 +90,22 @@
     X(M_ROW_BODY, "a 'from' body is one row's rules: it cannot hold indicators or 'from' blocks", \
       "「来自」的规则体是每一行的规则，不能包含指标或「来自」")                               \
     X(M_DOTTED, "a dotted indicator name needs 'extends'", "带点的指标路径只能用于继承的规则集") \
+    /* warnings (lint.c): the script runs, but part of it can have no effect; a quoted %s   \
+       is a keyword in the message's language */                                           \
+    X(M_L_UNUSED_LET, "let '%s' is never used", "变量「%s」定义后从未使用")                   \
+    X(M_L_UNUSED_CONST, "const '%s' is never used", "常量「%s」定义后从未使用")               \
+    X(M_L_NEVER, "this '%s' never fires: its condition is always false",                      \
+      "这条「%s」永远不会生效：条件始终不成立")                                                \
+    X(M_L_GUARDED, "this '%s' never fires: the '%s' at line %u always decides the indicator first", \
+      "这条「%1$s」永远不会生效：第 %3$u 行的「%2$s」总是先决定该指标的得分")                   \
+    X(M_L_BAND_FALSE, "grade '%s' is never given: its condition is always false",             \
+      "等级「%s」永远不会评出：条件始终不成立")                                                \
+    X(M_L_BAND_AFTER, "grade '%s' is never given: the band at line %u always matches first",  \
+      "等级「%s」永远不会评出：第 %u 行的等级总是先成立")                                       \
+    X(M_L_SELF_NULL, "this '%s' never gives a claim: it is always null",                      \
+      "这条「%s」永远不会给出自评分：它始终为空")                                              \
+    X(M_L_SELF_CONST, "this '%s' never gives claims: it must be an object read from the data, and it reads no data", \
+      "这条「%s」永远不会给出自评分：它应是从数据中读取的对象，却没有读取任何数据")             \
     /* command-line errors */                                                                \
     X(M_U_MISSING_CMD, "missing command", "缺少命令")                                          \
     X(M_U_UNKNOWN_CMD, "unknown command '%s'", "未知的命令「%s」")                             \
@@ -94,6 +114,8 @@
     X(M_U_LANG, "unknown language '%s' (use zh or en)", "未知的语言「%s」（可用 zh 或 en）")   \
     X(M_U_FORMAT, "unknown format '%s' (use json, ndjson, csv, table, explain, xlsx or html)", \
       "未知的格式「%s」（可用 json、ndjson、csv、table、explain、xlsx 或 html）")                \
+    X(M_U_CHECK_FORMAT, "unknown format '%s' for check (use text or json)",                 \
+      "check 不支持格式「%s」（可用 text 或 json）")                                           \
     X(M_U_XLSX_TTY, "xlsx is a binary file, not for a terminal%s: write it with -o FILE.xlsx", \
       "xlsx 是二进制文件，不能输出到终端%s：请用 -o 文件名.xlsx 写入文件")                      \
     X(M_U_THREADS, "-j needs a number of threads from 1 to 1024, not '%s'",                     \

@@ -58,9 +58,16 @@ static struct ast *load_items(struct ruleset *rs, const char *path, char **chain
 
 struct ruleset *ruleset_load(const char *path, enum lang lang)
 {
+    return ruleset_load_as(path, lang, DIAG_TEXT);
+}
+
+struct ruleset *ruleset_load_as(const char *path, enum lang lang, enum diag_format format)
+{
     struct ruleset *rs = xcalloc(1, sizeof *rs);
     arena_init(&rs->ar);
-    diag_init(&rs->dg, lang, stderr);
+    diag_init(&rs->dg, lang, format == DIAG_JSON ? stdout : stderr);
+    rs->dg.format = format;
+    rs->dg.script = arena_strndup(&rs->ar, path, strlen(path));
     char *chain[MAX_EXTENDS];
     const char *names[MAX_EXTENDS];
     uint32_t file = UINT32_MAX;

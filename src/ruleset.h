@@ -113,6 +113,9 @@ const struct indicator *ruleset_find(const struct ruleset *rs, const char *path,
 /* Read, parse and check a rule script; reports every error to stderr.  Returns NULL (after
  * printing the error count) when the script has errors. */
 struct ruleset *ruleset_load(const char *path, enum lang lang);
+/* The same with diagnostics in `format`: DIAG_JSON writes them to stdout, one object a line
+ * (check --format json); the rule set's diag keeps the format for later warnings. */
+struct ruleset *ruleset_load_as(const char *path, enum lang lang, enum diag_format format);
 void ruleset_free(struct ruleset *rs);
 
 /* check.c: build the ruleset from parsed items; returns the number of errors. */
