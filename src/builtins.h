@@ -10,9 +10,9 @@
 #include <stdbool.h>
 
 #define BUILTINS(X)                                                                    \
-    X(B_MIN,     "min",     1, -1, bi_min)      /* smallest of numbers */              \
-    X(B_MAX,     "max",     1, -1, bi_max)      /* largest of numbers */               \
-    X(B_CLAMP,   "clamp",   3, 3,  bi_clamp)    /* clamp(x, lo, hi) */                 \
+    X(B_MIN,     "min",     1, -1, bi_min)      /* smallest of numbers, or of one array */ \
+    X(B_MAX,     "max",     1, -1, bi_max)      /* largest of numbers, or of one array */  \
+    X(B_CLAMP,   "clamp",   3, 3,  bi_clamp)    /* clamp(x, lo, hi), lo <= hi */       \
     X(B_ABS,     "abs",     1, 1,  bi_abs)                                             \
     X(B_ROUND,   "round",   1, 2,  bi_round)    /* round(x, n), half away, decimal */  \
     X(B_FLOOR,   "floor",   1, 1,  bi_floor)    /* decided on the decimal form */      \
@@ -23,7 +23,9 @@
     X(B_LEN,     "len",     1, 1,  bi_len)      /* code points of a string, or elements */ \
     X(B_EXISTS,  "exists",  1, 1,  bi_exists)   /* present and not null */             \
     X(B_BETWEEN, "between", 3, 3,  bi_between)  /* inclusive */                        \
-    X(B_NUMBER,  "number",  1, 1,  bi_number)   /* "1,288.38", "99.7%" → number */     \
+    X(B_NUMBER,  "number",  1, 1,  bi_number)   /* "1,288.38", "99.7%", "52人" → number */ \
+    X(B_JOIN,    "join",    2, 2,  bi_join)     /* join(arr, "、"): elements as {x} prints */ \
+    X(B_DATE,    "date",    1, 1,  bi_date)     /* "2022年3月15日" → day number */       \
     X(B_ATTAIN,  "attain",  2, 2,  bi_attain)   /* attain(actual, "≥50个"): §11, attain.c */
 
 enum builtin {

@@ -525,6 +525,11 @@ bool eval_list(struct evaluator *ev, const struct ast *e, const struct value *el
     return eval_array(ev, e, elem, out);
 }
 
+void eval_elements(struct evaluator *ev, const struct value *v, struct value *out)
+{
+    as_list(ev, v, out);
+}
+
 bool eval_text(struct evaluator *ev, const struct ast *e, const struct value *v, const char *fmt,
                struct buf *b)
 {

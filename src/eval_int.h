@@ -23,6 +23,8 @@ bool eval_expr(struct evaluator *ev, const struct ast *e, const struct value *el
 bool eval_number(struct evaluator *ev, const struct ast *e, const struct value *elem, double *out);
 bool eval_list(struct evaluator *ev, const struct ast *e, const struct value *elem,
                struct value *out);
+/* The elements of an array value `v` (is_array) as a V_LIST. */
+void eval_elements(struct evaluator *ev, const struct value *v, struct value *out);
 /* Append `v` as interpolation prints it ({x}, or {x:fmt} with fmt "%" or ".N"). */
 bool eval_text(struct evaluator *ev, const struct ast *e, const struct value *v, const char *fmt,
                struct buf *b);

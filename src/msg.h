@@ -149,6 +149,10 @@
     X(M_E_ROW_DUP, "%s: %s has the same name as another indicator beside it: '%s'",          \
       "%s：%s 与同级指标重名：「%s」")                                                         \
     X(M_E_EMPTY, "%s is an empty array", "%s 是空数组")                                      \
+    X(M_E_DATE, "%s is not a date: \"%s\" (write 2022-03-15, 2022/3/15, 2022.3.15 or 2022年3月15日)", \
+      "%s 不是日期：“%s”（应写作 2022-03-15、2022/3/15、2022.3.15 或 2022年3月15日）")        \
+    X(M_E_CLAMP, "clamp: the lower bound %s is greater than the upper bound %s",             \
+      "clamp：下限 %s 大于上限 %s")                                                          \
     X(M_E_JSON, "not valid JSON", "不是有效的 JSON")                                         \
     X(M_E_NOT_OBJECT, "a data set must be a JSON object, not %s", "数据集应为 JSON 对象，而不是%s") \
     /* spreadsheets (book.c, in_csv.c, in_xlsx.c): cells by their data path and text */    \
