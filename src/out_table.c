@@ -46,9 +46,24 @@ static void cell_set(struct grid *g, uint32_t col, const char *s, size_t len)
     c->len = len;
 }
 
+/* Text from rules or data for a terminal, line by line: escaped (utf8_escape_term), so no
+ * control or bidi character reaches the screen; the model's '\n' between lines is kept. */
+static void add_term(struct buf *b, const char *s)
+{
+    for (const char *e; *s; s = e ? e + 1 : s + strlen(s)) {
+        e = strchr(s, '\n');
+        utf8_escape_term(b, s, e ? (size_t)(e - s) : strlen(s));
+        if (e)
+            buf_addc(b, '\n');
+    }
+}
+
 static void cell_str(struct grid *g, uint32_t col, const char *s)
 {
-    cell_set(g, col, s, strlen(s));
+    struct buf b = {0};
+    add_term(&b, s);
+    cell_set(g, col, b.data ? b.data : "", b.len);
+    buf_free(&b);
 }
 
 static void cell_num(struct grid *g, uint32_t col, double x, int maxdec)
@@ -342,8 +357,11 @@ static void print_grid(struct buf *b, const struct grid *g, size_t width)
 /* The title line: the data set's id, then the rule set's name and version. */
 void out_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
-    table_title(b, rs, r);
+    struct buf raw = {0};
+    table_title(&raw, rs, r);
+    add_term(b, buf_cstr(&raw));
     buf_addc(b, '\n');
+    buf_free(&raw);
 }
 
 /* The errors of a result, one a line: 错误：path: message (at). */
@@ -354,7 +372,7 @@ static void error_lines(struct buf *b, const struct table *t)
         const char *e = strchr(s, '\n');
         size_t len = e ? (size_t)(e - s) : strlen(s);
         buf_adds(b, "错误：");
-        buf_add(b, s, len);
+        utf8_escape_term(b, s, len);
         buf_addc(b, '\n');
         s += len + (e != NULL);
     }
@@ -364,7 +382,7 @@ void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval
 {
     struct table t;
     table_build(&t, rs, r);
-    buf_adds(b, table_str(&t, t.title));
+    add_term(b, table_str(&t, t.title));
     buf_addc(b, '\n');
     if (t.tree) {
         struct grid g = {0};

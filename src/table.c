@@ -12,8 +12,9 @@
 
 /* --- the string pool ------------------------------------------------------------------------ */
 
-/* Appends s[0..len) to the pool made safe for every writer: invalid UTF-8 becomes U+FFFD and
- * control characters (line breaks included: a reason is one line) become spaces. */
+/* Appends s[0..len) to the pool made safe for every writer: invalid UTF-8 becomes U+FFFD,
+ * line breaks and tabs become spaces (a reason is one line), other control characters show
+ * as \xHH or \uHHHH (as utf8_escape_term writes them), so junk in the data stays visible. */
 static void pool_add(struct buf *pool, const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
@@ -24,8 +25,12 @@ static void pool_add(struct buf *pool, const char *s, size_t len)
             i++;
             continue;
         }
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+        if (cp == '\n' || cp == '\r' || cp == '\t')
             buf_addc(pool, ' ');
+        else if (cp < 0x20 || cp == 0x7F)
+            buf_printf(pool, "\\x%02x", cp);
+        else if (cp >= 0x80 && cp < 0xA0)
+            buf_printf(pool, "\\u%04x", cp);
         else
             buf_add(pool, s + i, (size_t)n);
         i += (size_t)n;
