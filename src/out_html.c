@@ -343,7 +343,7 @@ static void svg_text(struct buf *b, double x, double y, const char *anchor, cons
 static void bars(struct buf *b, const char *const *labels, const double *values, size_t n,
                  const char *title)
 {
-    int bw = n > 8 ? 48 : 72, gap = 14, left = 40, top = 24, ph = 180;
+    int bw = n > 8 ? 44 : 64, gap = 12, left = 24, top = 24, ph = 150;
     int w = left + (int)n * (bw + gap) + gap, hgt = top + ph + 40;
     double vmax = 1;
     for (size_t i = 0; i < n; i++)
@@ -545,6 +545,7 @@ static const char css[] =
     "h2 { font-size: 15pt; margin: 12px 0 6px; border-bottom: 2px solid #2f5597; padding-bottom: 3px; }\n"
     "h3 { font-size: 12pt; margin: 16px 0 6px; color: #2f5597; }\n"
     ".muted, .subtitle { color: #666; }\n"
+    ".charts { display: flex; gap: 28px; flex-wrap: wrap; align-items: flex-end; }\n"
     ".cards { display: flex; gap: 10px; flex-wrap: wrap; margin: 8px 0; }\n"
     ".card { border: 1px solid #c9d3e6; border-radius: 6px; padding: 6px 14px; min-width: 110px; }\n"
     ".card b { display: block; font-size: 16pt; color: #2f5597; }\n"
@@ -598,8 +599,11 @@ static void overview(struct buf *b, const struct ruleset *rs, struct out_html *h
     if (h->selfscore)
         buf_printf(b, "<div class=\"card\">自评差异<b>%u</b></div>", h->nreviews);
     buf_adds(b, "</div>\n");
+    buf_adds(b, "<div class=\"charts\"><div>\n");
     grade_chart(b, rs, h);
+    buf_adds(b, "</div><div>\n");
     histogram(b, h);
+    buf_adds(b, "</div></div>\n");
     ranking(b, h);
     pareto(b, h);
     if (h->selfscore) {
