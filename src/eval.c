@@ -1052,6 +1052,12 @@ static bool grade_indicator(struct evaluator *ev, const struct indicator *ind, s
     return !ind->grades || grade_of(ev, ind->grades, &r->grade, &r->grade_reason);
 }
 
+/* A skipped indicator that scores its full weight (na full) has a grade by that score. */
+static bool skipped_grade(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
+{
+    return r->left_out || grade_indicator(ev, ind, r);
+}
+
 bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double weight,
                      const struct value *elem, struct ind_result *r)
 {
@@ -1064,7 +1070,7 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
         r->state = IS_SKIPPED;
         r->left_out = ind->left_out;
         r->score = r->applicable = weight;
-        ok = run_notes(ev, r, ind->rules, ind->nrules, elem);
+        ok = run_notes(ev, r, ind->rules, ind->nrules, elem) && skipped_grade(ev, ind, r);
         goto done;
     }
     r->applicable = weight;
@@ -1175,7 +1181,7 @@ static void score_parent(struct evaluator *ev, const struct indicator *ind, stru
     }
     if (fired) {
         skip_subtree(ev, ind);
-        if (!run_notes(ev, r, ind->rules, ind->nrules, NULL))
+        if (!run_notes(ev, r, ind->rules, ind->nrules, NULL) || !skipped_grade(ev, ind, r))
             indicator_error(ev, ind, r);
         return;
     }
@@ -1187,7 +1193,7 @@ static void score_parent(struct evaluator *ev, const struct indicator *ind, stru
     }
     if (all_skipped) {      /* a parent whose children are all skipped is skipped */
         set_skipped(ev, ind, ind->weight);
-        if (!run_notes(ev, r, ind->rules, ind->nrules, NULL))
+        if (!run_notes(ev, r, ind->rules, ind->nrules, NULL) || !skipped_grade(ev, ind, r))
             indicator_error(ev, ind, r);
         return;
     }

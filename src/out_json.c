@@ -112,7 +112,7 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
         jsonw_key(w, "bonus");
         jsonw_bool(w, true);
     }
-    write_outcome(w, rs, ind->grades && ir->state == IS_OK, ir->grade, ir->grade_reason,
+    write_outcome(w, rs, ind->grades && ind_has_score(ir), ir->grade, ir->grade_reason,
                   ir->failed, ir->state == IS_SKIPPED, ir->ded, ir->notes);
     if (ind->nkids) {
         jsonw_key(w, "indicators");
