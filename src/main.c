@@ -29,7 +29,7 @@ static const char usage_text[] =
     "       jixiao check RULES... [--format text|json]\n"
     "       jixiao test RULES...\n"
     "       jixiao explain RULES [DATA...]\n"
-    "       jixiao diff OLD.eval NEW.eval\n"
+    "       jixiao diff OLD.eval NEW.eval [--data DATA...] [--format text|json]\n"
     "       jixiao template RULES [-o FILE.xlsx|FILE.csv]\n"
     "       jixiao fmt [-w] [--style en|zh] RULES...\n"
     "       jixiao --help | --version\n"
@@ -43,7 +43,8 @@ static const char usage_text[] =
     "          are none\n"
     "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
     "  explain show, for each data set, every rule of every indicator and what it did\n"
-    "  diff    list what changed from one version of a rule set to another\n"
+    "  diff    list what changed from one version of a rule set to another, and with\n"
+    "          --data how every data set's scores move\n"
     "  template write the data-entry form of a rule set: every data path the rules read\n"
     "  fmt     rewrite rule scripts in one style (English or Chinese keywords)\n"
     "\n"
@@ -107,11 +108,14 @@ static const char test_help[] =
     "Exit 0 when all passed, 1 when some failed, 2 when a script is wrong.\n";
 
 static const char diff_help[] =
-    "usage: jixiao diff OLD.eval NEW.eval [--lang zh|en]\n"
+    "usage: jixiao diff OLD.eval NEW.eval [--data DATA...] [--format text|json] [--lang zh|en]\n"
     "\n"
     "Compares two versions of a rule set indicator by indicator (by dotted path): '+' added,\n"
-    "'-' removed, '~' changed (weight, rules, consts and lets, grades, settings). Exit 0 when\n"
-    "they score alike, 1 when something changed, 2 when a script is wrong.\n";
+    "'-' removed, '~' changed (weight, rules, consts and lets, grades, settings). With --data,\n"
+    "scores every data set of DATA (as run reads it) with both and shows how each moved: the\n"
+    "total and grade before and after and the indicators whose score changed, then a summary\n"
+    "(in Chinese unless --lang en). --format json writes all of it as one JSON object. Exit 0\n"
+    "when they score alike, 1 when something changed, 2 when a script is wrong.\n";
 
 /* The language of command-line errors: the environment's, then --lang once it is read. */
 static enum lang cli_lang;
@@ -215,7 +219,8 @@ struct options {
     int write;              /* fmt -w */
     int zh_style;           /* fmt --style zh */
     int quiet;
-    enum diag_format diag_format;   /* check --format */
+    enum diag_format diag_format;   /* check and diff --format text|json */
+    int data_from;                  /* diff --data: the index of the first data argument */
     char **args;            /* positional arguments */
     int nargs;
     int help;
@@ -249,20 +254,22 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
                 o->lang = cli_lang = LANG_EN;
             else
                 return usage_error(M_U_LANG, val);
-        } else if ((run == 1 || run == 3)
+        } else if ((run == 1 || run == 3 || run == 4)
                    && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             val = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val)
                 return usage_error(M_U_NEEDS_VALUE, a);
-            if (run == 3 && (strcmp(val, "json") == 0 || strcmp(val, "text") == 0))
+            if (run >= 3 && (strcmp(val, "json") == 0 || strcmp(val, "text") == 0))
                 o->diag_format = val[0] == 'j' ? DIAG_JSON : DIAG_TEXT;
-            else if (run == 3)
-                return usage_error(M_U_CHECK_FORMAT, val);
+            else if (run >= 3)
+                return usage_error(run == 3 ? M_U_CHECK_FORMAT : M_U_DIFF_FORMAT, val);
             else if (!out_parse_format(val, &o->format))
                 return usage_error(M_U_FORMAT, val);
         } else if (run == 1 && strcmp(a, "--detail") == 0) {
             o->detail = 1;
-        } else if (run == 1 && (strcmp(a, "--encoding") == 0 || strncmp(a, "--encoding=", 11) == 0)) {
+        } else if (run == 4 && strcmp(a, "--data") == 0) {
+            o->data_from = o->nargs;    /* the arguments from here on are data */
+        } else if ((run == 1 || run == 4) && (strcmp(a, "--encoding") == 0 || strncmp(a, "--encoding=", 11) == 0)) {
             val = a[10] == '=' ? a + 11 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val)
                 return usage_error(M_U_NEEDS_VALUE, a);
@@ -478,16 +485,29 @@ static int cmd_test(int argc, char **argv)
 
 static int cmd_diff(int argc, char **argv)
 {
-    struct options o = {0};
-    int rc = command_start(argc, argv, &o, 0, diff_help, 2, 2,
+    struct options o = {.data_from = -1};
+    int rc = command_start(argc, argv, &o, 4, diff_help, 2, 0,
                            M_U_DIFF_NEEDS, "diff");
     if (rc >= 0)
         return rc;
-    struct ruleset *a = ruleset_load(o.args[0], o.lang);
-    struct ruleset *b = a ? ruleset_load(o.args[1], o.lang) : NULL;
+    int scripts = o.data_from < 0 ? o.nargs : o.data_from;
+    if (scripts != 2 || (o.data_from >= 0 && o.nargs == o.data_from)) {
+        free(o.args);
+        return usage_error(scripts != 2 ? M_U_DIFF_NEEDS : M_U_NEEDS_VALUE, "--data");
+    }
+    /* a score report, like the tables, is in Chinese unless --lang en says otherwise */
+    enum lang lang = o.lang_given || o.nargs == 2 ? o.lang : LANG_ZH;
+    struct diff_opts d = {.lang = lang, .json = o.diag_format == DIAG_JSON, .data = o.args + 2,
+                          .ndata = o.nargs - 2, .encoding = o.encoding};
+    if (!input_check_paths(d.data, d.ndata, lang)) {
+        free(o.args);
+        return 2;
+    }
+    struct ruleset *a = ruleset_load(o.args[0], lang);
+    struct ruleset *b = a ? ruleset_load(o.args[1], lang) : NULL;
     int status = 2;
     if (a && b)
-        status = diff_rulesets(a, b, stdout) ? 1 : 0;
+        status = diff_run(a, b, &d, stdout) ? 1 : 0;
     ruleset_free(a);
     ruleset_free(b);
     free(o.args);

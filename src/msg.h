@@ -106,6 +106,29 @@
       "这条「%s」永远不会给出自评分：它始终为空")                                              \
     X(M_L_SELF_CONST, "this '%s' never gives claims: it must be an object read from the data, and it reads no data", \
       "这条「%s」永远不会给出自评分：它应是从数据中读取的对象，却没有读取任何数据")             \
+    /* jixiao diff --data: how the scores of each data set move (diff.c); %s are texts and    \
+       numbers already formatted, %llu counts */                                            \
+    X(M_D_HEADER, "Scores on the data (old rules → new rules):",                               \
+      "数据得分变化（旧规则 → 新规则）：")                                                       \
+    X(M_D_SET, "%s: %s → %s", "%s：%s → %s")                                                  \
+    X(M_D_IND, "  %s: %s → %s", "  %s：%s → %s")                                              \
+    X(M_D_DELTA, " (%s)", "（%s）")                                                           \
+    X(M_D_UNSCORED, "not scored (%s)", "未能计分（%s）")                                       \
+    X(M_D_NO_GRADE, "no grade", "无等级")                                                     \
+    X(M_D_NOUN, "data sets", "部门")            /* what the data sets are */                 \
+    X(M_D_NOUN_PROJ, "data sets", "项目")       /* … when the rule set's name has 项目 */     \
+    X(M_D_SUMMARY, "Summary: %llu %s: %llu with a new total (%llu up, %llu down), %llu with the same", \
+      "汇总：%llu 个%s，%llu 个总分变化（%llu 个上升，%llu 个下降），%llu 个总分不变")          \
+    X(M_D_GRADES, "; %llu %s changed grade: ", "；%llu 个%s等级变化：")                        \
+    X(M_D_NO_GRADES, "; no grade changed", "；等级均无变化")                                  \
+    X(M_D_DOWN, "%llu from %s down to %s", "%llu 个由%s降为%s")                                \
+    X(M_D_UP, "%llu from %s up to %s", "%llu 个由%s升为%s")                                    \
+    X(M_D_TO, "%llu from %s to %s", "%llu 个由%s变为%s")                                       \
+    X(M_D_LIST_SEP, ", ", "，")                                                              \
+    X(M_D_ERRORS, "; %llu could not be scored (old rules: %llu, new rules: %llu)",             \
+      "；%llu 个未能计分（旧规则 %llu 个，新规则 %llu 个）")                                    \
+    X(M_U_DIFF_FORMAT, "unknown format '%s' for diff (use text or json)",                      \
+      "diff 不支持格式「%s」（可用 text 或 json）")                                            \
     /* command-line errors */                                                                \
     X(M_U_MISSING_CMD, "missing command", "缺少命令")                                          \
     X(M_U_UNKNOWN_CMD, "unknown command '%s'", "未知的命令「%s」")                             \

@@ -53,32 +53,37 @@ struct runner {
     struct timespec started, shown;
 };
 
+const struct eval_result *run_score_item(struct evaluator *ev, struct arena *trees,
+                                        const struct input_item *it)
+{
+    enum lang lang = eval_lang(ev);
+    if (it->kind == ITEM_VALUE)
+        return eval_run(ev, it->value, it->position);
+    if (it->kind != ITEM_LINE)
+        return eval_input_error(ev, it->position, it->at, it->message);
+    arena_reset(trees);
+    cJSON *parsed = json_parse_in(trees, it->text, it->len);
+    if (!parsed)
+        return eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
+    if (!cJSON_IsObject(parsed)) {
+        char m[256];
+        snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), json_type_name(lang, parsed));
+        return eval_input_error(ev, it->position, it->at, m);
+    }
+    return eval_run(ev, parsed, it->position);
+}
+
 /* Score and render one batch: shared by the workers and the -j 1 path. */
 static void process(struct runner *r, struct evaluator *ev, struct batch *b)
 {
-    enum lang lang = eval_lang(ev);
     struct arena trees;     /* the parsed line, until its result is rendered */
     arena_init(&trees);
     b->out.len = 0;
     for (uint32_t i = 0; i < b->n; i++) {
         const struct item *it = &b->items[i];
-        const struct eval_result *res;
-        cJSON *parsed = NULL;
-        if (it->kind == ITEM_LINE) {
-            arena_reset(&trees);
-            parsed = json_parse_in(&trees, it->text, it->len);
-            if (!parsed)
-                res = eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
-            else if (!cJSON_IsObject(parsed)) {
-                char m[256];
-                snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), json_type_name(lang, parsed));
-                res = eval_input_error(ev, it->position, it->at, m);
-            } else
-                res = eval_run(ev, parsed, it->position);
-        } else if (it->kind == ITEM_VALUE)
-            res = eval_run(ev, it->value, it->position);
-        else
-            res = eval_input_error(ev, it->position, it->at, it->message);
+        struct input_item in = {it->kind, it->position, it->text, it->len, it->value, it->at,
+                                it->message};
+        const struct eval_result *res = run_score_item(ev, &trees, &in);
         if (res->nerrors)
             b->failed++;
         out_format_result(&b->out, r->out->fmt, r->rs, res);

@@ -21,4 +21,12 @@ void run_item(void *runner, const struct input_item *item);
 /* Finish everything, write what is left; returns 1 when some data set had errors. */
 int run_finish(struct runner *r);
 
+struct evaluator;
+struct eval_result;
+/* Score one input item: an NDJSON line (parsed into `trees`, reset first), a parsed value, or
+ * the error result of input that is not a data set.  The result is the evaluator's (valid
+ * until its next run) and may point into `trees`.  Shared by the batches and jixiao diff. */
+const struct eval_result *run_score_item(struct evaluator *ev, struct arena *trees,
+                                        const struct input_item *it);
+
 #endif
