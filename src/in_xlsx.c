@@ -16,6 +16,8 @@
 
 #include "num.h"
 
+enum { STYLE_DATE = 1, STYLE_PCT = 2 };
+
 struct pair {
     char *a, *b;
 };
@@ -32,11 +34,12 @@ struct xlsx {
     /* shared strings */
     char **strings;
     size_t nstrings, capstrings;
-    /* styles: is cell style i a date? */
+    /* styles: does cell style i show a date (STYLE_DATE) or a percentage (STYLE_PCT)? */
     unsigned char *date_style;
     size_t nstyles, capstyles;
-    uint32_t *fmt_ids;                  /* custom number formats that show dates */
-    size_t nfmts, capfmts;
+    uint32_t *fmt_ids;                  /* custom number formats that show dates or percent */
+    unsigned char *fmt_kinds;           /* STYLE_DATE or STYLE_PCT, by fmt_ids */
+    size_t nfmts, capfmts, capkinds;
     /* parsing state */
     struct buf text;
     int in_text, in_si, in_rph, in_cellxfs, in_value, in_inline;
@@ -78,10 +81,11 @@ static int parse_ref(const char *s, uint32_t *row, uint32_t *col)
     return 1;
 }
 
-/* Whether a number format shows a date: y, m, d, 年, 月, 日 outside quotes, brackets and
- * escapes (elapsed times like [h]:mm and plain times are not dates). */
-static int date_format(const char *f)
+/* What a number format shows: a date (y, d, 年, 日 outside quotes, brackets and escapes;
+ * times like [h]:mm are not dates), a percentage (%), or neither (0). */
+static int format_kind(const char *f)
 {
+    int pct = 0;
     for (const char *p = f; *p; p++) {
         if (*p == '"') {
             while (p[1] && p[1] != '"')
@@ -94,10 +98,11 @@ static int date_format(const char *f)
         } else if (*p == '\\' && p[1]) {
             p++;
         } else if (strchr("yYdD", *p) || strncmp(p, "年", 3) == 0 || strncmp(p, "日", 3) == 0) {
-            return 1;
-        }
+            return STYLE_DATE;
+        } else if (*p == '%')
+            pct = STYLE_PCT;
     }
-    return 0;
+    return pct;
 }
 
 /* Built-in number formats that show dates (ECMA-376 18.8.30, with the CJK ones). */
@@ -106,12 +111,13 @@ static int builtin_date(uint32_t id)
     return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
 }
 
-static int custom_date(const struct xlsx *x, uint32_t id)
+/* STYLE_DATE, STYLE_PCT or 0 for number format id. */
+static int style_kind(const struct xlsx *x, uint32_t id)
 {
     for (size_t i = 0; i < x->nfmts; i++)
         if (x->fmt_ids[i] == id)
-            return 1;
-    return 0;
+            return x->fmt_kinds[i];
+    return builtin_date(id) ? STYLE_DATE : id == 9 || id == 10 ? STYLE_PCT : 0;
 }
 
 /* ---- element handlers ---- */
@@ -144,14 +150,17 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         x->in_text = 1;
     } else if (strcmp(n, "numFmt") == 0) {
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
-        if (id && code && date_format(code))
+        if (id && code && format_kind(code)) {
+            size_t k = x->nfmts;
+            VEC_PUSH(x->fmt_kinds, k, x->capkinds, (unsigned char)format_kind(code));
             VEC_PUSH(x->fmt_ids, x->nfmts, x->capfmts, (uint32_t)strtoul(id, NULL, 10));
+        }
     } else if (strcmp(n, "cellXfs") == 0) {
         x->in_cellxfs = 1;
     } else if (strcmp(n, "xf") == 0 && x->in_cellxfs) {
         v = attr(atts, "numFmtId");
         uint32_t id = v ? (uint32_t)strtoul(v, NULL, 10) : 0;
-        unsigned char d = (unsigned char)(builtin_date(id) || custom_date(x, id));
+        unsigned char d = (unsigned char)style_kind(x, id);
         VEC_PUSH(x->date_style, x->nstyles, x->capstyles, d);
     } else if (strcmp(n, "row") == 0 && x->sheet) {
         v = attr(atts, "r");
@@ -216,14 +225,17 @@ static void add_cell(struct xlsx *x)
             book_add_cell(x->b, x->sheet, x->row, x->col, C_TEXT, 0, s, len);
             return;
         }
-        if (x->style >= 0 && (size_t)x->style < x->nstyles && x->date_style[x->style]) {
+        int kind = x->style >= 0 && (size_t)x->style < x->nstyles ? x->date_style[x->style] : 0;
+        if (kind == STYLE_DATE) {
             char date[32];
             book_serial_date(date, d + (x->date1904 ? 1462 : 0));
             book_add_cell(x->b, x->sheet, x->row, x->col, C_DATE, d, date, strlen(date));
             return;
         }
-        char text[NUM_BUF];
-        size_t n = num_format(text, sizeof text, d, -1);
+        char text[NUM_BUF + 1];     /* as shown: 0.96 with a percent format is 96% */
+        size_t n = num_format(text, NUM_BUF, kind == STYLE_PCT ? d * 100 : d, -1);
+        if (kind == STYLE_PCT)
+            text[n++] = '%';
         book_add_cell(x->b, x->sheet, x->row, x->col, C_NUMBER, d, text, n);
     }
 }
@@ -349,6 +361,7 @@ int in_xlsx_read(struct book *b, const char *path, enum lang lang, char *err, si
     free(x.strings);
     free(x.date_style);
     free(x.fmt_ids);
+    free(x.fmt_kinds);
     buf_free(&x.text);
     return ok;
 }

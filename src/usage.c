@@ -15,11 +15,13 @@
 
 struct rec {
     const char *array, *path;   /* arena */
-    enum use_type type;
+    unsigned types;             /* a bit per use_type seen */
     int how;
     struct buf inds;
     const struct indicator *last;
 };
+
+enum { SEEN_PER_LET = 5 * 16 };     /* want (enum use_type) x how (U_* bits) */
 
 struct walker {
     const struct ruleset *rs;
@@ -31,19 +33,38 @@ struct walker {
     const char **arrays;
     size_t narrays, caparrays;
     struct strmap array_set;
-    uint64_t *seen;                 /* per let: want/how pairs walked for this indicator */
+    unsigned char *seen;            /* per let and want/how pair: walked for this indicator */
 };
 
 static void walk(struct walker *w, const struct ast *e, enum use_type want, int how,
                  const char *elem);
-static void walk_let(struct walker *w, const struct binding *b, enum use_type want, int how);
+static void walk_let(struct walker *w, const struct binding *b, enum use_type want, int how,
+                     const char *elem);
 
-/* DATE and BOOL say the most about a cell, then NUMBER, then TEXT. */
+/* DATE and BOOL say the most about a cell, then NUMBER, then TEXT (for a case subject). */
 static enum use_type merge(enum use_type a, enum use_type b)
 {
     static const int rank[] = {[T_ANY] = 0, [T_TEXT] = 1, [T_NUMBER] = 2, [T_BOOL] = 3,
                                [T_DATE] = 4};
     return rank[b] > rank[a] ? b : a;
+}
+
+/* The type of a path from every way it is used (a bit per use_type): text that is also
+ * computed is either (attain(.实际完成值, …) with .实际完成值 == "达成年度指标"): a cell is then
+ * a number when it is one and text otherwise; text joined with + must stay text. */
+static enum use_type decide(unsigned types, int how)
+{
+    if (how & U_JOIN)
+        return T_TEXT;
+    if (types & (1u << T_DATE))
+        return T_DATE;
+    if (types & (1u << T_BOOL))
+        return T_BOOL;
+    if ((types & (1u << T_NUMBER)) && (types & (1u << T_TEXT)))
+        return T_ANY;
+    if (types & (1u << T_NUMBER))
+        return T_NUMBER;
+    return types & (1u << T_TEXT) ? T_TEXT : T_ANY;
 }
 
 static void add_array(struct walker *w, const char *path)
@@ -68,7 +89,7 @@ static void record(struct walker *w, const char *array, const char *path, enum u
         strmap_put(&w->by_key, key, (void *)i);
     }
     struct rec *r = &w->recs[i - 1];
-    r->type = merge(r->type, type);
+    r->types |= 1u << type;
     r->how |= how;
     if (w->ind && r->last != w->ind) {
         if (r->inds.len)
@@ -119,7 +140,7 @@ static int path_of(struct walker *w, const struct ast *e, const char *elem, cons
             x = x->a;
         if (!x || !path_of(w, x, NULL, array, path) || *array)
             return 0;
-        walk_let(w, b, T_ANY, 0);
+        walk_let(w, b, T_ANY, 0, elem);
         return 1;
     }
     default:
@@ -158,6 +179,7 @@ static void array_arg(struct walker *w, const struct ast *e, enum use_type want,
 }
 
 /* What a literal-ish operand says about the other side of a comparison. */
+
 static enum use_type type_of(const struct ast *e)
 {
     switch ((enum ast_kind)e->kind) {
@@ -168,6 +190,8 @@ static enum use_type type_of(const struct ast *e)
     case AST_E_RATIO:
         return T_NUMBER;
     case AST_E_BIN:
+        if (e->op == OP_ADD && (type_of(e->a) == T_TEXT || type_of(e->b) == T_TEXT))
+            return T_TEXT;      /* "年度指标值" + .年度指标值 joins text */
         return e->op < OP_EQ ? T_NUMBER : T_BOOL;
     case AST_E_STR:
     case AST_E_INTERP:
@@ -191,15 +215,17 @@ static enum use_type type_of(const struct ast *e)
     }
 }
 
-static void walk_let(struct walker *w, const struct binding *b, enum use_type want, int how)
+/* A let where it is used: elem is the array of `.` there (a let of a from block reads rows). */
+static void walk_let(struct walker *w, const struct binding *b, enum use_type want, int how,
+                     const char *elem)
 {
     if (b->is_const || !b->decl || !b->decl->a)
         return;
-    uint64_t bit = (uint64_t)1 << (want * 8 + how);
-    if (w->seen[b->slot] & bit)
+    unsigned char *seen = &w->seen[(size_t)b->slot * SEEN_PER_LET + (size_t)want * 16 + (size_t)how];
+    if (*seen)
         return;
-    w->seen[b->slot] |= bit;
-    walk(w, b->decl->a, want, how, NULL);
+    *seen = 1;
+    walk(w, b->decl->a, want, how, elem);
 }
 
 static void walk_call(struct walker *w, const struct ast *e, const char *elem)
@@ -281,7 +307,7 @@ static void walk(struct walker *w, const struct ast *e, enum use_type want, int 
         walk(w, e->a, e->str && *e->str ? T_NUMBER : T_ANY, 0, elem);
         return;
     case AST_E_LET:
-        walk_let(w, e->ref, want, how);
+        walk_let(w, e->ref, want, how, elem);
         return;
     case AST_E_CALL:
         walk_call(w, e, elem);
@@ -298,6 +324,11 @@ static void walk(struct walker *w, const struct ast *e, enum use_type want, int 
     case AST_E_BIN:
         if (e->op >= OP_EQ) {
             walk_compare(w, e, elem);
+            return;
+        }
+        if (type_of(e) == T_TEXT) {
+            walk(w, e->a, T_TEXT, U_JOIN, elem);
+            walk(w, e->b, T_TEXT, U_JOIN, elem);
             return;
         }
         walk(w, e->a, T_NUMBER, U_COMPUTE, elem);
@@ -382,8 +413,18 @@ static void walk_statements(struct walker *w, const struct ast *s, const char *e
                 walk(w, band->a, T_TEXT, 0, elem);
             }
             break;
+        case AST_S_FROM: {  /* from $绩效指标 [group .二级指标] name .三级指标 weight .分值 */
+            const char *rows = as_array(w, s->a, elem);
+            walk(w, s->b, T_TEXT, 0, rows);
+            if (s->c) {
+                walk(w, s->c->a, T_TEXT, 0, rows);
+                walk(w, s->c->b, T_NUMBER, U_COMPUTE, rows);
+            }
+            walk_statements(w, s->kids, rows);
+            break;
+        }
         default:
-            if (s->kids) {  /* a block over the rows of an array (from $绩效指标 … { … }) */
+            if (s->kids) {  /* a block over the rows of an array, of a kind added later */
                 const char *rows = as_array(w, s->a, elem);
                 walk(w, s->b, T_ANY, 0, rows);
                 walk(w, s->c, T_ANY, 0, rows);
@@ -403,8 +444,8 @@ static struct usage_field field_of(struct usage *u, const struct rec *r)
     struct usage_field f = {
         .path = arena_strndup(&u->ar, r->path, strlen(r->path)),
         .array = r->array ? arena_strndup(&u->ar, r->array, strlen(r->array)) : NULL,
-        .type = r->type,
-        .how = r->how,
+        .type = decide(r->types, r->how),
+        .how = r->how & (U_COMPARE | U_COMPUTE | U_COND),
         .indicators = arena_strndup(&u->ar, r->inds.data ? r->inds.data : "", r->inds.len),
     };
     return f;
@@ -429,7 +470,8 @@ struct usage *usage_of(const struct ruleset *rs)
     struct usage *u = xcalloc(1, sizeof *u);
     arena_init(&u->ar);
     struct walker w = {.rs = rs, .ar = &u->ar};
-    w.seen = xcalloc(rs->nlets ? rs->nlets : 1, sizeof *w.seen);
+    size_t nseen = (rs->nlets ? rs->nlets : 1) * SEEN_PER_LET;
+    w.seen = xcalloc(nseen, 1);
     const char *array, *key = NULL;
     if (rs->id && path_of(&w, rs->id, NULL, &array, &key) && !array && *key)
         record(&w, NULL, key, T_TEXT, U_COMPARE);
@@ -437,11 +479,11 @@ struct usage *usage_of(const struct ruleset *rs)
         walk(&w, rs->id, T_TEXT, 0, NULL);
     for (uint32_t i = 0; i < rs->nall; i++) {
         w.ind = rs->all[i];
-        memset(w.seen, 0, (rs->nlets ? rs->nlets : 1) * sizeof *w.seen);
+        memset(w.seen, 0, nseen);
         walk_statements(&w, w.ind->decl->kids, NULL);
     }
     w.ind = NULL;
-    memset(w.seen, 0, (rs->nlets ? rs->nlets : 1) * sizeof *w.seen);
+    memset(w.seen, 0, nseen);
     walk(&w, rs->selfscore, T_NUMBER, U_COMPUTE, NULL);
     for (const struct ast *band = rs->grades ? rs->grades->kids : NULL; band; band = band->next)
         walk(&w, band->b, T_BOOL, U_COND, NULL);

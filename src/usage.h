@@ -19,8 +19,8 @@
 /* ORDER USE_TYPES: the type column of a template (zh) and of the docs */
 enum use_type { T_ANY, T_TEXT, T_NUMBER, T_BOOL, T_DATE };
 
-/* how the rules use a value: a bit set */
-enum { U_COMPARE = 1, U_COMPUTE = 2, U_COND = 4 };
+/* how the rules use a value: a bit set (U_JOIN, text joined with +, only while walking) */
+enum { U_COMPARE = 1, U_COMPUTE = 2, U_COND = 4, U_JOIN = 8 };
 
 struct usage_field {
     char *path;             /* dotted, from the root or from an array element */

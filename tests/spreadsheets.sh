@@ -11,7 +11,8 @@
 #    cells, a bad cell) score exactly as their JSON twins (tests/spreadsheets/*.json), the bad
 #    cell reported by its address.
 # 3. `jixiao template` for the Huangpu rules, filled by a script (tests/spreadsheets/fill.py)
-#    with examples/2022/huangpu.json, scores exactly as that JSON file; so do the example
+#    with examples/2022/huangpu.json, scores exactly as that JSON file, and the project rules'
+#    template filled with each of examples/2022/project/*.json as those; so do the example
 #    .xlsx form and .csv table of examples/2022/.
 # 4. LibreOffice: recalculates a workbook whose formula has no cached value (then it scores
 #    as its twin), re-saves the filled template (still the same score), converts the example
@@ -84,6 +85,13 @@ $PY "$T/fill.py" tpl.xlsx "$EX/huangpu.json" filled.xlsx || fail "fill.py"
 run "$HP" "$EX/huangpu.json" >hp.want
 run "$HP" filled.xlsx >hp.out
 same "the generated template, filled by a script, scores as the JSON data set" hp.want hp.out
+"$BIN" template "$ROOT/rules/2022/project.eval" -o project.xlsx || fail "jixiao template project"
+for f in "$EX"/project/*.json; do     # rows of 绩效指标 on their own sheet; targets like =8个
+  $PY "$T/fill.py" project.xlsx "$f" p.xlsx || fail "fill.py $f"
+  run "$ROOT/rules/2022/project.eval" "$f" >p.want
+  run "$ROOT/rules/2022/project.eval" p.xlsx >p.out
+  same "the project template filled with ${f##*/} scores as the JSON file" p.want p.out
+done
 run "$HP" "$EX/huangpu.xlsx" >ex.out
 same "examples/2022/huangpu.xlsx scores as huangpu.json" hp.want ex.out
 run "$HP" "$EX/departments.json" >dep.want

@@ -23,6 +23,13 @@ def cell(v):
     return v
 
 
+def put(c, v):
+    """Text as typed: a target such as =8个 is text, not a formula (Excel users type '=8个)."""
+    c.value = cell(v)
+    if isinstance(v, str) and v.startswith("="):
+        c.data_type = "s"
+
+
 def main(template, data, out):
     wb = openpyxl.load_workbook(template)
     with open(data, encoding="utf-8") as f:
@@ -31,14 +38,14 @@ def main(template, data, out):
     for row in form.iter_rows(min_row=2):
         v = get(d, row[0].value)
         if v is not None:
-            row[1].value = cell(v)
+            put(row[1], v)
     for ws in wb.worksheets[1:]:
         fields = [c.value for c in ws[1]]
         for i, el in enumerate(get(d, ws.title) or []):
             for j, name in enumerate(fields):
                 v = el if name == "值" and not isinstance(el, dict) else get(el, name)
                 if v is not None:
-                    ws.cell(row=i + 2, column=j + 1, value=cell(v))
+                    put(ws.cell(row=i + 2, column=j + 1), v)
     wb.save(out)
 
 

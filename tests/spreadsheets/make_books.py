@@ -26,11 +26,13 @@ def form(path, formula):
         ("比率", 0.8, "百分比格式"),
         ("提交日期", datetime.date(2022, 3, 15), "日期单元格"),
         ("人数", "52人", "带单位"),
+        ("目标", 0.96, "百分比格式，当作文本"),
     ]
     for r in rows:
         ws.append(r)
     ws["B7"].number_format = "0%"
     ws["B8"].number_format = "yyyy-mm-dd"
+    ws["B10"].number_format = "0%"
     ws.merge_cells("B9:C9")             # the value spans two columns
     ws2 = wb.create_sheet("效益指标")
     for r in [("名称", "完成"), ("指标一", "是"), ("指标二", False), ("指标三", "√")]:
