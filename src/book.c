@@ -155,25 +155,7 @@ static int parse_number(const char *s, size_t n, double *out)
         *out = -*out;
         return 1;
     }
-    if (num_parse(s, n, out))
-        return 1;
-    size_t end = n;
-    while (end > 0) {
-        size_t start = end - 1;
-        while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
-            start--;
-        unsigned char c = (unsigned char)s[start];
-        int unit = (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-                   || (c >= 0x80 && !(end - start == 3 && memcmp(s + start, "\xEF\xBC", 2) == 0
-                                      && ((unsigned char)s[start + 2] >= 0x90
-                                          && (unsigned char)s[start + 2] <= 0x99)));
-        if (!unit || (c >= 0x80 && end - start == 3 && memcmp(s + start, "\xEF\xBC\x85", 3) == 0))
-            break;
-        end = start;
-    }
-    if (end == n || end == 0)
-        return 0;
-    return num_parse(s, end, out);
+    return num_parse_unit(s, n, out);
 }
 
 /* ORDER YES_NO: what people write in a 是/否 cell */

@@ -244,25 +244,6 @@ static bool bi_between(struct evaluator *ev, const struct ast *e, const struct v
     return true;
 }
 
-/* Bytes of s[0..len) before its trailing unit: a run of letters or CJK characters (人, 万元,
- * km) at the end, after the number (§3: "52人" is 52).  Digits and punctuation are no unit. */
-static size_t before_unit(const char *s, size_t len)
-{
-    size_t start = len;     /* where the unit run that reaches the end begins */
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        int k = utf8_decode(s + i, len - i, &cp);
-        if (k <= 0)
-            return len;
-        if (!utf8_is_name_start(cp))
-            start = len;
-        else if (start == len)
-            start = i;
-        i += (size_t)k;
-    }
-    return start;
-}
-
 /* number(x): a number, or text as tables write numbers: "1,288.38", "99.7%", " 12 ",
  * full-width digits, and a trailing unit ("52人" is 52, "90万元" is 90: the unit is dropped,
  * never applied). */
@@ -279,7 +260,7 @@ static bool bi_number(struct evaluator *ev, const struct ast *e, const struct va
     }
     if (v.kind != V_STR)
         return eval_wrong_type(ev, ARG1(e), &v, M_T_STRING);
-    if (!num_parse(v.s, v.len, &x) && !num_parse(v.s, before_unit(v.s, v.len), &x))
+    if (!num_parse_unit(v.s, v.len, &x))
         return eval_fail(ev, ARG1(e), M_E_NUMBER, eval_src(ev, ARG1(e)), v.s);
     num_value(out, x);
     return true;

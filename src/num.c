@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* A decimal d[0].d[1]..d[n-1] x 10^e with no trailing zeros; zero is "0", e = 0.  Rounding
  * works on these digits, never on x * 10^n in binary, which would decide 1.005 as 1.00. */
 struct dec {
@@ -470,4 +472,28 @@ int num_parse(const char *s, size_t len, double *out)
         return 0;
     *out = r == 0 ? 0.0 : r;
     return 1;
+}
+
+/* Bytes of s[0..len) before its trailing unit: a run of letters or CJK characters (人, 万元,
+ * km) at the end, after the number (§3: "52人" is 52).  Digits and punctuation are no unit. */
+static size_t before_unit(const char *s, size_t len)
+{
+    size_t start = len;     /* where the unit run that reaches the end begins */
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, len - i, &cp);
+        if (k <= 0)
+            return len;
+        if (!utf8_is_name_start(cp))
+            start = len;
+        else if (start == len)
+            start = i;
+        i += (size_t)k;
+    }
+    return start;
+}
+
+int num_parse_unit(const char *s, size_t len, double *out)
+{
+    return num_parse(s, len, out) || num_parse(s, before_unit(s, len), out);
 }

@@ -41,4 +41,8 @@ size_t num_format_pct(char *buf, size_t cap, double x);
  * optional exponent.  Returns 1 and sets *out, or 0 when the text is not a number. */
 int num_parse(const char *s, size_t len, double *out);
 
+/* num_parse, or else of the text before a trailing unit of letters or CJK characters: "52人"
+ * is 52, "90万元" is 90 (the unit is dropped, never applied): number() and spreadsheet cells. */
+int num_parse_unit(const char *s, size_t len, double *out);
+
 #endif
