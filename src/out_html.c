@@ -556,7 +556,7 @@ static const char css[] =
     "tr { break-inside: avoid; page-break-inside: avoid; }\n"
     "td.num { text-align: right; white-space: nowrap; }\n"
     "td.name { min-width: 4em; }\n"
-    "td.reason { font-size: 9.5pt; }\n"
+    "td.reason { font-size: 9.5pt; min-width: 14em; }\n"
     "td.none { background: #fafafa; }\n"
     ".diff { background: #ffe699; color: #c00000; font-weight: bold; }\n"
     ".err, td.err, ul.errors { color: #c00000; }\n"

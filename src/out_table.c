@@ -184,8 +184,8 @@ static size_t total_width(const size_t *w, uint32_t n)
 }
 
 /* Natural widths, then squeezed to fit `width`: the widest text column (names, reasons)
- * loses a column at a time, the reason column down to MIN_REASON, names down to MIN_NAME;
- * numbers are never squeezed. */
+ * loses a column at a time, the reason column down to MIN_REASON, others down to MIN_NAME or
+ * their header's width; numbers are never squeezed. */
 static size_t *column_widths(const struct grid *g, size_t width)
 {
     size_t *w = xcalloc(g->ncols, sizeof *w);
@@ -199,7 +199,8 @@ static size_t *column_widths(const struct grid *g, size_t width)
     for (size_t total = total_width(w, g->ncols); total > width; total--) {
         uint32_t widest = g->ncols;
         for (uint32_t c = 0; c < g->ncols; c++) {
-            size_t min = c == last ? MIN_REASON : MIN_NAME;
+            size_t head = cell_width(g, &g->cells[c]);     /* a header is not wrapped */
+            size_t min = c == last ? MIN_REASON : head > MIN_NAME ? head : MIN_NAME;
             if (!g->right[c] && w[c] > min && (widest == g->ncols || w[c] > w[widest]))
                 widest = c;
         }

@@ -42,6 +42,11 @@ R=$ROOT/tests/reports
 [ $? = 1 ] && [ -s batch.xlsx ] || fail "jixiao --format xlsx -o batch.xlsx"
 "$BIN" run "$ROOT/rules/2022/huangpu.eval" "$ROOT/examples/2022/huangpu.json" --format xlsx \
   -o huangpu.xlsx || fail "jixiao --format xlsx -o huangpu.xlsx"
+# project tables (`from` rows): 年度指标值 and 实际完成值 columns
+"$BIN" run "$ROOT/rules/2022/project.eval" "$ROOT/examples/2022/project" >project.json ||
+  fail "jixiao run project"
+"$BIN" run "$ROOT/rules/2022/project.eval" "$ROOT/examples/2022/project" --format xlsx \
+  -o project.xlsx || fail "jixiao --format xlsx -o project.xlsx"
 PY=/usr/bin/python3
 # to a pipe the workbook is written as it is; to a terminal it is refused
 "$BIN" run "$R/batch.eval" "$R/batch.json" --format xlsx 2>/dev/null >piped.xlsx
@@ -61,6 +66,8 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
     '<script>alert(1)<／script> & 丙' '丁单位' '甲单位(2)' \
     '一个名字特别特别长的单位名称超过了三十一个字符的限制还要更长一' || fail "xlsx_check batch"
   $PY "$R/xlsx_check.py" huangpu.xlsx huangpu.json '广州市黄埔区工商业联合会' || fail "xlsx_check huangpu"
+  $PY "$R/xlsx_check.py" project.xlsx project.json '村级补助及运转经费' '委托业务项目' \
+    '【体制】自管道路清扫保洁外包工作经费' || fail "xlsx_check project"
 else
   echo "SKIP: openpyxl is not installed (apt-get install python3-openpyxl)"
 fi
@@ -104,6 +111,8 @@ fi
 [ $? = 1 ] && [ -s batch.html ] || fail "jixiao --format html -o batch.html"
 "$BIN" run "$ROOT/rules/2022/huangpu.eval" "$ROOT/examples/2022/huangpu.json" --format html \
   -o huangpu.html || fail "jixiao --format html -o huangpu.html"
+"$BIN" run "$ROOT/rules/2022/project.eval" "$ROOT/examples/2022/project" --format html \
+  -o project.html || fail "jixiao --format html -o project.html"
 # self-contained: nothing that would load (no script, no src, no stylesheet or font link, no
 # url(), no @import, no address outside the page); the hostile id is text
 if grep -Eqi '<script|<link|<img|<iframe|<object|<embed|src=|url\(|@import|https?:|//[a-z]' batch.html; then
@@ -133,6 +142,7 @@ else
   chrome --no-pdf-header-footer --print-to-pdf="$TMP/batch.pdf" "file://$TMP/batch.html"
   chrome --screenshot="$TMP/batch.png" --window-size=1200,2400 --hide-scrollbars "file://$TMP/batch.html"
   chrome --no-pdf-header-footer --print-to-pdf="$TMP/huangpu.pdf" "file://$TMP/huangpu.html"
+  chrome --no-pdf-header-footer --print-to-pdf="$TMP/project.pdf" "file://$TMP/project.html"
   kill "$listener"
   # the browser's own service calls (sign-in, clock, component updates), made whatever the
   # page, are not the page's; anything else is
@@ -167,6 +177,13 @@ else
   [ "$pages" = $((first - 1 + 6)) ] ||
     fail "batch.pdf: $pages pages, want the overview ($((first - 1))) and one a data set (6)"
   echo "ok $pages A4 pages: the overview on $((first - 1)), then each data set on a page of its own"
+  # project tables: their own columns, the targets and actuals as the departments typed them
+  pdftotext -layout project.pdf project.txt
+  for want in '村级补助及运转经费 — 项目支出绩效自评（2022）' '委托业务项目 — 项目支出绩效自评（2022）' \
+              年度指标值 实际完成值 偏差原因 '≤202.6万元' '≥90%' '132.9'; do
+    grep -qF -- "$want" project.txt || fail "project.pdf: no '$want' in its text"
+  done
+  echo "ok the project tables print with 年度指标值, 实际完成值 and 偏差原因"
   # a table longer than a page repeats its header row on the next page
   hp=$(pdfinfo huangpu.pdf | awk '/^Pages:/ {print $2}')
   last=$(pdftotext -f "$hp" -l "$hp" -layout huangpu.pdf - | grep -m1 . | sed 's/^ *//')

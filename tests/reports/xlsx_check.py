@@ -75,20 +75,29 @@ for r, sheet in zip(results, names[1:]):
         continue
     d = depth(r["indicators"])
     heads = [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
+    project = "年度指标值" in heads     # `from` rows with targets: the project table's columns
     want = []
     for l in range(d):
-        want += ["%s级指标" % "一二三四五六七八九"[l], "分值", "得分"]
+        want += ["%s级指标" % "一二三四五六七八九"[l]]
+        want += ["年度指标值", "实际完成值"] if project and l == d - 1 else []
+        want += ["分值", "得分"]
     if any("review" in x for x in results):     # selfscore (error results have no review)
         want += ["自评分", "差异"]
-    want += ["扣分原因"]
+    want += ["偏差原因" if project else "扣分原因"]
     if heads != want:
         fail("%s: header %r, want %r" % (sheet, heads, want))
+    # each level's name, 分值 and 得分 columns (1-based), found by the header
+    cols = []
+    for l in range(d):
+        cn = heads.index("%s级指标" % "一二三四五六七八九"[l]) + 1
+        cw = heads.index("分值", cn - 1) + 1
+        cols.append((cn, cw, cw + 1))
     merged = {str(m) for m in ws.merged_cells.ranges}
     rows = []
     end = layout(r["indicators"], 0, 3, rows)
     prec = None
     for ind, level, row, n in rows:
-        cn, cw, cs = 3 * level + 1, 3 * level + 2, 3 * level + 3
+        cn, cw, cs = cols[level]
         if ws.cell(row, cn).value != ind["name"]:
             fail("%s: row %d: name %r, want %r" % (sheet, row, ws.cell(row, cn).value, ind["name"]))
         if not close(ws.cell(row, cw).value, ind["weight"]):
@@ -117,7 +126,7 @@ for r, sheet in zip(results, names[1:]):
                  and all(k["score"] is not None or k.get("skipped") for k in kids)
                  and close(round(sum(k["score"] or 0 for k in kids), 9), ind["score"]))
         if plain:
-            letter = openpyxl.utils.get_column_letter(cs + 3)
+            letter = openpyxl.utils.get_column_letter(cols[level + 1][2])
             f = "=SUM(%s%d:%s%d)" % (letter, row, letter, row + n - 1)
             if formula != f:
                 fail("%s: %s: score cell %r, want %s" % (sheet, ind["name"], formula, f))
