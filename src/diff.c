@@ -27,6 +27,22 @@ static void own_rules(const struct ruleset *rs, const struct indicator *ind, str
         if (st->kind == AST_S_INDICATOR)
             continue;
         struct buf b = {0};
+        if (st->kind == AST_S_FROM) {   /* §11: each rule of a from body, under its header */
+            struct span head = {st->at.file, st->at.start, st->c->b->at.end};
+            for (const struct ast *r = st->kids; r; r = r->next) {
+                b.len = 0;
+                diag_text_line(&rs->dg, head, &b);
+                buf_adds(&b, " { ");
+                diag_text_line(&rs->dg, r->at, &b);
+                buf_adds(&b, " }");
+                VEC_PUSH(s->v, s->n, s->cap, xstrndup(b.data, b.len));
+            }
+            diag_text_line(&rs->dg, head, &b);  /* an empty body: the header alone */
+            if (!st->kids)
+                VEC_PUSH(s->v, s->n, s->cap, xstrndup(b.data, b.len));
+            buf_free(&b);
+            continue;
+        }
         diag_text_line(&rs->dg, st->at, &b);
         VEC_PUSH(s->v, s->n, s->cap, xstrndup(b.data ? b.data : "", b.len));
         buf_free(&b);

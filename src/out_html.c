@@ -166,7 +166,8 @@ static void table_html(struct buf *b, const struct table *t)
         buf_adds(b, "</tr>\n");
     }
     /* 总分 and 评价等级: label and max, the total under the first 得分, reasons at the end */
-    buf_adds(b, "<tr class=\"total\"><td>总分</td><td class=\"num\">");
+    /* (a project table's 分值 and 得分 come after its name, target and actual columns) */
+    buf_printf(b, "<tr class=\"total\"><td colspan=\"%u\">总分</td><td class=\"num\">", score - 1);
     num(b, t->max, -1);
     buf_adds(b, "</td><td class=\"num score\">");
     if (t->has_score)
@@ -175,7 +176,8 @@ static void table_html(struct buf *b, const struct table *t)
     esc_lines(b, table_str(t, t->total_reasons));
     buf_adds(b, "</td></tr>\n");
     if (t->has_score && t->grade) {
-        buf_adds(b, "<tr class=\"total\"><td>评价等级</td><td></td><td class=\"num grade\">");
+        buf_printf(b, "<tr class=\"total\"><td colspan=\"%u\">评价等级</td><td></td>"
+                   "<td class=\"num grade\">", score - 1);
         esc(b, table_str(t, t->grade));
         buf_printf(b, "</td><td colspan=\"%u\"></td><td class=\"reason\">", t->ncols - score - 2);
         esc(b, table_str(t, t->grade_reason));

@@ -236,9 +236,10 @@ static uint32_t total_rows(struct out_xlsx *x, lxw_worksheet *ws, const struct t
 {
     lxw_format **f = x->fmt;
     uint32_t r = BODY_ROW + t->nrows, score = table_col_find(t, TC_SCORE, 0);
-    uint32_t reason = t->ncols - 1;
+    uint32_t reason = t->ncols - 1, weight = table_col_find(t, TC_WEIGHT, 0);
     put_text(x, ws, r, 0, "总分", f[F_LABEL]);
-    worksheet_write_number(ws, r, 1, t->max, f[F_WEIGHT]);
+    filler(ws, r, 1, weight - 1, f[F_BLANK]);   /* a project table's name/target columns */
+    worksheet_write_number(ws, r, (lxw_col_t)weight, t->max, f[F_WEIGHT]);
     if (!t->has_score)
         worksheet_write_blank(ws, r, (lxw_col_t)score, f[F_SCORE]);
     else if (t->sum && t->nrows)
@@ -250,7 +251,7 @@ static uint32_t total_rows(struct out_xlsx *x, lxw_worksheet *ws, const struct t
     r++;
     if (t->has_score) {
         put_text(x, ws, r, 0, "评价等级", f[F_LABEL]);
-        worksheet_write_blank(ws, r, 1, f[F_BLANK]);
+        filler(ws, r, 1, weight, f[F_BLANK]);
         put_text(x, ws, r, score, table_str(t, t->grade), f[F_LABEL]);
         filler(ws, r, score + 1, reason - 1, f[F_BLANK]);
         put_text(x, ws, r, reason, table_str(t, t->grade_reason), f[F_REASON]);

@@ -266,12 +266,18 @@ static void add_col(struct table *t, enum tcol_kind kind, uint32_t level)
 
 static void columns(struct table *t)
 {
-    for (uint32_t l = 0; l < t->depth; l++) {
+    if (t->project) {
+        /* the national project table (§11): 一级指标 | 二级指标 | 三级指标 | 年度指标值 |
+         * 实际完成值 | 分值 | 得分 | 偏差原因; 分值 and 得分 are each row's leaf's */
+        for (uint32_t l = 0; l < t->depth; l++)
+            add_col(t, TC_NAME, l);
+        add_col(t, TC_TARGET, 0);
+        add_col(t, TC_ACTUAL, 0);
+        add_col(t, TC_WEIGHT, 0);
+        add_col(t, TC_SCORE, 0);
+    }
+    for (uint32_t l = 0; l < t->depth && !t->project; l++) {
         add_col(t, TC_NAME, l);
-        if (t->project && l + 1 == t->depth) {
-            add_col(t, TC_TARGET, l);
-            add_col(t, TC_ACTUAL, l);
-        }
         add_col(t, TC_WEIGHT, l);
         add_col(t, TC_SCORE, l);
     }
@@ -328,6 +334,8 @@ static void totals(struct builder *bd)
     }
     t->sum = t->tree && t->has_score && !r->ded && !r->failed &&
              num_cmp(num_canon(sum), t->score) == 0;
+    for (uint32_t i = 0; t->project && i < t->ninds; i++)
+        t->sum &= !t->inds[i].nkids || t->inds[i].sum;  /* its 得分 column holds the rows only */
     if (t->has_score) {
         t->grade = pool_cstr(&bd->pool, r->grade);
         t->grade_reason = pool_cstr(&bd->pool, r->grade_reason);
@@ -424,8 +432,8 @@ uint32_t table_cell_ind(const struct table *t, uint32_t row, uint32_t col, bool 
     const struct table_col *c = &t->cols[col];
     uint32_t i = t->rows[row].leaf;
     *first = true;
-    if (c->kind != TC_NAME && c->kind != TC_WEIGHT && c->kind != TC_SCORE)
-        return i;
+    if (c->kind != TC_NAME && (t->project || (c->kind != TC_WEIGHT && c->kind != TC_SCORE)))
+        return i;   /* a project table's 分值 and 得分 are the row's own */
     if (t->inds[i].level < c->level)
         return TABLE_NONE;
     while (t->inds[i].level > c->level)
