@@ -1296,7 +1296,7 @@ static void claim(struct evaluator *ev, const struct indicator *ind, const char 
         return;
     if (v->kind == V_NUM)
         x = v->n;
-    else if (!(v->kind == V_STR && num_parse(v->s, v->len, &x))) {
+    else if (!(v->kind == V_STR && num_parse_unit(v->s, v->len, &x))) {
         warn(ev, key, arena_printf(ev->ar, msg(ev->lang, M_W_NOT_NUMBER), type_desc(ev, v)));
         return;
     }
