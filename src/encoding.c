@@ -75,3 +75,12 @@ int enc_gbk_file(FILE *f)
     buf_free(&tmp);
     return gbk;
 }
+
+int enc_known(const char *name)
+{
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1)
+        return 0;
+    iconv_close(cd);
+    return 1;
+}

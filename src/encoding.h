@@ -20,4 +20,7 @@ int enc_gbk_file(FILE *f);
 int enc_to_utf8(const char *s, size_t n, const char *from, struct buf *out, const char **used,
                 size_t *bad);
 
+/* Whether iconv can read the encoding `name` (for --encoding). */
+int enc_known(const char *name);
+
 #endif

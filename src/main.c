@@ -16,6 +16,7 @@
 #include "out.h"
 #include "ruleset.h"
 #include "diff.h"
+#include "encoding.h"
 #include "fmt.h"
 #include "run.h"
 #include "test.h"
@@ -328,6 +329,10 @@ static int cmd_run(int argc, char **argv, enum out_format format)
                            0, M_U_RUN_NEEDS, "run");
     if (rc >= 0)
         return rc;
+    if (o.encoding && !enc_known(o.encoding)) {
+        free(o.args);
+        return usage_error(M_E_BAD_ENCODING, o.encoding);
+    }
     struct ruleset *rs = ruleset_load(o.args[0], o.lang);
     if (!rs) {
         free(o.args);
