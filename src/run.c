@@ -1,4 +1,17 @@
-/* run.c - scoring batches of data sets on worker threads, writing them in input order. */
+/* run.c - scoring batches of data sets on worker threads, writing them in input order.
+ *
+ * Memory is bounded by bytes, not by a count of data sets (docs/reliability.md):
+ *  - the input copied into batches waiting to be scored is at most RUN_INPUT_BUDGET in all,
+ *    split over the ring of batches;
+ *  - a batch holds at most its share of RUN_OUTPUT_BUDGET of rendered results (plus the one
+ *    result that crossed it); past that, its worker waits until the batch is the oldest one
+ *    not yet written and from then on writes each result as soon as it is made;
+ *  - the number of workers is at most RUN_MAX_THREADS, and fewer for big rule sets, so that
+ *    the workers' evaluations (about EVAL_BYTES_PER_INDICATOR an indicator each) fit in
+ *    RUN_EVAL_BUDGET.
+ * Whoever finds the oldest batch finished writes it (the calling thread, or a worker that is
+ * waiting for its turn); `writing` makes sure only one thread writes at a time.
+ */
 #include "run.h"
 
 #include <pthread.h>
@@ -11,7 +24,15 @@
 #include "eval.h"
 #include "json.h"
 
-enum { BATCH_ITEMS = 256, BATCH_BYTES = 1 << 20 };
+enum {
+    BATCH_ITEMS = 256,
+    BATCH_BYTES_MAX = 1 << 20,              /* input bytes of one batch, at most */
+    BATCH_BYTES_MIN = 16 << 10,
+    RUN_INPUT_BUDGET = 8 << 20,
+    RUN_OUTPUT_BUDGET = 8 << 20,
+    RUN_EVAL_BUDGET = 16 << 20,
+    EVAL_BYTES_PER_INDICATOR = 512,         /* measured: scratch, results and their text */
+};
 
 enum batch_state { B_FREE, B_QUEUED, B_WORKING, B_DONE };
 
@@ -28,9 +49,11 @@ struct batch {
     uint64_t seq;
     struct item items[BATCH_ITEMS];
     uint32_t n;
+    uint32_t nwritten;                  /* items already written (by a streaming worker) */
+    bool streaming;                     /* its worker holds the right to write */
     size_t bytes;
     struct arena ar;
-    struct buf out;
+    struct buf out;                     /* the renderings of items nwritten.. */
     size_t ends[BATCH_ITEMS];           /* end of each item's rendering in out */
     int failed;
 };
@@ -41,13 +64,15 @@ struct runner {
     int nthreads;
     struct batch *ring;
     uint32_t nring;
+    size_t batch_in, batch_out;         /* per batch: input bytes, rendered bytes held */
     uint64_t filled, written;           /* batches submitted, batches written */
+    bool writing;                       /* a thread is writing results */
     struct evaluator *inline_ev;        /* -j 1: no threads */
     pthread_t *threads;
     pthread_mutex_t mu;
     pthread_cond_t work, done;
     bool stop;
-    uint64_t failed;            /* data sets that could not be scored */
+    int failed;
     const struct input *progress;
     uint64_t count;
     struct timespec started, shown;
@@ -71,25 +96,6 @@ const struct eval_result *run_score_item(struct evaluator *ev, struct arena *tre
         return eval_input_error(ev, it->position, it->at, m);
     }
     return eval_run(ev, parsed, it->position);
-}
-
-/* Score and render one batch: shared by the workers and the -j 1 path. */
-static void process(struct runner *r, struct evaluator *ev, struct batch *b)
-{
-    struct arena trees;     /* the parsed line, until its result is rendered */
-    arena_init(&trees);
-    b->out.len = 0;
-    for (uint32_t i = 0; i < b->n; i++) {
-        const struct item *it = &b->items[i];
-        struct input_item in = {it->kind, it->position, it->text, it->len, it->value, it->at,
-                                it->message};
-        const struct eval_result *res = run_score_item(ev, &trees, &in);
-        if (res->nerrors)
-            b->failed++;
-        out_format_result(&b->out, r->out->fmt, r->rs, res);
-        b->ends[i] = b->out.len;
-    }
-    arena_free(&trees);
 }
 
 static double seconds(struct timespec a, struct timespec b)
@@ -122,22 +128,93 @@ static void show_progress(struct runner *r, bool last)
             t > 0 ? (double)r->count / t : 0.0, eta, last ? "\n" : "");
 }
 
-/* Write a finished batch, result by result (json frames each one), and free its slot. */
-static void write_batch(struct runner *r, struct batch *b)
+/* Write the rendered items nwritten..upto-1 of a batch (json frames each one) and drop
+ * them from its buffer.  Only the thread holding the right to write calls this. */
+static void write_items(struct runner *r, struct batch *b, uint32_t upto)
 {
     size_t start = 0;
-    for (uint32_t i = 0; i < b->n; i++) {
+    for (uint32_t i = b->nwritten; i < upto; i++) {
         out_write(r->out, b->out.data + start, b->ends[i] - start);
         start = b->ends[i];
     }
-    r->failed += (uint64_t)b->failed;
-    r->count += b->n;
-    b->n = 0;
+    r->count += upto - b->nwritten;
+    b->nwritten = upto;
+    b->out.len = 0;
+}
+
+/* Write what is left of a batch and free its slot; the writer's bookkeeping. */
+static void write_batch(struct runner *r, struct batch *b)
+{
+    write_items(r, b, b->n);
+    r->failed |= b->failed;
+    b->n = b->nwritten = 0;
     b->bytes = 0;
     b->failed = 0;
+    b->streaming = false;
     arena_reset(&b->ar);
-    r->written++;
+    if (b->out.cap > 2 * r->batch_out)      /* one big result must not stay in every slot */
+        buf_free(&b->out);
     show_progress(r, false);
+}
+
+/* With the lock held: write the oldest batch if it is finished and nobody is writing.
+ * Returns false when there was nothing this thread could write. */
+static bool write_head(struct runner *r)
+{
+    if (r->written == r->filled || r->writing)
+        return false;
+    struct batch *h = &r->ring[r->written % r->nring];
+    if (h->state != B_DONE)
+        return false;
+    r->writing = true;
+    pthread_mutex_unlock(&r->mu);
+    write_batch(r, h);
+    pthread_mutex_lock(&r->mu);
+    h->state = B_FREE;
+    r->written++;
+    r->writing = false;
+    pthread_cond_broadcast(&r->done);
+    return true;
+}
+
+/* A worker's batch holds too much output: wait (writing finished batches meanwhile) until
+ * it is the oldest one not written, then keep the right to write until it is finished. */
+static void take_turn(struct runner *r, struct batch *b)
+{
+    if (b->streaming)
+        return;
+    b->streaming = true;
+    if (!r->threads)
+        return;                         /* -j 1: every batch is written as soon as made */
+    pthread_mutex_lock(&r->mu);
+    while (r->written != b->seq || r->writing)
+        if (!write_head(r))
+            pthread_cond_wait(&r->done, &r->mu);
+    r->writing = true;
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* Score and render one batch: shared by the workers and the -j 1 path. */
+static void process(struct runner *r, struct evaluator *ev, struct batch *b)
+{
+    struct arena trees;     /* the parsed line, until its result is rendered */
+    arena_init(&trees);
+    b->out.len = 0;
+    for (uint32_t i = 0; i < b->n; i++) {
+        const struct item *it = &b->items[i];
+        struct input_item in = {it->kind, it->position, it->text, it->len, it->value, it->at,
+                                it->message};
+        const struct eval_result *res = run_score_item(ev, &trees, &in);
+        if (res->nerrors)
+            b->failed++;
+        out_format_result(&b->out, r->out->fmt, r->rs, res);
+        b->ends[i] = b->out.len;
+        if (b->out.len >= r->batch_out) {   /* holding too much: write as we go */
+            take_turn(r, b);
+            write_items(r, b, i + 1);
+        }
+    }
+    arena_free(&trees);
 }
 
 static struct evaluator *new_evaluator(struct runner *r)
@@ -168,8 +245,16 @@ static void *worker(void *arg)
         b->state = B_WORKING;
         pthread_mutex_unlock(&r->mu);
         process(r, ev, b);
-        pthread_mutex_lock(&r->mu);
-        b->state = B_DONE;
+        if (b->streaming) {             /* it is the oldest and ours to write: finish it */
+            write_batch(r, b);
+            pthread_mutex_lock(&r->mu);
+            b->state = B_FREE;
+            r->written++;
+            r->writing = false;
+        } else {
+            pthread_mutex_lock(&r->mu);
+            b->state = B_DONE;
+        }
         pthread_cond_broadcast(&r->done);
     }
     pthread_mutex_unlock(&r->mu);
@@ -177,21 +262,13 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* Write every finished batch at the head of the ring; wait for the head when `until`
- * batches have not all been written.  Called with the lock held. */
+/* Write finished batches in order until `until` batches have been written.  Called with the
+ * lock held. */
 static void drain(struct runner *r, uint64_t until)
 {
-    while (r->written < until) {
-        struct batch *b = &r->ring[r->written % r->nring];
-        if (b->state != B_DONE) {
+    while (r->written < until)
+        if (!write_head(r))
             pthread_cond_wait(&r->done, &r->mu);
-            continue;
-        }
-        pthread_mutex_unlock(&r->mu);
-        write_batch(r, b);
-        pthread_mutex_lock(&r->mu);
-        b->state = B_FREE;
-    }
 }
 
 static struct batch *filling(struct runner *r)
@@ -209,6 +286,7 @@ static void submit(struct runner *r)
         process(r, r->inline_ev, b);
         r->filled++;
         write_batch(r, b);
+        r->written++;
         return;
     }
     pthread_mutex_lock(&r->mu);
@@ -255,8 +333,26 @@ void run_item(void *arg, const struct input_item *in)
     it->text = copy(b, in->text, in->len);
     it->at = copy(b, in->at, in->at ? strlen(in->at) : 0);
     it->message = copy(b, in->message, in->message ? strlen(in->message) : 0);
-    if (b->n == BATCH_ITEMS || b->bytes >= BATCH_BYTES)
+    if (b->n == BATCH_ITEMS || b->bytes >= r->batch_in)
         submit(r);
+}
+
+/* How many workers: what was asked, at most RUN_MAX_THREADS, and no more than the
+ * evaluation budget holds for a rule set of this size. */
+static int workers_for(const struct ruleset *rs, int asked)
+{
+    size_t per = ((size_t)rs->nall + 1) * EVAL_BYTES_PER_INDICATOR;
+    size_t fit = RUN_EVAL_BUDGET / per;
+    int n = asked < 1 ? 1 : asked > RUN_MAX_THREADS ? RUN_MAX_THREADS : asked;
+    if ((size_t)n > fit)
+        n = fit < 1 ? 1 : (int)fit;
+    return n;
+}
+
+static size_t share(size_t budget, uint32_t parts)
+{
+    size_t s = budget / parts;
+    return s < BATCH_BYTES_MIN ? BATCH_BYTES_MIN : s > BATCH_BYTES_MAX ? BATCH_BYTES_MAX : s;
 }
 
 struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
@@ -265,8 +361,11 @@ struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
     struct runner *r = xcalloc(1, sizeof *r);
     r->rs = rs;
     r->out = out;
-    r->nthreads = threads < 1 ? 1 : threads;
+    threads = workers_for(rs, threads);
+    r->nthreads = threads;
     r->nring = threads > 1 ? 2 * (uint32_t)threads + 2 : 1;
+    r->batch_in = share(RUN_INPUT_BUDGET, r->nring);
+    r->batch_out = share(RUN_OUTPUT_BUDGET, r->nring);
     r->ring = xcalloc(r->nring, sizeof *r->ring);
     for (uint32_t i = 0; i < r->nring; i++)
         arena_init(&r->ring[i].ar);
@@ -306,12 +405,7 @@ int run_finish(struct runner *r)
     }
     if (r->progress && r->count)
         show_progress(r, true);
-    int failed = r->failed > 0;
-    if (failed)     /* §6: exit 1 says how many */
-        fprintf(stderr, msg(r->rs->dg.lang, M_E_UNSCORED), (unsigned long long)r->failed,
-                (unsigned long long)r->count);
-    if (failed)
-        fputc('\n', stderr);
+    int failed = r->failed;
     eval_free(r->inline_ev);
     for (uint32_t i = 0; i < r->nring; i++) {
         arena_free(&r->ring[i].ar);

@@ -2,7 +2,7 @@
  *
  * Items are copied into batches; workers parse (NDJSON lines), score and render whole
  * batches, each with its own evaluator; the calling thread writes finished batches in order.
- * Memory is bounded by the ring of batches, whatever the number of data sets.
+ * Memory is bounded by bytes (see run.c), whatever the number of data sets and of threads.
  */
 #ifndef JX_RUN_H
 #define JX_RUN_H
@@ -12,6 +12,10 @@
 #include "out.h"
 
 struct runner;
+
+/* -j is capped here (docs/reliability.md): more threads than this never help, and each costs
+ * an evaluator and a stack.  Big rule sets get fewer, so their evaluations fit the budget. */
+enum { RUN_MAX_THREADS = 64 };
 
 /* progress: the input whose bytes the progress line reports, NULL for none. */
 struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
