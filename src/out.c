@@ -90,14 +90,17 @@ void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE
     }
 }
 
-/* A pretty result inside the top-level array: every line indented one level. */
-static void write_indented(FILE *f, const char *text, size_t len)
+/* A pretty result inside the top-level array, every line indented one level, appended to
+ * `to` so that it reaches the file in one fwrite (as NDJSON does), not a byte at a time. */
+static void indent_into(struct buf *to, const char *text, size_t len)
 {
-    fputs("  ", f);
-    for (size_t i = 0; i < len; i++) {
-        fputc(text[i], f);
-        if (text[i] == '\n' && i + 1 < len)
-            fputs("  ", f);
+    const char *end = text + len;
+    while (text < end) {
+        const char *nl = memchr(text, '\n', (size_t)(end - text));
+        size_t n = nl ? (size_t)(nl - text) + 1 : (size_t)(end - text);
+        buf_add(to, "  ", 2);
+        buf_add(to, text, n);
+        text += n;
     }
 }
 
@@ -127,12 +130,18 @@ void out_write(struct out *o, const char *text, size_t len)
         buf_add(&o->pending, text, len);
         return;
     }
+    struct buf *b = &o->pending;        /* from the second result on: the indented copy */
     if (o->count == 2) {
-        fputs("[\n", o->f);
-        write_indented(o->f, o->pending.data, o->pending.len);
+        struct buf first = *b;
+        *b = (struct buf){0};
+        buf_add(b, "[\n", 2);
+        indent_into(b, first.data, first.len);
+        buf_free(&first);
     }
-    fputs(",\n", o->f);
-    write_indented(o->f, text, len);
+    buf_add(b, ",\n", 2);
+    indent_into(b, text, len);
+    fwrite(b->data, 1, b->len, o->f);
+    b->len = 0;
 }
 
 int out_close(struct out *o)
