@@ -72,7 +72,7 @@ struct runner {
     pthread_mutex_t mu;
     pthread_cond_t work, done;
     bool stop;
-    int failed;
+    uint64_t failed;            /* data sets that could not be scored */
     const struct input *progress;
     uint64_t count;
     struct timespec started, shown;
@@ -146,7 +146,7 @@ static void write_items(struct runner *r, struct batch *b, uint32_t upto)
 static void write_batch(struct runner *r, struct batch *b)
 {
     write_items(r, b, b->n);
-    r->failed |= b->failed;
+    r->failed += (uint64_t)b->failed;
     b->n = b->nwritten = 0;
     b->bytes = 0;
     b->failed = 0;
@@ -405,7 +405,12 @@ int run_finish(struct runner *r)
     }
     if (r->progress && r->count)
         show_progress(r, true);
-    int failed = r->failed;
+    int failed = r->failed > 0;
+    if (failed)     /* §6: exit 1 says how many */
+        fprintf(stderr, msg(r->rs->dg.lang, M_E_UNSCORED), (unsigned long long)r->failed,
+                (unsigned long long)r->count);
+    if (failed)
+        fputc('\n', stderr);
     eval_free(r->inline_ev);
     for (uint32_t i = 0; i < r->nring; i++) {
         arena_free(&r->ring[i].ar);
