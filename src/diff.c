@@ -600,7 +600,8 @@ int diff_run(const struct ruleset *a, const struct ruleset *b, const struct diff
         d.eb = eval_new(b);
         arena_init(&d.trees);
         arena_init(&d.scratch);
-        struct usage *usage = usage_of(b);      /* spreadsheet cells typed as NEW reads them */
+        const struct ruleset *both[] = {b, a};  /* cells typed as either version reads them */
+        struct usage *usage = usage_of_sets(both, 2);
         struct input in = {.fn = on_item, .ctx = &d, .lang = o->lang, .usage = usage,
                            .encoding = o->encoding};
         if (d.w) {

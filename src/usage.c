@@ -465,28 +465,45 @@ static int is_container(const struct walker *w, const char *path)
     return 0;
 }
 
+/* Every path one rule set reads, into w's records; *key: the id path, if not set yet. */
+static void walk_ruleset(struct walker *w, const struct ruleset *rs, const char **key)
+{
+    w->rs = rs;
+    size_t nseen = (rs->nlets ? rs->nlets : 1) * SEEN_PER_LET;
+    free(w->seen);
+    w->seen = xcalloc(nseen, 1);
+    const char *array, *id = NULL;
+    if (rs->id && path_of(w, rs->id, NULL, &array, &id) && !array && *id) {
+        record(w, NULL, id, T_TEXT, U_COMPARE);
+        if (!*key)
+            *key = id;
+    } else
+        walk(w, rs->id, T_TEXT, 0, NULL);
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        w->ind = rs->all[i];
+        memset(w->seen, 0, nseen);
+        walk_statements(w, w->ind->decl->kids, NULL);
+    }
+    w->ind = NULL;
+    memset(w->seen, 0, nseen);
+    walk(w, rs->selfscore, T_NUMBER, U_COMPUTE, NULL);
+    for (const struct ast *band = rs->grades ? rs->grades->kids : NULL; band; band = band->next)
+        walk(w, band->b, T_BOOL, U_COND, NULL);
+}
+
 struct usage *usage_of(const struct ruleset *rs)
+{
+    return usage_of_sets(&rs, 1);
+}
+
+struct usage *usage_of_sets(const struct ruleset *const *rss, int n)
 {
     struct usage *u = xcalloc(1, sizeof *u);
     arena_init(&u->ar);
-    struct walker w = {.rs = rs, .ar = &u->ar};
-    size_t nseen = (rs->nlets ? rs->nlets : 1) * SEEN_PER_LET;
-    w.seen = xcalloc(nseen, 1);
-    const char *array, *key = NULL;
-    if (rs->id && path_of(&w, rs->id, NULL, &array, &key) && !array && *key)
-        record(&w, NULL, key, T_TEXT, U_COMPARE);
-    else
-        walk(&w, rs->id, T_TEXT, 0, NULL);
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        w.ind = rs->all[i];
-        memset(w.seen, 0, nseen);
-        walk_statements(&w, w.ind->decl->kids, NULL);
-    }
-    w.ind = NULL;
-    memset(w.seen, 0, nseen);
-    walk(&w, rs->selfscore, T_NUMBER, U_COMPUTE, NULL);
-    for (const struct ast *band = rs->grades ? rs->grades->kids : NULL; band; band = band->next)
-        walk(&w, band->b, T_BOOL, U_COND, NULL);
+    struct walker w = {.ar = &u->ar};
+    const char *key = NULL;
+    for (int k = 0; k < n; k++)
+        walk_ruleset(&w, rss[k], &key);
 
     u->root = xcalloc(w.nrecs + 1, sizeof *u->root);
     u->elem = xcalloc(w.nrecs + 1, sizeof *u->elem);

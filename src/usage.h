@@ -47,6 +47,9 @@ struct usage {
 };
 
 struct usage *usage_of(const struct ruleset *rs);
+/* The same for several rule sets at once (jixiao diff --data: the old and the new), a path's
+ * type merged as for two uses in one rule set; the key is the first one's id path. */
+struct usage *usage_of_sets(const struct ruleset *const *rss, int n);
 void usage_free(struct usage *u);
 
 /* The field at `path` of the root (array NULL) or of the array's elements, or NULL. */
