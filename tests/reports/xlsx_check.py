@@ -75,12 +75,14 @@ for r, sheet in zip(results, names[1:]):
         continue
     d = depth(r["indicators"])
     heads = [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
-    project = "年度指标值" in heads     # `from` rows with targets: the project table's columns
+    # `from` rows with targets: the national project table, 一级 | 二级 | 三级 | 年度指标值 |
+    # 实际完成值 | 分值 | 得分 | 偏差原因, 分值 and 得分 each row's own
+    project = "年度指标值" in heads
     want = []
     for l in range(d):
-        want += ["%s级指标" % "一二三四五六七八九"[l]]
-        want += ["年度指标值", "实际完成值"] if project and l == d - 1 else []
-        want += ["分值", "得分"]
+        want += ["%s级指标" % "一二三四五六七八九"[l]] + ([] if project else ["分值", "得分"])
+    if project:
+        want += ["年度指标值", "实际完成值", "分值", "得分"]
     if any("review" in x for x in results):     # selfscore (error results have no review)
         want += ["自评分", "差异"]
     want += ["偏差原因" if project else "扣分原因"]
@@ -92,41 +94,45 @@ for r, sheet in zip(results, names[1:]):
         cn = heads.index("%s级指标" % "一二三四五六七八九"[l]) + 1
         cw = heads.index("分值", cn - 1) + 1
         cols.append((cn, cw, cw + 1))
+    total_col = heads.index("得分") + 1
     merged = {str(m) for m in ws.merged_cells.ranges}
     rows = []
     end = layout(r["indicators"], 0, 3, rows)
     prec = None
+    L = openpyxl.utils.get_column_letter
     for ind, level, row, n in rows:
         cn, cw, cs = cols[level]
+        kids = ind.get("indicators")
         if ws.cell(row, cn).value != ind["name"]:
             fail("%s: row %d: name %r, want %r" % (sheet, row, ws.cell(row, cn).value, ind["name"]))
-        if not close(ws.cell(row, cw).value, ind["weight"]):
-            fail("%s: %s: weight %r, want %r" % (sheet, ind["name"], ws.cell(row, cw).value, ind["weight"]))
-        got = wsv.cell(row, cs).value
-        if ind["score"] is None:
-            if got not in (None, "不适用"):
-                fail("%s: %s: score %r, want an empty cell or 不适用" % (sheet, ind["name"], got))
-        elif not close(got, ind["score"]):
-            fail("%s: %s: score %r, want %r" % (sheet, ind["name"], got, ind["score"]))
-        else:
-            prec = decimals(ws.cell(row, cs).number_format)
-        checked["cells"] += 3
+        spans = [cn]
+        if not (project and kids):          # a project table's parent has its name only
+            spans += [cw, cs]
+            if not close(ws.cell(row, cw).value, ind["weight"]):
+                fail("%s: %s: weight %r, want %r" % (sheet, ind["name"], ws.cell(row, cw).value, ind["weight"]))
+            got = wsv.cell(row, cs).value
+            if ind["score"] is None:
+                if got not in (None, "不适用"):
+                    fail("%s: %s: score %r, want an empty cell or 不适用" % (sheet, ind["name"], got))
+            elif not close(got, ind["score"]):
+                fail("%s: %s: score %r, want %r" % (sheet, ind["name"], got, ind["score"]))
+            else:
+                prec = decimals(ws.cell(row, cs).number_format)
+        checked["cells"] += len(spans)
         if n > 1:
-            for c in (cn, cw, cs):
-                rng = "%s%d:%s%d" % (openpyxl.utils.get_column_letter(c), row,
-                                     openpyxl.utils.get_column_letter(c), row + n - 1)
+            for c in spans:
+                rng = "%s%d:%s%d" % (L(c), row, L(c), row + n - 1)
                 if rng not in merged:
                     fail("%s: %s: %s is not merged" % (sheet, ind["name"], rng))
                 checked["merges"] += 1
-        kids = ind.get("indicators")
-        formula = ws.cell(row, cs).value
+        formula = ws.cell(row, cs).value if len(spans) > 1 else None
         # a plain sum: no own deductions, every child scored or left out (不适用, a text cell
         # SUM passes over), the scored ones adding up to the score
         plain = (kids and ind["score"] is not None and not ind.get("deductions")
                  and all(k["score"] is not None or k.get("skipped") for k in kids)
                  and close(round(sum(k["score"] or 0 for k in kids), 9), ind["score"]))
-        if plain:
-            letter = openpyxl.utils.get_column_letter(cols[level + 1][2])
+        if plain and len(spans) > 1:
+            letter = L(cols[level + 1][2])
             f = "=SUM(%s%d:%s%d)" % (letter, row, letter, row + n - 1)
             if formula != f:
                 fail("%s: %s: score cell %r, want %s" % (sheet, ind["name"], formula, f))
@@ -138,19 +144,30 @@ for r, sheet in zip(results, names[1:]):
             if "错误" not in (reason.value or "") or reason.font.color.rgb != "FFC00000":
                 fail("%s: %s: the error is not shown in red" % (sheet, ind["name"]))
             print("ok %s: the error of %s in red" % (sheet, ind["name"]))
-    total = ws.cell(end, 1).value, wsv.cell(end, 3).value, ws.cell(end, 3).value
+    # 总分: the maximum under the first 分值, the total under the first 得分 (a SUM of that
+    # column when the top level adds up, and in a project table when every parent does)
+    tc = total_col
+    total = ws.cell(end, 1).value, wsv.cell(end, tc).value, ws.cell(end, tc).value
     if total[0] != "总分":
         fail("%s: row %d is %r, want 总分" % (sheet, end, total[0]))
+
+    def adds_up(ind):
+        kids = ind.get("indicators")
+        return not kids or (not ind.get("deductions") and ind["score"] is not None
+                            and close(round(sum(k["score"] or 0 for k in kids), 9), ind["score"])
+                            and all(adds_up(k) for k in kids))
     if "score" in r:
         if not close(total[1], r["score"]):
             fail("%s: total %r, want %r" % (sheet, total[1], r["score"]))
         top = r["indicators"]
         if (not r.get("deductions") and all(i["score"] is not None for i in top)
-                and close(round(sum(i["score"] for i in top), 9), r["score"])):
-            if total[2] != "=SUM(C3:C%d)" % (end - 1):
-                fail("%s: total cell %r, want =SUM(C3:C%d)" % (sheet, total[2], end - 1))
+                and close(round(sum(i["score"] for i in top), 9), r["score"])
+                and (not project or all(adds_up(i) for i in top))):
+            f = "=SUM(%s3:%s%d)" % (L(tc), L(tc), end - 1)
+            if total[2] != f:
+                fail("%s: total cell %r, want %s" % (sheet, total[2], f))
             checked["formulas"] += 1
-        if r.get("grade") and (ws.cell(end + 1, 1).value != "评价等级" or ws.cell(end + 1, 3).value != r["grade"]):
+        if r.get("grade") and (ws.cell(end + 1, 1).value != "评价等级" or ws.cell(end + 1, tc).value != r["grade"]):
             fail("%s: no 评价等级 row with %r" % (sheet, r["grade"]))
     for v in r.get("review", []):
         leaf = v["indicator"].split(".")[-1]
