@@ -542,11 +542,62 @@ static void read_form(struct input *in, struct book *b)
 }
 
 /* A data path per column, a data set per row; further sheets join by their first column. */
+/* The data set of one row of a table's first sheet, and where it is (at). */
+static cJSON *row_set(struct input *in, struct book *b, const struct sheet *s,
+                      const struct header *h, const struct row *r, struct problems *p,
+                      const char **at)
+{
+    cJSON *set = cJSON_CreateObject();
+    for (uint32_t col = 0; col < h->n; col++)
+        if (strchr(h->paths[col], '['))
+            set_path(set, h->paths[col], NULL);     /* all empty: an empty array */
+    for (uint32_t col = 0; col < h->n; col++)
+        if (*h->paths[col])
+            put_cell(in, b, s, r, col, NULL, h->paths[col], set, p);
+    char cell[32];
+    book_cell_name(cell, r->num, 0);
+    *at = b->csv ? arena_printf(&b->ar, "%s:%u", b->file, r->num)
+                 : arena_printf(&b->ar, "%s:%s!%s", b->file, s->name, cell);
+    return set;
+}
+
+/* A table without array sheets (every CSV file): data sets made, handed over and freed a
+ * batch at a time, so that their memory does not grow with the table. */
+static void stream_table(struct input *in, struct book *b, const struct sheet *s,
+                         const struct header *h)
+{
+    enum { BATCH = 256 };
+    cJSON *batch[BATCH];
+    size_t n = 0;
+    struct problems p = {0};
+    struct input_item flush = {.kind = ITEM_FLUSH};
+    for (uint32_t ri = 1; ri < s->n; ri++) {
+        if (blank_row(&s->rows[ri]))
+            continue;
+        const char *at;
+        batch[n] = row_set(in, b, s, h, &s->rows[ri], &p, &at);
+        emit_set(in, batch[n++], &p, at);
+        if (n == BATCH || ri + 1 == s->n) {
+            input_emit(in, &flush);     /* the data sets are used until here */
+            while (n)
+                cJSON_Delete(batch[--n]);
+        }
+    }
+    input_emit(in, &flush);
+    while (n)
+        cJSON_Delete(batch[--n]);
+    buf_free(&p.text);
+}
+
 static void read_table(struct input *in, struct book *b)
 {
     const struct sheet *s = &b->sheets[0];
     struct header h;
     read_header(b, s, &h);
+    if (b->n == 1) {
+        stream_table(in, b, s, &h);
+        return;
+    }
     size_t n = 0;
     for (uint32_t ri = 1; ri < s->n; ri++)
         n += !blank_row(&s->rows[ri]);
@@ -561,17 +612,7 @@ static void read_table(struct input *in, struct book *b)
         if (blank_row(r))
             continue;
         rows[k] = r;
-        sets[k] = cJSON_CreateObject();
-        for (uint32_t col = 0; col < h.n; col++)
-            if (strchr(h.paths[col], '['))
-                set_path(sets[k], h.paths[col], NULL);  /* all empty: an empty array */
-        for (uint32_t col = 0; col < h.n; col++)
-            if (*h.paths[col])
-                put_cell(in, b, s, r, col, NULL, h.paths[col], sets[k], &probs[k]);
-        char cell[32];
-        book_cell_name(cell, r->num, 0);
-        ats[k] = b->csv ? arena_printf(&b->ar, "%s:%u", b->file, r->num)
-                        : arena_printf(&b->ar, "%s:%s!%s", b->file, s->name, cell);
+        sets[k] = row_set(in, b, s, &h, r, &probs[k], &ats[k]);
         k++;
     }
     struct problems orphans = {0};

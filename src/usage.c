@@ -520,6 +520,11 @@ struct usage *usage_of_sets(const struct ruleset *const *rss, int n)
                 u->elem[u->nelem++] = field_of(u, &w.recs[i]);
         ua->n = u->nelem - ua->first;
     }
+    for (size_t i = 0; i < u->nroot + u->nelem; i++) {
+        struct usage_field *f = i < u->nroot ? &u->root[i] : &u->elem[i - u->nroot];
+        strmap_put(&u->find, arena_printf(&u->ar, "%s\x1f%s", f->array ? f->array : "",
+                                          f->path), f);
+    }
     if (key && usage_find(u, NULL, key))
         u->key = usage_find(u, NULL, key)->path;
     for (size_t i = 0; i < w.nrecs; i++)
@@ -539,18 +544,23 @@ void usage_free(struct usage *u)
     free(u->root);
     free(u->elem);
     free(u->arrays);
+    strmap_free(&u->find);
     arena_free(&u->ar);
     free(u);
 }
 
 const struct usage_field *usage_find(const struct usage *u, const char *array, const char *path)
 {
-    const struct usage_field *f = array ? u->elem : u->root;
-    size_t n = array ? u->nelem : u->nroot;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(f[i].path, path) == 0 && (!array || strcmp(f[i].array, array) == 0))
-            return &f[i];
-    return NULL;
+    char stack[256];
+    size_t na = array ? strlen(array) : 0, np = strlen(path);
+    char *key = na + np + 2 <= sizeof stack ? stack : xmalloc(na + np + 2);
+    memcpy(key, array ? array : "", na);
+    key[na] = '\x1f';
+    memcpy(key + na + 1, path, np + 1);
+    const struct usage_field *f = strmap_get(&u->find, key);
+    if (key != stack)
+        free(key);
+    return f;
 }
 
 const struct usage_array *usage_array(const struct usage *u, const char *path)

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include "ruleset.h"
+#include "strmap.h"
 
 /* ORDER USE_TYPES: the type column of a template (zh) and of the docs */
 enum use_type { T_ANY, T_TEXT, T_NUMBER, T_BOOL, T_DATE };
@@ -44,6 +45,7 @@ struct usage {
     size_t narrays;
     const char *key;            /* the id path when it is a root field (a table's key), or NULL */
     struct arena ar;            /* every string above */
+    struct strmap find;         /* "ARRAY\x1fPATH" -> field, for usage_find */
 };
 
 struct usage *usage_of(const struct ruleset *rs);
