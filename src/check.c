@@ -280,23 +280,26 @@ static struct indicator *find_path(struct checker *ck, const struct ast *path)
 {
     struct indicator **list = ck->top;
     uint32_t n = ck->ntop;
-    struct indicator *hit = NULL;
-    for (const struct ast *s = path; s; s = s->next) {
+    struct indicator *hit = NULL, *parent = NULL;
+    const struct ast *s = path;
+    for (; s; s = s->next) {
         hit = NULL;
         for (uint32_t k = 0; k < n && !hit; k++)
             if (strcmp(list[k]->name, s->str) == 0)
                 hit = list[k];
         if (!hit)
             break;
+        parent = hit;
         list = hit->kids;
         n = hit->nkids;
     }
-    if (!hit) {
-        const char *want = steps_text(ck, path);
-        struct suggest sg = {want, NULL, (size_t)-1};
-        for (uint32_t k = 0; k < ck->nall; k++)
-            consider(&sg, ck->all[k]->path);
-        report_unknown(ck, path->at, M_NO_INDICATOR, want, sg.best);
+    if (!hit) {     /* did you mean: the closest name where the path went wrong */
+        struct suggest sg = {s->str, NULL, (size_t)-1};
+        for (uint32_t k = 0; k < n; k++)
+            consider(&sg, list[k]->name);
+        const char *best = !sg.best ? NULL : parent ? arena_printf(ck->ar, "%s.%s", parent->path, sg.best)
+                                                    : sg.best;
+        report_unknown(ck, s->at, M_NO_INDICATOR, steps_text(ck, path), best);
     }
     return hit;
 }
