@@ -5,6 +5,7 @@
 #                   and write its report (build/huangpu-2022.html, .xlsx)
 #   make deps       install the missing Debian packages of DEPS_BUILD and DEPS_TEST (as root),
 #                   or print the apt-get command to run
+#   make editors    test the editor grammars and package the VS Code extension (build/jixiao.vsix)
 #   make bench      the benchmark of bench/ (see bench/README.md)
 #   make SANITIZE=1 ...   build/jixiao with AddressSanitizer and UBSan (objects in build/asan)
 
@@ -39,7 +40,7 @@ DEPFLAGS = -MMD -MP -MF $@.d
 # (missing ones are reported and the tests that need them print SKIP).
 DEPS_BUILD := flex:$(FLEX) bison:$(BISON) libcjson-dev:/usr/include/cjson/cJSON.h \
               gcc:$(firstword $(CC)) make:$(firstword $(MAKE))
-DEPS_TEST  := parallel:parallel bsdutils:script
+DEPS_TEST  := parallel:parallel bsdutils:script nodejs:node vim:vim
 # the xlsx writer; opening the reports as people do (tests/reports.sh)
 DEPS_BUILD += libxlsxwriter-dev:/usr/include/xlsxwriter.h
 # the xlsx reader (src/in_xlsx.c)
@@ -48,7 +49,7 @@ DEPS_TEST  += libreoffice-calc-nogui:soffice python3-openpyxl:/usr/lib/python3/d
               poppler-utils:pdftotext chromium:chromium \
               fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
-.PHONY: all test test-only demo bench clean install deps unit
+.PHONY: all test test-only demo bench clean install deps unit editors
 
 all: $(BIN)
 
@@ -140,6 +141,15 @@ demo:
 	$(BIN) run rules/2022/huangpu.eval examples/2022/huangpu.json --format xlsx -o build/huangpu-2022.xlsx
 	@echo "the report: $(CURDIR)/build/huangpu-2022.html (open it in a browser, print it on A4)"
 	@echo "the workbook: $(CURDIR)/build/huangpu-2022.xlsx (汇总 and the 自评表, for Excel or WPS)"
+
+# the editor support of editors/: grammar tests (vscode-tmgrammar-test on the annotated samples
+# of editors/vscode/test), then the VS Code extension packaged as build/jixiao.vsix; needs
+# node and npm (and the npm registry, for the packages of editors/vscode/package-lock.json)
+editors:
+	@$(call install_missing,nodejs:node npm:npm,1)
+	node editors/gen.js --check
+	@mkdir -p build
+	cd editors/vscode && npm ci --no-audit --no-fund && npm test && npm run package
 
 bench: $(BIN)
 	$(MAKE) -C bench

@@ -1,0 +1,2 @@
+" jixiao rule scripts: *.eval
+autocmd BufRead,BufNewFile *.eval setfiletype jixiao
