@@ -196,9 +196,29 @@ void book_serial_date(char *buf, double serial)
 }
 
 /* Plain decimal text that a JSON file would hold as a number: no leading zeros (00123 is a
- * code), no separators, no sign but '-'. */
+ * code), no sign but '-', commas only as thousands separators (1,288.38; not 1,2). */
 static int plain_number(const char *s, size_t n, double *out)
 {
+    if (memchr(s, ',', n)) {    /* 1,288.38: commas only between groups of three digits */
+        size_t i = s[0] == '-', digits = 0, seen_comma = 0;
+        for (; i < n && s[i] != '.'; i++) {
+            if (s[i] == ',') {
+                if (!digits || (seen_comma && digits != 3) || (!seen_comma && digits > 3))
+                    return 0;
+                seen_comma = 1;
+                digits = 0;
+            } else if (s[i] >= '0' && s[i] <= '9')
+                digits++;
+            else
+                return 0;
+        }
+        if (digits != 3 || (s[s[0] == '-'] == '0'))
+            return 0;
+        for (size_t k = i + (i < n); k < n; k++)
+            if (s[k] < '0' || s[k] > '9')
+                return 0;
+        return num_parse(s, n, out);
+    }
     size_t i = s[0] == '-';
     if (i >= n || s[i] < '0' || s[i] > '9' || (s[i] == '0' && i + 1 < n && s[i + 1] != '.'))
         return 0;
@@ -510,12 +530,12 @@ static void read_elements(struct input *in, struct book *b, const struct sheet *
 }
 
 /* 数据项 | 值: one data set, arrays from the further sheets. */
-static void read_form(struct input *in, struct book *b)
+static void read_form(struct input *in, struct book *b, uint32_t header)
 {
     const struct sheet *s = &b->sheets[0];
     cJSON *set = cJSON_CreateObject();
     struct problems p = {0};
-    for (uint32_t ri = 1; ri < s->n; ri++) {
+    for (uint32_t ri = header; ri < s->n; ri++) {
         const struct row *r = &s->rows[ri];
         size_t len;
         const char *t = trim(cell_at(s, r, 0)->text, &len);
@@ -662,16 +682,20 @@ static void read_table(struct input *in, struct book *b)
     free(probs);
 }
 
-static int is_form(const struct sheet *s)
+/* 1 + the index of the form's header row (数据项 | 值) among the first rows of s, which may sit
+ * under a title row or two; 0 when s is no form. */
+static uint32_t form_header(const struct sheet *s)
 {
-    if (!s->n)
-        return 0;
-    const struct row *r = &s->rows[0];
-    const struct cell *a = cell_in(r, 0), *b = cell_in(r, 1);
-    size_t la, lb;
-    const char *ta = a ? trim(a->text, &la) : "", *tb = b ? trim(b->text, &lb) : "";
-    return a && b && la == strlen(BOOK_ITEM) && memcmp(ta, BOOK_ITEM, la) == 0
-           && lb == strlen(BOOK_VALUE) && memcmp(tb, BOOK_VALUE, lb) == 0;
+    for (uint32_t ri = 0; ri < s->n && ri < 5; ri++) {
+        const struct row *r = &s->rows[ri];
+        const struct cell *a = cell_in(r, 0), *b = cell_in(r, 1);
+        size_t la, lb;
+        const char *ta = a ? trim(a->text, &la) : "", *tb = b ? trim(b->text, &lb) : "";
+        if (a && b && la == strlen(BOOK_ITEM) && memcmp(ta, BOOK_ITEM, la) == 0
+            && lb == strlen(BOOK_VALUE) && memcmp(tb, BOOK_VALUE, lb) == 0)
+            return ri + 1;
+    }
+    return 0;
 }
 
 void book_read(struct input *in, const char *path, int xlsx)
@@ -688,8 +712,8 @@ void book_read(struct input *in, const char *path, int xlsx)
         fprintf(stderr, "%s: %s: %s\n", path, msg(in->lang, M_ERROR), err);
         struct input_item it = {.kind = ITEM_ERROR, .at = path, .message = err};
         input_emit(in, &it);
-    } else if (b.n && is_form(&b.sheets[0]))
-        read_form(in, &b);
+    } else if (b.n && form_header(&b.sheets[0]))
+        read_form(in, &b, form_header(&b.sheets[0]));
     else if (b.n)
         read_table(in, &b);
     book_free(&b);
