@@ -512,8 +512,10 @@ static int by_score(const void *a, const void *b)
 static void ranking(struct buf *b, struct out_html *h)
 {
     struct ranked *r = xmalloc((h->nranked + 1) * sizeof *r);
-    memcpy(r, h->ranked, h->nranked * sizeof *r);
-    qsort(r, h->nranked, sizeof *r, by_score);
+    if (h->nranked) {           /* no data sets: no array to copy (UBSan) */
+        memcpy(r, h->ranked, h->nranked * sizeof *r);
+        qsort(r, h->nranked, sizeof *r, by_score);
+    }
     buf_adds(b, "<h3>排名</h3>\n<table class=\"list\"><thead><tr><th>名次</th><th>标识</th>"
                 "<th>总分</th><th>等级</th></tr></thead><tbody>\n");
     size_t rank = 0;
