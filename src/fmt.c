@@ -151,8 +151,8 @@ static int spaced(const struct tok *prev, const struct tok *cur, const struct to
         return 1;
     if (p == '(' || p == '[' || c == ')' || c == ']' || c == ',')
         return 0;
-    if (c == DOTFIELD)
-        return !ends_operand(p);        /* $a.b, but where .完成 */
+    if (c == DOTFIELD)                  /* $a.b, but where .完成 and from … weight .分值 */
+        return !ends_operand(p) || p == KW_WEIGHT;
     if (c == '(')
         return p != NAME;               /* a call: min(… */
     if (c == '[')
