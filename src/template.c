@@ -96,8 +96,11 @@ static void array_sheet(lxw_workbook *wb, const struct usage *u, const struct us
                         const struct formats *fm)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, a->path);
-    if (!ws)
+    if (!ws) {      /* Excel's limits: 31 characters, none of []:*?/\ */
+        fprintf(stderr, "jixiao: warning: the array %s cannot be a sheet name (at most 31 "
+                "characters, none of []:*?/\\); its sheet is left out\n", a->path);
         return;
+    }
     size_t ncols = 0;
     char note[1024];
     for (size_t i = 0; i < a->n || (i == 0 && ncols == 0); i++) {
