@@ -1,6 +1,6 @@
 /* run.c - scoring batches of data sets on worker threads, writing them in input order.
  *
- * Memory is bounded by bytes, not by a count of data sets (docs/reliability.md):
+ * Memory is bounded by bytes, not by a count of data sets (docs/scale.md):
  *  - the input copied into batches waiting to be scored is at most RUN_INPUT_BUDGET in all,
  *    split over the ring of batches;
  *  - a batch holds at most its share of RUN_OUTPUT_BUDGET of rendered results (plus the one

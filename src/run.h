@@ -13,7 +13,7 @@
 
 struct runner;
 
-/* -j is capped here (docs/reliability.md): more threads than this never help, and each costs
+/* -j is capped here (docs/scale.md): more threads than this never help, and each costs
  * an evaluator and a stack.  Big rule sets get fewer, so their evaluations fit the budget. */
 enum { RUN_MAX_THREADS = 64 };
 
