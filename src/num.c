@@ -99,8 +99,9 @@ static void dec_round(struct dec *v, int digits, int mode)
  * below equal the decimal-string ones and cost no printf; anything near a decision point
  * (a .5 tie, an integer edge, a close comparison) falls through to the exact path. */
 
-static const double pow10s[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
-                                1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+static const double pow10s[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};   /* all exact */
 
 /* x is exactly the double nearest n / 10^d, |n| < 1e15, d <= maxd smallest: the shortest
  * decimal form of x, and so its 15-digit form too. */
@@ -180,16 +181,50 @@ static int quick_round(double x, int digits, double *out)
     return 1;
 }
 
+/* The 15-digit form without printf: y = |x| * 10^k in [1e14, 1e15) is within 0.07 of the
+ * true product (both factors exact, one rounding, ulp(y) <= 0.125), so unless y is near a .5
+ * tie its nearest integer is the 15-digit mantissa; that integer divided by the exact 10^k
+ * (or times 10^-k) is one correctly rounded operation, so the double nearest the decimal,
+ * as strtod would give.  0 when the exact path must decide. */
+static int quick_canon(double x, double *out)
+{
+    double a = fabs(x);
+    if (!(a >= 1e-8 && a < 1e36))
+        return 0;
+    int k = 14 - (int)floor(log10(a));
+    for (int tries = 0; tries < 2; tries++) {   /* log10 may be one off at a power of ten */
+        if (k < -22 || k > 22)
+            return 0;
+        double y = k >= 0 ? a * pow10s[k] : a / pow10s[-k];
+        if (y < 1e14)
+            k++;
+        else if (y >= 1e15)
+            k--;
+        else {
+            double r = nearbyint(y);
+            if (fabs(fabs(y - r) - 0.5) < 0.125)
+                return 0;
+            r = k >= 0 ? r / pow10s[k] : r * pow10s[-k];
+            *out = x < 0 ? -r : r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 double num_canon(double x)
 {
     struct dec v;
     long long n;
     int d;
+    double c;
 
     if (!isfinite(x))
         return x;
     if (short_decimal(x, 10, &n, &d))
         return x == 0 ? 0 : x;
+    if (quick_canon(x, &c))
+        return c;
     dec_from(&v, x);
     return dec_to_double(&v, x);
 }
@@ -213,13 +248,24 @@ double num_round(double x, int digits)
     return rounded(x, digits, HALF);
 }
 
+/* Below 1e15 the double nearest a 15-digit decimal lies on the same side of every integer
+ * as the decimal does (a non-integer 15-digit decimal is 10^(e-14) or more from an integer,
+ * far more than half an ulp), so flooring it floors the decimal. */
 double num_floor(double x)
 {
+    if (fabs(x) < 1e15) {
+        double f = floor(num_canon(x));
+        return f == 0 ? 0 : f;
+    }
     return rounded(x, 0, x < 0 ? UP : DOWN);
 }
 
 double num_ceil(double x)
 {
+    if (fabs(x) < 1e15) {
+        double c = ceil(num_canon(x));
+        return c == 0 ? 0 : c;      /* never -0 */
+    }
     return rounded(x, 0, x < 0 ? DOWN : UP);
 }
 
@@ -314,6 +360,8 @@ size_t num_format(char *buf, size_t cap, double x, int maxdec)
     int d;
     double r = x;
 
+    if (fabs(x) < 1e15 && x == (double)(long long)x)       /* integers, the most common */
+        return put_short(buf, cap, (long long)x, 0);
     if (isfinite(x) && (maxdec < 0 || quick_round(x, maxdec, &r))
         && short_decimal(r, maxdec < 0 ? 10 : maxdec, &n, &d))
         return put_short(buf, cap, n, d);

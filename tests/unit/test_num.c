@@ -40,6 +40,15 @@ static void test_canon(void)
     CHECK_NUM(num_canon(2.0 / 3), 0.666666666666667);
     CHECK_NUM(num_canon(123456789012345678.0), 123456789012346000.0);
     CHECK_NUM(num_canon(1e300), 1e300);
+    /* the printf-free path: 15-digit mantissa times or over an exact power of ten */
+    CHECK_NUM(num_canon(10 * 0.7745), 7.745);   /* 7.744999999999999 */
+    CHECK_NUM(num_canon(1234.56789012345678), 1234.56789012346);
+    CHECK_NUM(num_canon(1e20 / 3), 33333333333333300000.0);
+    CHECK_NUM(num_canon(1e-7 / 3), 3.33333333333333e-8);
+    CHECK_NUM(num_canon(-2.0 / 7), -0.285714285714286);
+    /* near a tie, decided by the exact path: the double is 0.12345678901234549...  */
+    CHECK_NUM(num_canon(0.1234567890123455), 0.123456789012345);
+    CHECK_NUM(num_canon(9.9999999999999995), 10);
     CHECK_NUM(num_canon(DBL_MAX), DBL_MAX);     /* its 15-digit form overflows: kept as is */
     CHECK_NUM(num_canon(-DBL_MAX), -DBL_MAX);
     CHECK(num_canon(5e-324) > 0);
