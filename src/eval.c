@@ -36,7 +36,6 @@ struct evaluator {
     struct let_slot *lets;
     uint64_t gen;
     struct eval_error err;      /* the error being raised */
-    bool silent;                /* the error is a consequence of another, already reported */
     struct eval_result res;
     uint32_t caperrors;
     bool tracing;
@@ -116,7 +115,6 @@ bool eval_fail(struct evaluator *ev, const struct ast *e, enum msg_id id, ...)
     vsnprintf(ev->err.message, sizeof ev->err.message, msg(ev->lang, id), ap);
     va_end(ap);
     ev->err.at = e->at;
-    ev->silent = false;
     return false;
 }
 
@@ -757,7 +755,6 @@ static bool let_value(struct evaluator *ev, const struct ast *e, struct value *o
         }
         if (s->state == 3) {
             ev->err = *s->err;
-            ev->silent = false;
             return false;
         }
     }

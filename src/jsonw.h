@@ -1,5 +1,6 @@
-/* jsonw.h - a small JSON writer into a struct buf: compact (NDJSON) or indented like jq.
- * No tree is built: results are written straight from the evaluator's arrays. */
+/* jsonw.h - the JSON writer into a struct buf: compact (NDJSON) or indented like jq.  No
+ * tree is built: results are written straight from the evaluator's arrays, and diagnostics
+ * (check --format json) and diff's report as they are found. */
 #ifndef JX_JSONW_H
 #define JX_JSONW_H
 
@@ -7,7 +8,8 @@
 #include <stddef.h>
 #include "mem.h"
 
-enum { JSONW_MAX_DEPTH = 4096 };   /* the parser allows about 500 nested indicators */
+enum { JSONW_MAX_DEPTH = 4096 };   /* above the deepest indicator tree the lexer and parser
+                                      accept (LEX_MAX_NEST braces, parse.h) */
 
 struct jsonw {
     struct buf *b;

@@ -1,5 +1,6 @@
-/* main.c - the command line: jixiao run | check (LANGUAGE.md §9).  Only argument parsing and
- * wiring live here. */
+/* main.c - the command line: jixiao run, check, test, explain, diff, template, fmt
+ * (docs/language.md; LANGUAGE.md §9).  Only argument parsing and wiring live here: each
+ * command's work is in its own module. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -99,7 +100,6 @@ static const char check_help[] =
     "line to standard output instead, for editors and CI: file, line, column, end {line,\n"
     "column}, severity (error or warning), message, hint (\"did you mean ...?\" or null).\n";
 
-/* One line saying what is wrong, then the synopsis (the first lines of the usage). */
 static const char test_help[] =
     "usage: jixiao test RULES... [--lang zh|en]\n"
     "\n"
