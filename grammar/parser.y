@@ -424,6 +424,42 @@ static void split_hint(struct parse_ctx *ctx, struct span at, struct buf *b)
             return;
 }
 
+/* Hints for what an input method makes easy (§10): a name one edit from a keyword the parser
+ * expects (得份 -> 得分, indicatr -> indicator), a lone '=' (or ＝) where '==' would do. */
+static void typo_hint(struct parse_ctx *ctx, yysymbol_kind_t la, struct span at,
+                      const yysymbol_kind_t *exp, int n, struct buf *b)
+{
+    static const struct { int tok; const char *en, *zh; } keywords[] = {
+#define X(t, en, zh) {t, en, zh},
+        KEYWORDS(X)
+#undef X
+    };
+    enum lang lang = ctx->dg->lang;
+    for (int i = 0; i < n; i++)
+        if (la == YYTRANSLATE('=') && exp[i] == YYSYMBOL_EQ) {
+            buf_adds(b, msg(lang, M_HINT_EQ));
+            return;
+        }
+    if (la != YYSYMBOL_NAME)
+        return;
+    size_t len;
+    const char *t = diag_text(ctx->dg, at, &len);
+    char word[128];
+    snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word - 1 ? len : sizeof word - 1), t);
+    struct diag_suggest sg = {word, NULL, (size_t)-1};
+    if (utf8_count(word, strlen(word)) < 2)
+        return;     /* one letter is one edit from too many keywords */
+    for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++)
+        for (int i = 0; i < n; i++)
+            if (exp[i] == YYTRANSLATE(keywords[k].tok)) {
+                diag_consider(&sg, keywords[k].en);
+                if (utf8_count(keywords[k].zh, strlen(keywords[k].zh)) >= 2)
+                    diag_consider(&sg, keywords[k].zh);     /* not 设, 则, 当 …: too near */
+            }
+    if (sg.best)
+        buf_printf(b, msg(lang, M_DID_YOU_MEAN), sg.best);
+}
+
 /* "unexpected X, expected A, B or C": X quoted from the source, A.. by their names. */
 static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ctx)
 {
@@ -473,6 +509,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     }
     if (la != YYSYMBOL_YYEOF)
         split_hint(ctx, at, &hint);
+    if (la != YYSYMBOL_YYEOF && !hint.len)
+        typo_hint(ctx, la, at, exp, n, &hint);
     diag_error_hint(ctx->dg, at, buf_cstr(&text), hint.len ? buf_cstr(&hint) : NULL);
     buf_free(&text);
     buf_free(&hint);

@@ -84,57 +84,6 @@ static uint32_t line_of(struct checker *ck, struct span at)
     return line;
 }
 
-/* Edit distance over code points, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    uint32_t ca[64], cb[64];
-    size_t na = 0, nb = 0, la = strlen(a), lb = strlen(b);
-    for (size_t i = 0; i < la && na < 64;) {
-        int k = utf8_decode(a + i, la - i, &ca[na]);
-        i += k > 0 ? (size_t)k : 1;
-        na++;
-    }
-    for (size_t i = 0; i < lb && nb < 64;) {
-        int k = utf8_decode(b + i, lb - i, &cb[nb]);
-        i += k > 0 ? (size_t)k : 1;
-        nb++;
-    }
-    size_t row[65];
-    for (size_t j = 0; j <= nb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (ca[i - 1] != cb[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[nb];
-}
-
-struct suggest {
-    const char *word, *best;
-    size_t dist;
-};
-
-static void consider(struct suggest *sg, const char *cand)
-{
-    size_t d = distance(sg->word, cand);
-    size_t n = utf8_count(cand, strlen(cand));
-    size_t limit = n <= 2 ? 1 : n <= 5 ? 2 : 3;
-    if (d > 0 && d <= limit && d < sg->dist) {
-        sg->dist = d;
-        sg->best = cand;
-    }
-}
-
 static void report_unknown(struct checker *ck, struct span at, enum msg_id id, const char *name,
                            const char *suggestion)
 {
@@ -170,17 +119,18 @@ static struct binding *lookup(struct checker *ck, struct indicator *ind, const c
 
 static const char *suggest_name(struct checker *ck, struct indicator *ind, const char *name)
 {
-    struct suggest sg = {name, NULL, (size_t)-1};
+    struct diag_suggest sg = {name, NULL, (size_t)-1};
     for (struct indicator *i = ind; i; i = i->parent)
         for (uint32_t k = 0; k < i->nlets; k++)
-            consider(&sg, i->lets[k]->name);
+            diag_consider(&sg, i->lets[k]->name);
     for (uint32_t k = 0; k < ck->nglobals; k++)
-        consider(&sg, ck->globals[k]->name);
+        diag_consider(&sg, ck->globals[k]->name);
     for (int k = 0; k < BUILTIN_COUNT; k++)
-        consider(&sg, builtin_table[k].name);
-    static const char *const words[] = {"weight", "score", "ratio", "true", "false", "null"};
+        diag_consider(&sg, builtin_table[k].name);
+    static const char *const words[] = {"weight", "score", "ratio", "true", "false", "null",
+                                        "分值", "得分", "得分率"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        consider(&sg, words[k]);
+        diag_consider(&sg, words[k]);
     return sg.best;
 }
 
@@ -294,9 +244,9 @@ static struct indicator *find_path(struct checker *ck, const struct ast *path)
         n = hit->nkids;
     }
     if (!hit) {     /* did you mean: the closest name where the path went wrong */
-        struct suggest sg = {s->str, NULL, (size_t)-1};
+        struct diag_suggest sg = {s->str, NULL, (size_t)-1};
         for (uint32_t k = 0; k < n; k++)
-            consider(&sg, list[k]->name);
+            diag_consider(&sg, list[k]->name);
         const char *best = !sg.best ? NULL : parent ? arena_printf(ck->ar, "%s.%s", parent->path, sg.best)
                                                     : sg.best;
         report_unknown(ck, s->at, M_NO_INDICATOR, steps_text(ck, path), best);
@@ -385,9 +335,9 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
                 id = k;
         resolve_list(ck, e->kids, cx);
         if (id < 0) {
-            struct suggest sg = {e->str, NULL, (size_t)-1};
+            struct diag_suggest sg = {e->str, NULL, (size_t)-1};
             for (int k = 0; k < BUILTIN_COUNT; k++)
-                consider(&sg, builtin_table[k].name);
+                diag_consider(&sg, builtin_table[k].name);
             report_unknown(ck, e->c ? e->c->at : e->at, M_UNKNOWN_FUNC, e->str, sg.best);
             return;
         }

@@ -373,3 +373,49 @@ void diag_summary(struct diag *dg)
         fputc('\n', dg->out);
     }
 }
+
+/* Edit distance over code points, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    uint32_t ca[64], cb[64];
+    size_t na = 0, nb = 0, la = strlen(a), lb = strlen(b);
+    for (size_t i = 0; i < la && na < 64;) {
+        int k = utf8_decode(a + i, la - i, &ca[na]);
+        i += k > 0 ? (size_t)k : 1;
+        na++;
+    }
+    for (size_t i = 0; i < lb && nb < 64;) {
+        int k = utf8_decode(b + i, lb - i, &cb[nb]);
+        i += k > 0 ? (size_t)k : 1;
+        nb++;
+    }
+    size_t row[65];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (ca[i - 1] != cb[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+void diag_consider(struct diag_suggest *sg, const char *cand)
+{
+    size_t d = distance(sg->word, cand);
+    size_t n = utf8_count(cand, strlen(cand));
+    size_t limit = n <= 2 ? 1 : n <= 5 ? 2 : 3;
+    if (d > 0 && d <= limit && d < sg->dist) {
+        sg->dist = d;
+        sg->best = cand;
+    }
+}

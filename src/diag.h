@@ -87,4 +87,13 @@ struct buf;
  * explain, diff quote rules this way). */
 void diag_text_line(const struct diag *dg, struct span at, struct buf *out);
 
+/* "did you mean": of the candidates considered, the nearest to `word` by edit distance over
+ * code points, within 1 edit for candidates of one or two characters, 2 up to five, 3 beyond
+ * (best NULL: none).  Start with {word, NULL, (size_t)-1}. */
+struct diag_suggest {
+    const char *word, *best;
+    size_t dist;
+};
+void diag_consider(struct diag_suggest *sg, const char *cand);
+
 #endif

@@ -36,6 +36,12 @@
     X(M_UNKNOWN_NAME, "unknown name '%s'", "未知的名称「%s」")                              \
     X(M_UNKNOWN_FUNC, "unknown function '%s'", "未知的函数「%s」")                          \
     X(M_DID_YOU_MEAN, "did you mean '%s'?", "是否想写「%s」？")                              \
+    X(M_HINT_EQ, "did you mean '=='? (a single '=' only defines a let or const)",            \
+      "是否想写「==」？（单个「=」只用于定义「设」和「常量」）")                              \
+    X(M_HINT_COMMA, "did you mean ','? (arguments are separated by commas)",                 \
+      "是否想写「，」？（参数之间用逗号分隔）")                                                \
+    X(M_HINT_QUOTES, "the string opens with %s but ends with %s: use “…” or \"…\" at both ends", \
+      "字符串以 %s 开始，却以 %s 结束：两端请使用同一种引号，“…”或 \"…\"")                    \
     X(M_ARITY, "%s() takes %s, not %d", "%s() 需要%s，而不是 %d 个")                        \
     X(M_WEIGHT_SUM, "indicator '%s' has weight %s but its sub-indicators add up to %s",      \
       "指标「%s」的分值 %s 与下级分值之和 %s 不符")                                          \

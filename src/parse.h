@@ -13,6 +13,16 @@
 #include "diag.h"
 
 enum { LEX_MAX_NEST = 1024 };   /* braces; the parser stack gives out first */
+enum { LEX_MAX_STR = 32 };      /* strings inside interpolations inside strings */
+
+/* The string literal being read. */
+struct lex_str {
+    uint32_t start;                 /* its opening quote */
+    int parts;                      /* parts returned so far */
+    int fancy;                      /* opened by “ (closed by ”) rather than " */
+    int inner;                      /* inner “ not yet closed by ” (text, §10) */
+    uint32_t other;                 /* 1 + offset of the first quote of the other kind */
+};
 
 struct parse_ctx {
     struct arena *ar;
@@ -29,9 +39,10 @@ struct parse_ctx {
     int in_from;                    /* between 'from' and its '{' */
     int keep_comments;              /* return COMMENT tokens (jixiao fmt) */
     struct buf sbuf;                /* text of the string part being read */
-    uint32_t str_start, part_start; /* string literal and current part */
-    int str_parts;                  /* parts returned so far of this string */
-    int str_fancy;                  /* closed by ” rather than " */
+    struct lex_str str;             /* the string literal being read */
+    struct lex_str outer[LEX_MAX_STR];  /* strings around the interpolations being read */
+    int nouter;
+    uint32_t part_start;            /* the current part of the string */
     /* result */
     struct ast *items;
 };

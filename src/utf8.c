@@ -198,14 +198,23 @@ static const struct {
     {0xFFE0, 0xFFEF}, /* full-width signs ￠ ￡ ￢ ￣ ￤ ￥ ￦ and half-width forms */
 };
 
-/* §10: read as their ASCII twins outside strings, sorted by code point. */
+/* §10: read as their ASCII twins outside strings, sorted by code point: the full-width forms,
+ * and what a Chinese input method types for ASCII keys by default (《》【】。×÷). */
 static const struct {
     uint32_t cp;
     const char *ascii;
 } full_width[] = {
+    {0x00D7, "*"},  /* × */
+    {0x00F7, "/"},  /* ÷ */
     {0x2260, "!="}, /* ≠ */
     {0x2264, "<="}, /* ≤ */
     {0x2265, ">="}, /* ≥ */
+    {0x3000, " "},  /* the ideographic space: white space */
+    {0x3002, "."},  /* 。 typed for '.' */
+    {0x300A, "<"},  /* 《 typed for '<' */
+    {0x300B, ">"},  /* 》 typed for '>' */
+    {0x3010, "["},  /* 【 typed for '[' */
+    {0x3011, "]"},  /* 】 typed for ']' */
     {0xFF01, "!"},  /* ！ */
     {0xFF04, "$"},  /* ＄ */
     {0xFF05, "%"},  /* ％ */
@@ -222,6 +231,7 @@ static const struct {
     {0xFF1C, "<"},  /* ＜ */
     {0xFF1D, "="},  /* ＝ */
     {0xFF1E, ">"},  /* ＞ */
+    {0xFF1F, "?"},  /* ？ (？？ is ??) */
     {0xFF3B, "["},  /* ［ */
     {0xFF3D, "]"},  /* ］ */
     {0xFF5B, "{"},  /* ｛ */
