@@ -328,10 +328,12 @@ static int starts_expr(yysymbol_kind_t k)
 /* A token's name in a message; in Chinese, keywords by their twin and classes translated. */
 static void add_symbol(struct buf *b, yysymbol_kind_t k, enum lang lang)
 {
-    static const char *const zh_classes[][2] = {
-        {"name", "名称"}, {"data path", "数据路径"}, {"field", "字段"}, {"number", "数字"},
-        {"percentage", "百分数"}, {"string", "字符串"}, {"string with {}", "字符串"},
-        {"string part", "字符串"}, {"end of string", "字符串结尾"}, {"format", "格式"},
+    static const struct { yysymbol_kind_t k; enum msg_id id; } classes[] = {
+        {YYSYMBOL_NAME, M_TOK_NAME}, {YYSYMBOL_DFIELD, M_TOK_DFIELD},
+        {YYSYMBOL_DOTFIELD, M_TOK_FIELD}, {YYSYMBOL_NUMBER, M_TOK_NUMBER},
+        {YYSYMBOL_PERCENT, M_TOK_PERCENT}, {YYSYMBOL_STRING, M_TOK_STRING},
+        {YYSYMBOL_ISTR_HEAD, M_TOK_ISTR}, {YYSYMBOL_ISTR_MID, M_TOK_ISTR_MID},
+        {YYSYMBOL_ISTR_TAIL, M_TOK_ISTR_END}, {YYSYMBOL_FMT, M_TOK_FMT},
     };
     static const struct { const char *en, *zh; } keywords[] = {
 #define X(t, en, zh) {en, zh},
@@ -344,12 +346,12 @@ static void add_symbol(struct buf *b, yysymbol_kind_t k, enum lang lang)
         name++;
         n -= 2;
     }
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (classes[i].k == k) {
+            buf_adds(b, msg(lang, classes[i].id));
+            return;
+        }
     if (lang == LANG_ZH) {
-        for (size_t i = 0; i < sizeof zh_classes / sizeof zh_classes[0]; i++)
-            if (strlen(zh_classes[i][0]) == n && memcmp(zh_classes[i][0], name, n) == 0) {
-                buf_adds(b, zh_classes[i][1]);
-                return;
-            }
         for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
             if (n == strlen(keywords[i].en) + 2 && memcmp(keywords[i].en, name + 1, n - 2) == 0) {
                 buf_printf(b, "「%s」", keywords[i].zh);
@@ -468,7 +470,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     yysymbol_kind_t la = yypcontext_token(yyctx);
     struct buf what = {0}, want = {0}, text = {0}, hint = {0};
     if (la == YYSYMBOL_YYEOF) {
-        buf_adds(&what, lang == LANG_ZH ? "文件结尾" : "end of file");
+        buf_adds(&what, msg(lang, M_TOK_EOF));
     } else {
         size_t n, len;
         const char *t = diag_text(ctx->dg, at, &len);
@@ -483,6 +485,15 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     }
     yysymbol_kind_t exp[YYNTOKENS];
     int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);
+    int str = 0;        /* "string", not "string or string with {}": both are strings */
+    for (int i = 0; i < n; i++)
+        str |= exp[i] == YYSYMBOL_STRING;
+    for (int i = 0; i < n; i++)
+        if (str && exp[i] == YYSYMBOL_ISTR_HEAD) {
+            memmove(exp + i, exp + i + 1, (size_t)(n - i - 1) * sizeof exp[0]);
+            n--;
+            break;
+        }
     int words = 0, expr = 0;
     for (int i = 0; i < n; i++)
         expr |= starts_expr(exp[i]) && exp[i] == YYSYMBOL_NUMBER;
@@ -492,14 +503,14 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     if (n > 0 && words <= 5) {
         int k = 0;
         if (expr) {
-            buf_adds(&want, lang == LANG_ZH ? "表达式" : "an expression");
+            buf_adds(&want, msg(lang, M_TOK_EXPR));
             k++;
         }
         for (int i = 0; i < n; i++) {
             if (expr && starts_expr(exp[i]))
                 continue;
             if (k > 0)
-                buf_adds(&want, k == words - 1 ? msg(lang, M_OR) : (lang == LANG_ZH ? "、" : ", "));
+                buf_adds(&want, msg(lang, k == words - 1 ? M_OR : M_LIST_SEP));
             add_symbol(&want, exp[i], lang);
             k++;
         }

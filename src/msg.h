@@ -31,6 +31,20 @@
     X(M_UNEXPECTED, "unexpected %s", "此处不应出现%s")                                       \
     X(M_EXPECTED, "unexpected %s, expected %s", "此处不应出现%s，应为%s")                    \
     X(M_OR, " or ", "或")                                                                    \
+    X(M_LIST_SEP, ", ", "、")                                                                \
+    /* tokens by their class, in syntax errors ("unexpected end of file, expected a string") */ \
+    X(M_TOK_EOF, "end of file", "文件结尾")                                                  \
+    X(M_TOK_EXPR, "an expression", "表达式")                                                 \
+    X(M_TOK_NAME, "name", "名称")                                                            \
+    X(M_TOK_DFIELD, "data path", "数据路径")                                                 \
+    X(M_TOK_FIELD, "field", "字段")                                                          \
+    X(M_TOK_NUMBER, "number", "数字")                                                        \
+    X(M_TOK_PERCENT, "percentage", "百分数")                                                 \
+    X(M_TOK_STRING, "string", "字符串")                                                      \
+    X(M_TOK_ISTR, "string with {}", "带 {} 的字符串")                                        \
+    X(M_TOK_ISTR_MID, "string part", "字符串中 {} 之间的部分")                               \
+    X(M_TOK_ISTR_END, "end of string", "字符串结尾")                                         \
+    X(M_TOK_FMT, "format", "格式")                                                           \
     /* hints: diag_error_hint shows them after the message and M_SEMICOLON */               \
     X(M_SPLIT, "did you mean %s %s?", "是否想写「%s %s」？")                                 \
     X(M_UNKNOWN_NAME, "unknown name '%s'", "未知的名称「%s」")                              \
@@ -90,8 +104,8 @@
       "基础规则集中没有要删除的指标「%s」")                                                    \
     X(M_DROP_NO_BASE, "'drop' needs a base rule set ('extends')", "「删除」只能用于继承的规则集") \
     X(M_EXPECT_TARGET, "expect compares an indicator path, score, grade or errors with a value", \
-      "期望应比较指标路径、score、grade 或 errors 与一个值")                                   \
-    X(M_EXPECT_NO_IND, "no indicator '%s' to expect a score of", "没有指标「%s」")              \
+      "期望应比较指标路径、得分（score）、等级（grade）或错误（errors）与一个值")                                   \
+    X(M_EXPECT_NO_IND, "no indicator '%s' to expect a score of", "没有指标「%s」，无法期望它的得分")              \
     X(M_WITH_JSON, "the object after 'with' is not valid JSON", "「合并」之后的对象不是有效的 JSON") \
     X(M_ROW_BODY, "a 'from' body is one row's rules: it cannot hold indicators or 'from' blocks", \
       "「来自」的规则体是每一行的规则，不能包含指标或「来自」")                               \
