@@ -77,13 +77,6 @@ struct checker {
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx);
 static void resolve_binding(struct checker *ck, struct binding *b);
 
-static uint32_t line_of(struct checker *ck, struct span at)
-{
-    uint32_t line, col;
-    diag_linecol(ck->dg, at.file, at.start, &line, &col);
-    return line;
-}
-
 static void report_unknown(struct checker *ck, struct span at, enum msg_id id, const char *name,
                            const char *suggestion)
 {
@@ -476,7 +469,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
         case AST_S_LET: {
             struct binding *dup = find_in(ind->lets, ind->nlets, s->str);
             if (dup)
-                diag_error(ck->dg, s->c->at, M_DUP_NAME, s->str, line_of(ck, dup->decl->at));
+                diag_error(ck->dg, s->c->at, M_DUP_NAME, s->str, diag_line(ck->dg, dup->decl->at));
             else
                 ind->lets[ind->nlets++] = new_binding(ck, s, ind);
             break;
@@ -485,7 +478,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
             struct indicator *dup = sibling(ck, ind, s->str);
             if (dup) {
                 diag_error(ck->dg, name_node(s)->at, M_DUP_INDICATOR, s->str,
-                           line_of(ck, dup->decl->at));
+                           diag_line(ck->dg, dup->decl->at));
                 /* still check what it holds, but leave it out of the tree */
                 VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, s, ind));
                 break;
@@ -503,7 +496,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
         }
         case AST_S_SCORE:
             if (ind->score)
-                diag_error(ck->dg, s->at, M_TWO_SCORES, ind->name, line_of(ck, ind->score->at));
+                diag_error(ck->dg, s->at, M_TWO_SCORES, ind->name, diag_line(ck->dg, ind->score->at));
             else
                 ind->score = s;
             break;
@@ -932,7 +925,7 @@ static void check_test(struct checker *ck, struct ast *test)
 static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word)
 {
     if (*slot)
-        diag_error(ck->dg, item->at, M_DUP_ITEM, word, line_of(ck, (*slot)->at));
+        diag_error(ck->dg, item->at, M_DUP_ITEM, word, diag_line(ck->dg, (*slot)->at));
     else
         *slot = item;
 }
@@ -982,7 +975,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
         case AST_S_LET: {
             struct binding *dup = strmap_get(&ck.global_names, it->str);
             if (dup) {
-                diag_error(ck.dg, it->c->at, M_DUP_NAME, it->str, line_of(&ck, dup->decl->at));
+                diag_error(ck.dg, it->c->at, M_DUP_NAME, it->str, diag_line(ck.dg, dup->decl->at));
                 break;
             }
             struct binding *b = new_binding(&ck, it, NULL);
@@ -994,7 +987,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
             struct indicator *dup = sibling(&ck, NULL, it->str);
             if (dup) {
                 diag_error(ck.dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
-                           line_of(&ck, dup->decl->at));
+                           diag_line(ck.dg, dup->decl->at));
                 VEC_PUSH(ck.dups, ck.ndups, ck.capdups, build_indicator(&ck, it, NULL));
                 break;
             }

@@ -109,6 +109,13 @@ void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *
         *col = (uint32_t)utf8_count(s->text + s->starts[i], off - s->starts[i]) + 1;
 }
 
+uint32_t diag_line(const struct diag *dg, struct span at)
+{
+    uint32_t line;
+    diag_linecol(dg, at.file, at.start, &line, NULL);   /* no column: linear on long lines */
+    return line;
+}
+
 void diag_where(const struct diag *dg, struct span at, char *buf, size_t cap)
 {
     uint32_t line, col;

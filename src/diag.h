@@ -77,6 +77,8 @@ void diag_where(const struct diag *dg, struct span at, char *buf, size_t cap);
 /* Line and column (both from 1, column in characters) of a byte offset; col may be NULL.
  * Lines end at "\n", "\r\n" or a lone "\r". */
 void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *line, uint32_t *col);
+/* The line (from 1) where a span starts. */
+uint32_t diag_line(const struct diag *dg, struct span at);
 /* Source text of a span. */
 const char *diag_text(const struct diag *dg, struct span at, size_t *len);
 /* Write text for a person (stderr, a terminal) with control and bidi characters escaped

@@ -49,13 +49,6 @@ static const char *text(struct diag *dg, struct span at, size_t *len)
     return diag_text(dg, at, len);
 }
 
-static uint32_t line_of(struct diag *dg, struct span at)
-{
-    uint32_t line;
-    diag_linecol(dg, at.file, at.start, &line, NULL);   /* no column: linear on long lines */
-    return line;
-}
-
 /* Tokens after which an operand ends (so a following '-' is binary, '(' '[' bind). */
 static int ends_operand(int k)
 {
@@ -204,7 +197,7 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
             t.kind = JSON_TEXT;
             t.at.end = v[i].at.end;
         }
-        uint32_t l = line_of(dg, t.at);
+        uint32_t l = diag_line(dg, t.at);
         if (t.kind == '}')
             depth = depth > 0 ? depth - 1 : 0;
         if (!prev || l > line) {

@@ -45,13 +45,6 @@ static const char *rule_word(const struct linter *l, const struct ast *rule)
     }
 }
 
-static uint32_t line_of(const struct linter *l, const struct ast *node)
-{
-    uint32_t line, col;
-    diag_linecol(l->dg, node->at.file, node->at.start, &line, &col);
-    return line;
-}
-
 /* ---- constant conditions ---- */
 
 /* Whether e reads nothing that depends on the data set (so eval_const can compute it). */
@@ -112,7 +105,7 @@ static void never(struct linter *l, const struct ast *rule, const struct ast *gu
 {
     if (guard)
         diag_warning(l->dg, rule->at, M_L_GUARDED, rule_word(l, rule), rule_word(l, guard),
-                     line_of(l, guard));
+                     diag_line(l->dg, guard->at));
     else
         diag_warning(l->dg, rule->at, M_L_NEVER, rule_word(l, rule));
 }
@@ -162,7 +155,7 @@ static void lint_grades(struct linter *l, const struct ast *grades)
     for (const struct ast *band = grades ? grades->kids : NULL; band; band = band->next) {
         int t = truth(l, band->b);
         if (always)
-            diag_warning(l->dg, band->at, M_L_BAND_AFTER, band->str, line_of(l, always));
+            diag_warning(l->dg, band->at, M_L_BAND_AFTER, band->str, diag_line(l->dg, always->at));
         else if (t == 0)
             diag_warning(l->dg, band->at, M_L_BAND_FALSE, band->str);
         else if (t == 1)
