@@ -22,7 +22,11 @@ static void dec_zero(struct dec *v)
     v->neg = 0, v->n = 1, v->e = 0, v->d[0] = '0';
 }
 
-/* glibc's printf is exact, so "%.14e" is x correctly rounded to 15 significant digits. */
+static int quick_mantissa(double x, long long *m, int *k);
+static const double pow10s[23];
+
+/* glibc's printf is exact, so "%.14e" is x correctly rounded to 15 significant digits
+ * (quick_mantissa finds the same digits without it, away from .5 ties). */
 static void dec_from(struct dec *v, double x)
 {
     char s[48];
@@ -31,6 +35,20 @@ static void dec_from(struct dec *v, double x)
     dec_zero(v);
     if (x == 0 || !isfinite(x))
         return;
+    long long m;
+    int k;
+    if (quick_mantissa(x, &m, &k)) {            /* m has 15 digits, or is 10^15 */
+        v->neg = x < 0;
+        v->e = 14 - k;
+        if (m == 1000000000000000LL)
+            m /= 10, v->e++;
+        for (int i = 14; i >= 0; i--, m /= 10)
+            v->d[i] = (char)('0' + m % 10);
+        v->n = 15;
+        while (v->n > 1 && v->d[v->n - 1] == '0')
+            v->n--;
+        return;
+    }
     snprintf(s, sizeof s, "%.14e", x);
     if (*p == '-')
         v->neg = 1, p++;
@@ -52,6 +70,14 @@ static double dec_to_double(const struct dec *v, double fallback)
 
     if (v->d[0] == '0')
         return 0.0;
+    int scale = v->e - (v->n - 1);              /* the value is digits * 10^scale */
+    if (scale >= -22 && scale <= 22) {          /* both exact: one correctly rounded step */
+        long long m = 0;
+        for (int i = 0; i < v->n; i++)
+            m = m * 10 + (v->d[i] - '0');
+        r = scale >= 0 ? (double)m * pow10s[scale] : (double)m / pow10s[-scale];
+        return v->neg ? -r : r;
+    }
     snprintf(s, sizeof s, "%s%.*se%d", v->neg ? "-" : "", v->n, v->d, v->e - v->n + 1);
     r = strtod(s, NULL);
     return isinf(r) ? fallback : r;
@@ -163,6 +189,47 @@ static size_t put_short(char *buf, size_t cap, long long n, int d)
     return o;
 }
 
+/* The 15-digit form without printf: y = |x| * 10^k in [1e14, 1e15) is within 0.07 of the
+ * true product (both factors exact, one rounding, ulp(y) <= 0.125), so unless y is near a .5
+ * tie its nearest integer m is the 15-digit mantissa, and m / 10^k (or m * 10^-k) is one
+ * correctly rounded operation: the double nearest the decimal, as strtod would give.
+ * 0 when the exact path must decide. */
+static int quick_mantissa(double x, long long *m, int *k)
+{
+    double a = fabs(x);
+    if (!(a >= 1e-8 && a < 1e36))
+        return 0;
+    *k = 14 - (int)floor(log10(a));
+    for (int tries = 0; tries < 2; tries++) {   /* log10 may be one off at a power of ten */
+        if (*k < -22 || *k > 22)
+            return 0;
+        double y = *k >= 0 ? a * pow10s[*k] : a / pow10s[-*k];
+        if (y < 1e14)
+            ++*k;
+        else if (y >= 1e15)
+            --*k;
+        else {
+            double r = nearbyint(y);
+            if (fabs(fabs(y - r) - 0.5) < 0.125)
+                return 0;
+            *m = (long long)r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int quick_canon(double x, double *out)
+{
+    long long m;
+    int k;
+    if (!quick_mantissa(x, &m, &k))
+        return 0;
+    double r = k >= 0 ? (double)m / pow10s[k] : (double)m * pow10s[-k];
+    *out = x < 0 ? -r : r;
+    return 1;
+}
+
 /* Half away from zero when y is clearly not near a tie; 0 when the exact path must decide. */
 static int quick_round(double x, int digits, double *out)
 {
@@ -179,37 +246,6 @@ static int quick_round(double x, int digits, double *out)
     if (*out == 0)
         *out = 0;   /* never -0 */
     return 1;
-}
-
-/* The 15-digit form without printf: y = |x| * 10^k in [1e14, 1e15) is within 0.07 of the
- * true product (both factors exact, one rounding, ulp(y) <= 0.125), so unless y is near a .5
- * tie its nearest integer is the 15-digit mantissa; that integer divided by the exact 10^k
- * (or times 10^-k) is one correctly rounded operation, so the double nearest the decimal,
- * as strtod would give.  0 when the exact path must decide. */
-static int quick_canon(double x, double *out)
-{
-    double a = fabs(x);
-    if (!(a >= 1e-8 && a < 1e36))
-        return 0;
-    int k = 14 - (int)floor(log10(a));
-    for (int tries = 0; tries < 2; tries++) {   /* log10 may be one off at a power of ten */
-        if (k < -22 || k > 22)
-            return 0;
-        double y = k >= 0 ? a * pow10s[k] : a / pow10s[-k];
-        if (y < 1e14)
-            k++;
-        else if (y >= 1e15)
-            k--;
-        else {
-            double r = nearbyint(y);
-            if (fabs(fabs(y - r) - 0.5) < 0.125)
-                return 0;
-            r = k >= 0 ? r / pow10s[k] : r * pow10s[-k];
-            *out = x < 0 ? -r : r;
-            return 1;
-        }
-    }
-    return 0;
 }
 
 double num_canon(double x)
