@@ -168,6 +168,36 @@ static size_t closing(const struct tok *v, size_t n, size_t i, int open, int clo
     return n - 1;
 }
 
+/* A line that goes on with the statement of the line before (`: "reason"`, `and …`, `if …`
+ * after an amount) sits one step in, as written in the rule sets. */
+static int continues(const struct tok *prev, const struct tok *t)
+{
+    switch (t->kind) {
+    case ':': case KW_AND: case KW_OR: case COAL: case KW_WHERE: case KW_MAP: case '+':
+    case '*': case '/':
+        return 1;
+    case KW_IF:
+        return prev && ends_operand(prev->kind);
+    default:
+        return 0;
+    }
+}
+
+/* The script's own style: Chinese when most of its keywords are written in Chinese. */
+static int own_style(struct diag *dg, const struct tok *v, size_t n)
+{
+    long score = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *zh = lex_keyword_text(v[i].kind, 1);
+        if (zh) {
+            size_t len;
+            const char *s = text(dg, v[i].at, &len);
+            score += strlen(zh) == len && memcmp(zh, s, len) == 0 ? 1 : -1;
+        }
+    }
+    return score > 0;
+}
+
 int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
 {
     struct arena ar;
@@ -180,7 +210,9 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
     }
     size_t n;
     struct tok *v = tokens(dg, file, &ar, &n);
-    int depth = 0;
+    if (zh < 0)
+        zh = own_style(dg, v, n);
+    int depth = 0, cases = 0;   /* braces, and case … end open across lines */
     uint32_t line = 0;
     const struct tok *prev = NULL, *before_prev = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -203,13 +235,17 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
         if (!prev || l > line) {
             if (prev)
                 buf_add(out, l > line + 1 ? "\n\n" : "\n", l > line + 1 ? 2 : 1);
-            for (int d = 0; d < depth; d++)
+            /* the when/else lines of a case spread over lines sit one step in; its end not */
+            int indent = depth + cases - (t.kind == KW_END && cases > 0) + continues(prev, &t);
+            for (int d = 0; d < indent; d++)
                 buf_add(out, "  ", 2);
         } else if (spaced(prev, &t, before_prev))
             buf_add(out, t.kind == COMMENT ? "  " : " ", t.kind == COMMENT ? 2 : 1);
         put_token(out, dg, &t, zh);
         if (t.kind == '{')
             depth++;
+        cases += t.kind == KW_CASE;
+        cases -= t.kind == KW_END && cases > 0;
         /* the line of a token that spans lines is its last one */
         uint32_t end_line;
         diag_linecol(dg, t.at.file, t.at.end > t.at.start ? t.at.end - 1 : t.at.start, &end_line,

@@ -33,7 +33,7 @@ static const char usage_text[] =
     "       jixiao explain RULES [DATA...]\n"
     "       jixiao diff OLD.eval NEW.eval [--data DATA...] [--format text|json]\n"
     "       jixiao template RULES [-o FILE.xlsx|FILE.csv]\n"
-    "       jixiao fmt [-w] [--style en|zh] RULES...\n"
+    "       jixiao fmt [-w | --check] [--style en|zh] RULES...\n"
     "       jixiao --help | --version\n"
     "\n"
     "Scores performance-evaluation data sets (JSON) with a .eval rule script.\n"
@@ -83,12 +83,15 @@ static const char explain_help[] =
     "not hold) and where it is written. The same as run --format explain.\n";
 
 static const char fmt_help[] =
-    "usage: jixiao fmt [-w] [--style en|zh] RULES...\n"
+    "usage: jixiao fmt [-w | --check] [--style en|zh] RULES...\n"
     "\n"
-    "Prints each rule script in one style: keywords in English (--style en, the default) or\n"
-    "Chinese (--style zh), ASCII punctuation, strings in \"...\" or \u201c...\u201d, two-space\n"
-    "indentation, one space between words; comments and line breaks are kept. With -w the\n"
-    "files are rewritten in place. A script with syntax errors is not touched (exit 2).\n";
+    "Prints each rule script in one style: keywords in English (--style en) or Chinese\n"
+    "(--style zh); without --style, the script's own (that of most of its keywords). ASCII\n"
+    "punctuation, strings in \"...\" or \u201c...\u201d, two-space indentation, one space\n"
+    "between words; comments and line breaks are kept. With -w the files are rewritten in\n"
+    "place. With --check nothing is written: the names of the files that fmt would change are\n"
+    "printed, and the exit status is 1 when there is one (for CI). A script with syntax\n"
+    "errors is not touched (exit 2).\n";
 
 static const char check_help[] =
     "usage: jixiao check RULES... [--format text|json] [--lang zh|en]\n"
@@ -218,6 +221,7 @@ struct options {
     int threads;            /* -j; 0: the number of cores */
     const char *encoding;   /* --encoding: of CSV data files */
     int write;              /* fmt -w */
+    int check;              /* fmt --check */
     int zh_style;           /* fmt --style zh */
     int quiet;
     enum diag_format diag_format;   /* check and diff --format text|json */
@@ -288,6 +292,8 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
             o->threads = (int)n;
         } else if (run == 2 && strcmp(a, "-w") == 0) {
             o->write = 1;
+        } else if (run == 2 && strcmp(a, "--check") == 0) {
+            o->check = 1;
         } else if (run == 2 && (strcmp(a, "--style") == 0 || strncmp(a, "--style=", 8) == 0)) {
             val = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!val || (strcmp(val, "zh") != 0 && strcmp(val, "en") != 0))
@@ -521,7 +527,7 @@ static int cmd_diff(int argc, char **argv)
 
 static int cmd_fmt(int argc, char **argv)
 {
-    struct options o = {0};
+    struct options o = {.zh_style = -1};    /* -1: the script's own style */
     int rc = command_start(argc, argv, &o, 2, fmt_help, 1, 0, M_U_NEEDS_ONE, "fmt");
     if (rc >= 0)
         return rc;
@@ -534,6 +540,13 @@ static int cmd_fmt(int argc, char **argv)
         if (file == UINT32_MAX || !fmt_file(&dg, file, o.zh_style, &out)) {
             diag_summary(&dg);
             status = 2;
+        } else if (o.check) {
+            const struct source *src = &dg.files[file];
+            if (src->bom || out.len != src->len || memcmp(out.data, src->text, out.len) != 0) {
+                printf("%s\n", o.args[i]);
+                if (status == 0)
+                    status = 1;
+            }
         } else if (!o.write) {
             fwrite(out.data, 1, out.len, stdout);
         } else {
