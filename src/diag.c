@@ -38,7 +38,7 @@ void diag_free(struct diag *dg)
 
 uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t len)
 {
-    struct source s = {xstrndup(name, strlen(name)), text, len, 0, NULL, 0};
+    struct source s = {xstrndup(name, strlen(name)), text, len, 0, NULL, 0, 0, 0};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {   /* a leading BOM is ignored */
         s.text += 3;
         s.len -= 3;
@@ -56,26 +56,25 @@ uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t l
 
 uint32_t diag_load(struct diag *dg, const char *path)
 {
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_plain(dg, M_IS_DIR, path);
-        return UINT32_MAX;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_plain(dg, M_CANT_READ, path, strerror(errno));
-        return UINT32_MAX;
-    }
     struct buf b = {0};
-    int err = !buf_read_all(&b, f);
-    fclose(f);
+    struct stat st;
+    int err = buf_read_file(&b, path, DIAG_MAX_SOURCE, &st);
     if (err) {
-        diag_plain(dg, M_CANT_READ, path, strerror(EIO));
+        if (err == EISDIR)
+            diag_plain(dg, M_IS_DIR, path);
+        else if (err == ENODEV)
+            diag_plain(dg, M_NOT_REGULAR, path);
+        else if (err == EFBIG)
+            diag_plain(dg, M_TOO_BIG, path, DIAG_MAX_SOURCE >> 20);
+        else
+            diag_plain(dg, M_CANT_READ, path, strerror(err));
         buf_free(&b);
         return UINT32_MAX;
     }
-    buf_cstr(&b);
-    return diag_add_source(dg, path, b.data, b.len);
+    uint32_t file = diag_add_source(dg, path, b.data, b.len);
+    dg->files[file].dev = (uint64_t)st.st_dev;
+    dg->files[file].ino = (uint64_t)st.st_ino;
+    return file;
 }
 
 /* The line holding off: binary search of the line-start table (built once per source, as

@@ -22,9 +22,13 @@ struct source {
     uint32_t bom;   /* bytes of BOM removed (offsets stay relative to text) */
     uint32_t *starts;   /* offset of each line's first byte: starts[0] == 0 */
     uint32_t nlines;
+    uint64_t dev, ino;  /* the file's identity (0 for text not read from a file) */
 };
 
 enum { DIAG_MAX = 20 };     /* text: at most this many are printed (JSON: all) */
+/* The largest rule script read (bytes): far above any real one (the biggest seed is 30 KB),
+ * low enough that a wrong file is refused at once.  Positions are 32-bit offsets. */
+enum { DIAG_MAX_SOURCE = 64 << 20 };
 
 enum diag_severity { DIAG_ERROR, DIAG_WARNING };
 enum diag_format { DIAG_TEXT, DIAG_JSON };
@@ -54,7 +58,8 @@ void diag_init(struct diag *dg, enum lang lang, FILE *out);
 void diag_free(struct diag *dg);
 /* Register a source; takes ownership of text (malloc'd, NUL-terminated). */
 uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t len);
-/* Read a file and register it; on failure reports the error and returns UINT32_MAX. */
+/* Read a regular file of at most DIAG_MAX_SOURCE bytes and register it; on failure (also a
+ * directory, device or FIFO) reports the error and returns UINT32_MAX. */
 uint32_t diag_load(struct diag *dg, const char *path);
 
 /* Report an error at `at`: FILE:LINE:COL: error: <message>, the line, a caret.  Errors are

@@ -1,9 +1,14 @@
 /* mem.c - allocation wrappers, arenas and byte buffers. */
 #include "mem.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t n)
 {
@@ -190,6 +195,48 @@ int buf_read_all(struct buf *b, FILE *f)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         buf_add(b, chunk, n);
     return !ferror(f);
+}
+
+int buf_read_file(struct buf *b, const char *path, size_t max, struct stat *st)
+{
+    struct stat own;
+    if (!st)
+        st = &own;
+    /* look before opening: opening a FIFO blocks, opening some devices does things */
+    if (stat(path, st) != 0)
+        return errno;
+    if (S_ISDIR(st->st_mode))
+        return EISDIR;
+    if (!S_ISREG(st->st_mode))
+        return ENODEV;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    int err = 0;
+    if (fstat(fd, st) != 0)                     /* what was opened, if it was swapped */
+        err = errno;
+    else if (!S_ISREG(st->st_mode))
+        err = S_ISDIR(st->st_mode) ? EISDIR : ENODEV;
+    else if ((uint64_t)st->st_size > max)
+        err = EFBIG;
+    size_t start = b->len;
+    while (!err) {                              /* to the end, even if it grew meanwhile */
+        buf_reserve(b, 65536);
+        ssize_t n = read(fd, b->data + b->len, 65536);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            err = errno;
+        else if (n == 0)
+            break;
+        else if ((b->len += (size_t)n) - start > max)
+            err = EFBIG;
+    }
+    close(fd);
+    if (err)
+        b->len = start;
+    buf_cstr(b);
+    return err;
 }
 
 void buf_free(struct buf *b)

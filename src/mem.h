@@ -66,6 +66,13 @@ const char *buf_cstr(struct buf *b);
 /* Append everything left in f; returns 0 on a read error. */
 int buf_read_all(struct buf *b, FILE *f);                   /* NUL-terminated view of data */
 void buf_free(struct buf *b);
+struct stat;
+/* Read the whole regular file `path` of at most `max` bytes into b (appended; buf_cstr'd).
+ * Returns 0, or an errno value: EISDIR a directory, ENODEV not a regular file (a device,
+ * FIFO or socket: refused without reading, so /dev/zero cannot fill memory and a FIFO cannot
+ * block), EFBIG larger than max, or what open/read said.  *st (may be NULL) gets the file's
+ * identity (st_dev, st_ino) for cycle checks. */
+int buf_read_file(struct buf *b, const char *path, size_t max, struct stat *st);
 
 /* Growable arrays of anything: VEC_PUSH(ptr, len, cap, item) */
 #define VEC_PUSH(v, n, cap, item) do {                                  \

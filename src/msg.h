@@ -18,6 +18,10 @@
     X(M_CANT_READ, "cannot read %s: %s", "无法读取 %s：%s")                                  \
     X(M_CANT_WRITE, "cannot write %s: %s", "无法写入 %s：%s")                                  \
     X(M_IS_DIR, "%s is a directory, not a rule script", "%s 是目录，不是规则脚本")          \
+    X(M_NOT_REGULAR, "%s is not a regular file (a device, pipe or socket)",                  \
+      "%s 不是普通文件（而是设备、管道或套接字）")                                          \
+    X(M_TOO_BIG, "%s is larger than %d MB, the limit for a rule script",                    \
+      "%s 超过 %d MB，规则脚本不能这么大")                                                  \
     X(M_BAD_UTF8, "invalid UTF-8 (byte 0x%02X)", "无效的 UTF-8 编码（字节 0x%02X）")         \
     X(M_BAD_CHAR, "unexpected character '%s'", "不能识别的字符「%s」")                       \
     X(M_UNTERMINATED, "unterminated string", "字符串缺少结束引号")                          \
@@ -97,6 +101,7 @@
     X(M_BAD_FMT, "unknown format ':%s' (use {x}, {x:%%} or {x:.2})",                        \
       "未知的格式「:%s」（可用 {x}、{x:%%} 或 {x:.2}）")                                     \
     X(M_RULESET_FIRST, "'ruleset' must come first", "「规则集」应写在最前面")                 \
+    X(M_EXT_DEPTH, "'extends' goes deeper than %d scripts: %s", "「继承」超过 %d 层：%s")      \
     X(M_EXT_CYCLE, "'extends' goes round in a circle: %s", "「继承」形成循环：%s")            \
     X(M_EXT_NO_PARENT, "the base rule set has no indicator '%s' to put '%s' under",             \
       "基础规则集中没有指标「%s」，无法在其下加入「%s」")                                     \

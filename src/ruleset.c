@@ -1,8 +1,6 @@
 /* ruleset.c - loading a rule set: read, parse, merge over its base (extends), check. */
-#define _XOPEN_SOURCE 700   /* realpath */
 #include "ruleset.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,46 +9,67 @@
 
 enum { MAX_EXTENDS = 32 };
 
-/* The items of one script, merged over its base's when it extends one (§7).  `chain` holds
- * the real paths of the scripts that extend this one, to catch cycles; `names` the same
- * paths as written, for the message. */
-static struct ast *load_items(struct ruleset *rs, const char *path, char **chain,
-                              const char **names, int depth, uint32_t *first_file)
+/* The scripts that extend the one being loaded: their files (device and inode, so that a
+ * cycle is seen however the paths are written, even where realpath() fails) and paths as
+ * written, for the message. */
+struct chain {
+    uint32_t file[MAX_EXTENDS];
+    const char *name[MAX_EXTENDS];
+    struct span at[MAX_EXTENDS];    /* where each names its base */
+};
+
+static void chain_error(struct ruleset *rs, struct chain *c, int depth, struct span at,
+                        const char *base, int cycle)
+{
+    struct buf b = {0};
+    for (int k = 0; k <= depth; k++)
+        buf_printf(&b, "%s → ", c->name[k]);
+    buf_adds(&b, base);
+    if (cycle)
+        diag_error(&rs->dg, at, M_EXT_CYCLE, buf_cstr(&b));
+    else
+        diag_error(&rs->dg, at, M_EXT_DEPTH, MAX_EXTENDS, buf_cstr(&b));
+    buf_free(&b);
+}
+
+/* The items of one script, merged over its base's when it extends one (§7). */
+static struct ast *load_items(struct ruleset *rs, const char *path, struct chain *c, int depth,
+                              uint32_t *first_file)
 {
     uint32_t file = diag_load(&rs->dg, path);
     if (file == UINT32_MAX)
         return NULL;
     if (*first_file == UINT32_MAX)
         *first_file = file;
+    const struct source *me = &rs->dg.files[file];
+    for (int i = 0; i < depth; i++) {
+        const struct source *s = &rs->dg.files[c->file[i]];
+        if (s->dev == me->dev && s->ino == me->ino) {
+            /* reported at the `extends` of the script that names this one */
+            chain_error(rs, c, depth - 1, c->at[depth - 1], path, 1);
+            return NULL;
+        }
+    }
     struct ast *items = parse_file(&rs->ar, &rs->dg, file);
     if (rs->dg.nerrors)
         return NULL;
     struct ast *decl = items && items->kind == AST_S_RULESET ? items : NULL;
     if (!decl || !decl->b)
         return items;
-
+    c->file[depth] = file;
+    c->at[depth] = decl->b->at;
+    c->name[depth] = path;
     /* the base, relative to this file */
     const char *rel = decl->b->str;
     const char *slash = strrchr(path, '/');
     char *base = rel[0] == '/' || !slash
                      ? arena_strndup(&rs->ar, rel, strlen(rel))
                      : arena_printf(&rs->ar, "%.*s/%s", (int)(slash - path), path, rel);
-    char real[PATH_MAX];
-    chain[depth] = realpath(path, real) ? arena_strndup(&rs->ar, real, strlen(real)) : (char *)path;
-    names[depth] = path;
-    if (realpath(base, real)) {
-        for (int i = 0; i <= depth; i++)
-            if (strcmp(chain[i], real) == 0 || depth + 1 >= MAX_EXTENDS) {
-                struct buf b = {0};
-                for (int k = 0; k <= depth; k++)
-                    buf_printf(&b, "%s → ", names[k]);
-                buf_adds(&b, base);
-                diag_error(&rs->dg, decl->b->at, M_EXT_CYCLE, buf_cstr(&b));
-                buf_free(&b);
-                return NULL;
-            }
+    if (depth + 1 >= MAX_EXTENDS) {
+        chain_error(rs, c, depth, decl->b->at, base, 0);
+        return NULL;
     }
-    struct ast *base_items = load_items(rs, base, chain, names, depth + 1, first_file);
+    struct ast *base_items = load_items(rs, base, c, depth + 1, first_file);
     if (rs->dg.nerrors)
         return NULL;
     return extend_merge(&rs->dg, &rs->ar, base_items, items);
@@ -68,10 +87,9 @@ struct ruleset *ruleset_load_as(const char *path, enum lang lang, enum diag_form
     diag_init(&rs->dg, lang, format == DIAG_JSON ? stdout : stderr);
     rs->dg.format = format;
     rs->dg.script = arena_strndup(&rs->ar, path, strlen(path));
-    char *chain[MAX_EXTENDS];
-    const char *names[MAX_EXTENDS];
+    struct chain chain;
     uint32_t file = UINT32_MAX;
-    struct ast *items = load_items(rs, path, chain, names, 0, &file);
+    struct ast *items = load_items(rs, path, &chain, 0, &file);
     if (rs->dg.nerrors == 0)
         check_ruleset(rs, items);
     if (rs->dg.nerrors) {

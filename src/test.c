@@ -22,19 +22,14 @@ static void merge(cJSON *into, const cJSON *with)
     }
 }
 
+/* A given file: a regular file of at most DIAG_MAX_SOURCE bytes (never a device or FIFO). */
 static char *read_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     struct buf b = {0};
-    int ok = buf_read_all(&b, f);
-    fclose(f);
-    if (!ok) {
+    if (buf_read_file(&b, path, DIAG_MAX_SOURCE, NULL) != 0) {
         buf_free(&b);
         return NULL;
     }
-    buf_cstr(&b);
     return b.data;
 }
 

@@ -8,7 +8,8 @@
 #
 # A case:  hcase NAME SETUP ARGS EXIT FIRST [AFTER]
 #   SETUP  shell run first in a fresh directory (make the inputs); "" for none
-#   ARGS   the command line after the binary, eval'd (so quoting and redirections work)
+#   ARGS   the command line after the binary, eval'd (so quoting and redirections work);
+#          "!..." is a whole shell command instead, running the binary as $RUN
 #   EXIT   the expected exit status
 #   FIRST  the expected first line of standard error ("" : stderr must be empty)
 #   AFTER  shell that must succeed afterwards (files intact, output valid, ...)
@@ -19,7 +20,8 @@ set -u
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd) || exit 2
 BIN=${1:-$ROOT/build/jixiao}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-export BIN ROOT
+RUN="timeout 20 $BIN"
+export BIN ROOT RUN
 unset LC_MESSAGES LANGUAGE
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-hostile.XXXXXX") || exit 2
@@ -36,7 +38,11 @@ hcase() {
     echo "FAIL hostile: $name"; echo "  setup failed:"; sed 's/^/    /' setup.log | head -5
     failed=$((failed + 1)); cd "$ROOT"; return
   fi
-  (eval "$LIMIT timeout 20 \"\$BIN\" $args") >out 2>err </dev/null
+  if [[ $args == '!'* ]]; then
+    (eval "$LIMIT ${args#!}") >out 2>err </dev/null
+  else
+    (eval "$LIMIT timeout 20 \"\$BIN\" $args") >out 2>err </dev/null
+  fi
   rc=$?
   first=$(head -n 1 err)
   [ "$rc" = "$want_exit" ] || ok=
