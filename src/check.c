@@ -39,12 +39,14 @@ struct ctx {
     enum role role;
     int in_where;
     const char *const_name; /* the const being defined (R_CONST) */
-    int depth;              /* of the expression being resolved */
+    int depth;              /* of the expression being resolved, counted across bindings */
     struct deps *deps;      /* where score(PATH) references are collected, or NULL */
 };
 
 /* Deeper expressions are refused, so that nothing recursing over them can run out of stack
- * (a + a + … parses without bound, left-recursively). */
+ * (a + a + … parses without bound, left-recursively).  The depth runs on through the lets and
+ * consts an expression reads (evaluation recurses into them): a chain of 40,000 lets, each
+ * reading the one before, is refused too, not only one deep expression. */
 enum { MAX_EXPR_DEPTH = 1000 };
 
 struct checker {
@@ -63,6 +65,7 @@ struct checker {
     struct indicator **tmpls;       /* templates of from blocks (§11): not part of the tree */
     uint32_t ntmpls, captmpls;
     bool too_deep;                  /* "nesting too deep" reported (once is enough) */
+    int *reach;                     /* the binding being resolved: the deepest level reached */
     struct strmap paths;            /* plain data path ("\x1f"-joined names) -> 1 + slot */
     uint32_t npaths;
     struct strmap siblings;         /* "PARENT\x1fNAME" -> indicator: duplicates */
@@ -75,7 +78,7 @@ struct checker {
 };
 
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx);
-static void resolve_binding(struct checker *ck, struct binding *b);
+static void resolve_binding(struct checker *ck, struct binding *b, int depth);
 
 static void report_unknown(struct checker *ck, struct span at, enum msg_id id, const char *name,
                            const char *suggestion)
@@ -218,6 +221,9 @@ static const char *steps_text(struct checker *ck, const struct ast *path)
     return t;
 }
 
+static struct indicator *sibling(struct checker *ck, const struct indicator *parent,
+                                 const char *name);
+
 /* The indicator a dotted path (E_STR steps) names, from the top level; reports it when none. */
 static struct indicator *find_path(struct checker *ck, const struct ast *path)
 {
@@ -226,10 +232,9 @@ static struct indicator *find_path(struct checker *ck, const struct ast *path)
     struct indicator *hit = NULL, *parent = NULL;
     const struct ast *s = path;
     for (; s; s = s->next) {
-        hit = NULL;
-        for (uint32_t k = 0; k < n && !hit; k++)
-            if (strcmp(list[k]->name, s->str) == 0)
-                hit = list[k];
+        /* by the siblings map, not a scan: 40,000 top-level indicators each reading
+         * another by score() were quadratic (35 s to check) */
+        hit = sibling(ck, parent, s->str);
         if (!hit)
             break;
         parent = hit;
@@ -247,16 +252,24 @@ static struct indicator *find_path(struct checker *ck, const struct ast *path)
     return hit;
 }
 
+/* Counts one more level at e; false (reported once) when that is too deep. */
+static bool deeper(struct checker *ck, struct ast *e, struct ctx *cx, int levels)
+{
+    cx->depth += levels;
+    if (ck->reach && cx->depth > *ck->reach)
+        *ck->reach = cx->depth;
+    if (cx->depth <= MAX_EXPR_DEPTH)
+        return true;
+    if (!ck->too_deep)
+        diag_error(ck->dg, e->at, M_TOO_DEEP);
+    ck->too_deep = true;
+    return false;
+}
+
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 {
-    if (!e)
+    if (!e || !deeper(ck, e, &cx, 1))
         return;
-    if (++cx.depth > MAX_EXPR_DEPTH) {
-        if (!ck->too_deep)
-            diag_error(ck->dg, e->at, M_TOO_DEEP);
-        ck->too_deep = true;
-        return;
-    }
     if (e->kind == AST_E_FIELD) {
         resolve(ck, e->a, cx);
         plain_path(ck, e);
@@ -291,7 +304,8 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
         }
         e->kind = b->is_const ? AST_E_CONST : AST_E_LET;
         e->ref = b;
-        resolve_binding(ck, b);
+        resolve_binding(ck, b, cx.depth);
+        deeper(ck, e, &cx, (int)b->height);
         if (!b->is_const && cx.deps && ck->let_deps) {
             struct deps *ld = &ck->let_deps[b->slot];
             for (uint32_t k = 0; k < ld->n; k++)
@@ -389,7 +403,7 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 }
 
 /* A let or const: resolved once, in its own scope; consts are evaluated right away. */
-static void resolve_binding(struct checker *ck, struct binding *b)
+static void resolve_binding(struct checker *ck, struct binding *b, int depth)
 {
     if (b->state == 2)
         return;
@@ -400,12 +414,16 @@ static void resolve_binding(struct checker *ck, struct binding *b)
     }
     b->state = 1;
     int before = ck->dg->nerrors;
+    int reach = depth, *outer = ck->reach;  /* from where it is first read: bounded recursion */
+    ck->reach = &reach;
     struct ctx cx = {b->owner, b->is_const ? R_CONST : R_LET,
-                     b->owner && b->owner->decl->kind == AST_S_FROM, b->name, 0,
+                     b->owner && b->owner->decl->kind == AST_S_FROM, b->name, depth,
                      b->is_const ? NULL : &ck->let_deps[b->slot]};
     resolve(ck, b->decl->a, cx);
+    ck->reach = outer;
+    b->height = (uint32_t)(reach - depth);
     b->state = 2;
-    if (b->is_const && ck->dg->nerrors == before) {
+    if (b->is_const && ck->dg->nerrors == before && !ck->too_deep) {
         struct eval_error err;
         if (!eval_const(ck->rs, b->decl->a, &b->cval, &err))
             diag_error_text(ck->dg, err.at, err.message);
@@ -730,7 +748,7 @@ static void resolve_indicator(struct checker *ck, struct indicator *ind)
     }
     resolve_grades(ck, ind->grades, grades);
     for (uint32_t k = 0; k < ind->nlets; k++)
-        resolve_binding(ck, ind->lets[k]);
+        resolve_binding(ck, ind->lets[k], 0);
     bool rows_below = ind->nfroms > 0;      /* sums with rows are checked per data set */
     for (uint32_t k = 0; k < ind->nkids; k++) {
         weight_of(ck, ind->kids[k]);
@@ -799,20 +817,41 @@ static void settle_na(struct checker *ck)
 }
 
 /* score(PATH) cycles: an indicator depends on its children and on what its rules read by
- * score(PATH); depending on itself is reported with the chain, at the reference. */
-static void cycle_from(struct checker *ck, struct indicator *ind, struct indicator **stack,
-                       struct ast **via, uint32_t depth)
+ * score(PATH); depending on itself is reported with the chain, at the reference.  A depth-
+ * first search with its own stack (stack, via, and the next edge of each in at), not the C
+ * stack: a chain of 40,000 indicators each reading the next must not overflow it. */
+static struct indicator *edge(struct checker *ck, struct indicator *ind, uint32_t k,
+                              struct ast **via)
 {
-    ck->mark[ind->index] = 1;
-    stack[depth] = ind;
     struct deps *d = &ck->ind_deps[ind->index];
     uint32_t nk = ind->nkids + ind->nfroms;
-    for (uint32_t k = 0; k < nk + d->n; k++) {
-        struct indicator *next = k < ind->nkids ? ind->kids[k]
-                                 : k < nk ? ind->froms[k - ind->nkids]->tmpl : d->v[k - nk].ind;
-        via[depth] = k < nk ? NULL : d->v[k - nk].at;
+    if (k >= nk + d->n)
+        return NULL;
+    *via = k < nk ? NULL : d->v[k - nk].at;
+    return k < ind->nkids ? ind->kids[k] : k < nk ? ind->froms[k - ind->nkids]->tmpl : d->v[k - nk].ind;
+}
+
+static void cycle_from(struct checker *ck, struct indicator *root, struct indicator **stack,
+                       struct ast **via, uint32_t *at)
+{
+    uint32_t depth = 0;
+    stack[0] = root;
+    at[0] = 0;
+    ck->mark[root->index] = 1;
+    for (;;) {
+        struct indicator *ind = stack[depth];
+        struct indicator *next = edge(ck, ind, at[depth]++, &via[depth]);
+        if (!next) {                        /* all edges done: back up */
+            ck->mark[ind->index] = 2;
+            if (depth == 0)
+                return;
+            depth--;
+            continue;
+        }
         if (ck->mark[next->index] == 0) {
-            cycle_from(ck, next, stack, via, depth + 1);
+            ck->mark[next->index] = 1;
+            stack[++depth] = next;
+            at[depth] = 0;
             continue;
         }
         if (ck->mark[next->index] != 1)
@@ -821,18 +860,17 @@ static void cycle_from(struct checker *ck, struct indicator *ind, struct indicat
         while (stack[from] != next)
             from--;
         struct buf chain = {0};
-        struct ast *at = NULL;
+        struct ast *ref = NULL;
         for (uint32_t i = from; i <= depth; i++) {
             buf_printf(&chain, "%s → ", stack[i]->path);
-            if (!at)
-                at = via[i];
+            if (!ref)
+                ref = via[i];
         }
         buf_adds(&chain, next->path);
-        diag_error(ck->dg, at ? at->at : name_node(next->decl)->at, M_IND_CYCLE, next->path,
+        diag_error(ck->dg, ref ? ref->at : name_node(next->decl)->at, M_IND_CYCLE, next->path,
                    buf_cstr(&chain));
         buf_free(&chain);
     }
-    ck->mark[ind->index] = 2;
 }
 
 static void find_cycles(struct checker *ck)
@@ -841,11 +879,13 @@ static void find_cycles(struct checker *ck)
     ck->mark = xcalloc(n ? n : 1, 1);
     struct indicator **stack = xcalloc(n + 1, sizeof *stack);
     struct ast **via = xcalloc(n + 1, sizeof *via);
+    uint32_t *at = xcalloc(n + 1, sizeof *at);
     for (uint32_t k = 0; k < ck->nall; k++)
         if (ck->mark[k] == 0)
-            cycle_from(ck, ck->all[k], stack, via, 0);
+            cycle_from(ck, ck->all[k], stack, via, at);
     free(stack);
     free(via);
+    free(at);
     free(ck->mark);
 }
 
@@ -1036,7 +1076,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     check_decimals(&ck);
     settle_na(&ck);
     for (uint32_t k = 0; k < ck.nglobals; k++)
-        resolve_binding(&ck, ck.globals[k]);
+        resolve_binding(&ck, ck.globals[k], 0);
     for (uint32_t k = 0; k < ntop; k++)
         resolve_indicator(&ck, top[k]);
     for (uint32_t k = 0; k < ck.ndups; k++) {
@@ -1108,7 +1148,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
     free(ck.globals);
     free(ck.dups);
     strmap_free(&ck.paths);
-    strmap_free(&ck.siblings);
     strmap_free(&ck.global_names);
+    strmap_free(&ck.siblings);
     return rs->dg.nerrors - before;
 }

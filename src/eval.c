@@ -50,6 +50,7 @@ struct evaluator {
     struct value *elems;                /* by index: a row's element */
     uint32_t ndyn, capdyn;
     struct row_error *row_errors;       /* rows that do not fit their indicator */
+    uint32_t depth;             /* eval() levels in progress, across score(PATH) */
 };
 
 /* A data error of the rows under an indicator (a weight sum, a name): reported once that
@@ -59,6 +60,11 @@ struct row_error {
     struct eval_error err;
     struct row_error *next;
 };
+
+/* The deepest evaluation: check keeps one expression with the lets it reads within 1000
+ * levels, but score(PATH) chains add theirs up (40,000 indicators each reading the next);
+ * past this the data set gets an error, never a stack overflow. */
+enum { EVAL_MAX_DEPTH = 2000, SCORE_LINK = 10 };
 
 void eval_trace(struct evaluator *ev, bool on)
 {
@@ -568,8 +574,22 @@ static const struct ind_result *result_of(struct evaluator *ev, const struct ind
     return &ev->res.ind[cur(ev, ind)->index];
 }
 
+static bool eval_node(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out);
+
 static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
                  struct value *out)
+{
+    if (ev->depth >= EVAL_MAX_DEPTH)
+        return eval_fail(ev, e, M_TOO_DEEP);
+    ev->depth++;
+    bool ok = eval_node(ev, e, elem, out);
+    ev->depth--;
+    return ok;
+}
+
+static bool eval_node(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out)
 {
     switch ((enum ast_kind)e->kind) {
     case AST_E_NUM:
@@ -1248,8 +1268,13 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
 static bool score_of(struct evaluator *ev, const struct ast *e, struct value *out)
 {
     const struct indicator *ind = cur(ev, e->ref);
+    /* scoring another indicator takes several big frames: it counts for SCORE_LINK levels */
+    if (ev->depth + SCORE_LINK >= EVAL_MAX_DEPTH)
+        return eval_fail(ev, e, M_TOO_DEEP);
     struct eval_error saved = ev->err;
+    ev->depth += SCORE_LINK;
     score_indicator(ev, ind);
+    ev->depth -= SCORE_LINK;
     ev->err = saved;
     const struct ind_result *r = result_of(ev, ind);
     if (!ind_has_score(r)) {

@@ -30,6 +30,7 @@ struct binding {
     uint32_t slot;              /* lets: index of the per-data-set cache */
     uint8_t is_const;
     uint8_t state;              /* check: 0 unresolved, 1 resolving, 2 done */
+    uint32_t height;            /* check: nesting of its expression, with the bindings it reads */
     struct value cval;          /* consts: the value */
 };
 
