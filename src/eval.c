@@ -914,6 +914,30 @@ static bool grade_of(struct evaluator *ev, const struct ast *grades, const char 
     return true;
 }
 
+/* The next rule of `kind` from rules[*k] on that fires, in *fired (NULL: none is left); the
+ * rules of that kind passed over are traced as not fired.  Guards, notes and deducts all walk
+ * their rules with it, in source order. */
+static bool next_fired(struct evaluator *ev, struct ind_result *r, struct ast *const *rules,
+                       uint32_t n, uint32_t *k, enum ast_kind kind, const struct value *elem,
+                       const struct ast **fired)
+{
+    *fired = NULL;
+    while (*k < n) {
+        const struct ast *rule = rules[(*k)++];
+        if (rule->kind != kind)
+            continue;
+        bool hit = false;
+        if (!cond_holds(ev, rule->b, elem, &hit))
+            return false;
+        if (hit) {
+            *fired = rule;
+            return true;
+        }
+        trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
+    }
+    return true;
+}
+
 /* The rules of an indicator (or of the total) that are guards or notes.  Rules of `kind`
  * (S_SKIP or S_FAIL) in source order: the first that fires, in *fired (NULL: none), with
  * its reason. */
@@ -921,24 +945,14 @@ static bool first_guard(struct evaluator *ev, struct ind_result *r, struct ast *
                         uint32_t n, enum ast_kind kind, const struct value *elem,
                         const struct ast **fired, const char **why)
 {
-    *fired = NULL;
-    for (uint32_t k = 0; k < n; k++) {
-        const struct ast *rule = rules[k];
-        if (rule->kind != kind)
-            continue;
-        bool hit = false;
-        if (!cond_holds(ev, rule->b, elem, &hit))
-            return false;
-        if (!hit) {
-            trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
-            continue;
-        }
-        if (!reason_of(ev, rule, 0, elem, why))
-            return false;
-        trace(ev, r, rule, T_FIRED, 0, *why);
-        *fired = rule;
+    uint32_t k = 0;
+    if (!next_fired(ev, r, rules, n, &k, kind, elem, fired))
+        return false;
+    if (!*fired)
         return true;
-    }
+    if (!reason_of(ev, *fired, 0, elem, why))
+        return false;
+    trace(ev, r, *fired, T_FIRED, 0, *why);
     return true;
 }
 
@@ -946,17 +960,12 @@ static bool first_guard(struct evaluator *ev, struct ind_result *r, struct ast *
 static bool run_notes(struct evaluator *ev, struct ind_result *r, struct ast *const *rules,
                       uint32_t n, const struct value *elem)
 {
-    for (uint32_t k = 0; k < n; k++) {
-        const struct ast *rule = rules[k];
-        if (rule->kind != AST_S_NOTE)
-            continue;
-        bool hit = false;
-        if (!cond_holds(ev, rule->b, elem, &hit))
+    for (uint32_t k = 0;;) {
+        const struct ast *rule;
+        if (!next_fired(ev, r, rules, n, &k, AST_S_NOTE, elem, &rule))
             return false;
-        if (!hit) {
-            trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
-            continue;
-        }
+        if (!rule)
+            break;
         struct value v;
         if (!eval(ev, rule->a, elem, &v))
             return false;
@@ -984,17 +993,12 @@ static bool take_deducts(struct evaluator *ev, struct ind_result *r, struct ast 
                          uint32_t n, const struct value *elem, double running)
 {
     r->score = running;
-    for (uint32_t k = 0; k < n; k++) {
-        const struct ast *rule = rules[k];
-        if (rule->kind != AST_S_DEDUCT)
-            continue;
-        bool hit = false;
-        if (!cond_holds(ev, rule->b, elem, &hit))
+    for (uint32_t k = 0;;) {
+        const struct ast *rule;
+        if (!next_fired(ev, r, rules, n, &k, AST_S_DEDUCT, elem, &rule))
             return false;
-        if (!hit) {
-            trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
-            continue;
-        }
+        if (!rule)
+            break;
         double amount = 0;
         if (!eval_num(ev, rule->a, elem, &amount))
             return false;
