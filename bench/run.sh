@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - the benchmark of bench/README.md: jixiao -j 1 and -j N, the cJSON floor, LuaJIT +
 # lua-cjson and jq 1.6 on the same generated input, the check time of a 20,000-indicator rule
-# script, and peak memory at large -j and with big rule sets.
+# script, peak memory at large -j and with big rule sets, and look-ups in a wide object.
 #
 #   bash bench/run.sh      (or `make bench` at the top)
 #   BENCH_N=200000         data sets generated (bench/out/data-N.ndjson, kept for reuse)
@@ -99,6 +99,12 @@ bash bench/gen_rules.sh 50 200 > $OUT/big10k.eval
 head -n 100 "$DATA" > $OUT/mem100.ndjson
 measure $JIXIAO run $OUT/big10k.eval $OUT/mem100.ndjson --format ndjson -j 64
 row "jixiao -j 64, 10,000 leaves" 100 "$(wc -c < $OUT/mem100.ndjson)"
+
+# look-ups in a wide object: 50 leaves reading 100 members each of one 5,000-member object
+bash bench/gen_wide.sh rules 50 100 > $OUT/wide.eval
+[ -s $OUT/wide-100.ndjson ] || bash bench/gen_wide.sh data 50 100 100 > $OUT/wide-100.ndjson
+measure $JIXIAO run $OUT/wide.eval $OUT/wide-100.ndjson --format ndjson -j 1
+row "jixiao -j 1, 5,000-member object" 100 "$(wc -c < $OUT/wide-100.ndjson)"
 
 # totals: jq's must be jixiao's, data set by data set, on the first CHECK_N data sets;
 # LuaJIT's plain ones may differ only where the 15-digit decimal rule decides

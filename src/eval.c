@@ -10,6 +10,7 @@
 
 #include "attain.h"
 #include "builtins.h"
+#include "json.h"
 #include "jsonw.h"
 #include "num.h"
 #include "utf8.h"
@@ -31,6 +32,7 @@ struct evaluator {
     struct path_slot *paths;    /* plain data paths of this data set, by slot */
     enum lang lang;
     struct arena scratch;
+    struct json_lookup names;   /* hashes of this data set's wide objects, in scratch */
     struct arena *ar;           /* where values are made: scratch, or the rule set's (consts) */
     const cJSON *data;
     struct let_slot *lets;
@@ -262,7 +264,7 @@ static bool field(struct evaluator *ev, const struct ast *e, const struct value 
         return true;
     case V_JSON:
         if (cJSON_IsObject(obj->j)) {
-            from_json(cJSON_GetObjectItemCaseSensitive(obj->j, e->str), out);
+            from_json(json_get(&ev->names, obj->j, e->str), out);
             return true;
         }
         break;
@@ -296,7 +298,7 @@ static bool index_value(struct evaluator *ev, const struct ast *e, const struct 
         return true;
     }
     if (key->kind == V_STR && arr->kind == V_JSON && cJSON_IsObject(arr->j)) {
-        from_json(cJSON_GetObjectItemCaseSensitive(arr->j, key->s), out);
+        from_json(json_get(&ev->names, arr->j, key->s), out);
         return true;
     }
     if (!is_array(arr))
@@ -1778,6 +1780,7 @@ static void make_tree(struct evaluator *ev)
 static void reset(struct evaluator *ev, uint64_t position)
 {
     arena_reset(&ev->scratch);
+    json_lookup_reset(&ev->names, &ev->scratch);
     ev->ar = &ev->scratch;
     ev->gen++;
     ev->caperrors = 0;
@@ -1927,6 +1930,7 @@ struct evaluator *eval_new(const struct ruleset *rs)
     ev->rs = rs;
     ev->lang = rs->dg.lang;
     arena_init(&ev->scratch);
+    json_lookup_reset(&ev->names, &ev->scratch);
     ev->ar = &ev->scratch;
     ev->lets = xcalloc(rs->nlets ? rs->nlets : 1, sizeof *ev->lets);
     ev->paths = xcalloc(rs->npaths ? rs->npaths : 1, sizeof *ev->paths);

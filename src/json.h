@@ -8,6 +8,7 @@
 #define JX_JSON_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <cJSON.h>
 #include "mem.h"
 #include "msg.h"
@@ -18,5 +19,20 @@ void json_init(void);
 const char *json_type_name(enum lang lang, const cJSON *j);
 /* Parse exactly one JSON value from text into arena `a`; NULL when it is not valid JSON. */
 cJSON *json_parse_in(struct arena *a, const char *text, size_t len);
+
+/* Look-ups of member names in the objects of one data set.  The first JSON_NARROW members of
+ * an object are compared one by one; past them, the object gets a hash of all its members
+ * (made once, in arena `ar`), so n look-ups in an object of m members cost O(n + m), never
+ * O(n * m).  The first member of a name wins, as with cJSON_GetObjectItemCaseSensitive.
+ * json_lookup_reset forgets every hash: call it whenever `ar` is reset. */
+enum { JSON_NARROW = 8 };
+struct json_index;
+struct json_lookup {
+    struct arena *ar;
+    struct json_index **objs;   /* open addressing by object pointer */
+    uint32_t mask, n;
+};
+void json_lookup_reset(struct json_lookup *lk, struct arena *ar);
+cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key);
 
 #endif
