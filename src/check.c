@@ -252,6 +252,20 @@ static struct indicator *find_path(struct checker *ck, const struct ast *path)
     return hit;
 }
 
+/* A path that leaves the static tree at an indicator holding from blocks names one of the
+ * rows or groups they make (§11): it is looked up in each data set's tree (eval.c). */
+static bool row_path(struct checker *ck, const struct ast *path)
+{
+    const struct indicator *parent = NULL;
+    for (const struct ast *s = path; s; s = s->next) {
+        const struct indicator *hit = sibling(ck, parent, s->str);
+        if (!hit)
+            return parent && parent->nfroms;
+        parent = hit;
+    }
+    return false;
+}
+
 /* Counts one more level at e; false (reported once) when that is too deep. */
 static bool deeper(struct checker *ck, struct ast *e, struct ctx *cx, int levels)
 {
@@ -314,13 +328,16 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
         return;
     }
     case AST_E_SCOREOF: {
-        struct indicator *ind = find_path(ck, e->a);
-        if (!ind)
+        /* a row's path: no static dependency (eval.c finds a cycle through rows) */
+        bool row = row_path(ck, e->a);
+        struct indicator *ind = row ? NULL : find_path(ck, e->a);
+        if (!ind && !row)
             return;
         e->ref = ind;
+        e->str = ind ? NULL : steps_text(ck, e->a);
         if (cx.role == R_CONST)
             diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, e->op ? "ratio" : "score");
-        else if (cx.deps)
+        else if (cx.deps && ind)
             add_dep(cx.deps, ind, e);
         return;
     }
@@ -929,8 +946,9 @@ static void check_expect(struct checker *ck, struct ast *x)
         }
         x->ref = (void *)ind;
     } else if (t->kind == AST_E_SCOREOF && !t->op) {    /* expect score(PATH) == … */
-        x->ref = find_path(ck, t->a);
-        if (!x->ref)
+        if (row_path(ck, t->a))
+            x->str = steps_text(ck, t->a);      /* a row: looked up in each result */
+        else if (!(x->ref = find_path(ck, t->a)))
             return;
     } else {
         diag_error(ck->dg, t->at, M_EXPECT_TARGET);

@@ -1270,10 +1270,22 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
         r->state = IS_UNKNOWN;
 }
 
-/* score(PATH), ratio(PATH): the final score of another indicator, scored first. */
+/* A row's or group's indicator in this data set's tree, by its dotted path (§11), or NULL. */
+static const struct indicator *made_path(struct evaluator *ev, const char *path)
+{
+    for (uint32_t i = 0; i < ev->res.nall; i++)
+        if (ev->res.all[i]->from && strcmp(ev->res.all[i]->path, path) == 0)
+            return ev->res.all[i];
+    return NULL;
+}
+
+/* score(PATH), ratio(PATH): the final score of another indicator, scored first.  A path
+ * check could not resolve (e->ref NULL, e->str the path) names a row or group (§11). */
 static bool score_of(struct evaluator *ev, const struct ast *e, struct value *out)
 {
-    const struct indicator *ind = cur(ev, e->ref);
+    const struct indicator *ind = e->ref ? cur(ev, e->ref) : made_path(ev, e->str);
+    if (!ind)
+        return eval_fail(ev, e, M_E_NO_ROW, e->str);
     /* scoring another indicator takes several big frames: it counts for SCORE_LINK levels */
     if (ev->depth + SCORE_LINK >= EVAL_MAX_DEPTH)
         return eval_fail(ev, e, M_TOO_DEEP);
@@ -1283,6 +1295,8 @@ static bool score_of(struct evaluator *ev, const struct ast *e, struct value *ou
     ev->depth -= SCORE_LINK;
     ev->err = saved;
     const struct ind_result *r = result_of(ev, ind);
+    if (r->state == IS_BUSY)        /* rows reading each other (check finds static cycles) */
+        return eval_fail(ev, e, M_E_ROW_CYCLE, ind->path);
     if (!ind_has_score(r)) {
         if (r->state == IS_SKIPPED) {       /* left out under na rescale */
             memset(out, 0, sizeof *out);
@@ -1448,12 +1462,23 @@ static void enter_row(struct evaluator *ev, const struct indicator *tmpl, const 
         ev->lets[tmpl->lets[k]->slot].gen = 0;     /* a row's lets are the row's own */
 }
 
+/* A row scored from inside another row's rules (score(PATH) of a sibling) would leave its
+ * own values in the lets they share: the outer row's are kept and put back. */
 static void score_row(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
 {
     const struct value *elem = &ev->elems[ind->index], *outer = ev->row_elem;
-    enter_row(ev, ind->tmpl, elem);
+    const struct indicator *tmpl = ind->tmpl;
+    struct let_slot *kept = NULL;
+    if (outer && tmpl->nlets) {
+        kept = arena_alloc(ev->ar, tmpl->nlets * sizeof *kept);
+        for (uint32_t k = 0; k < tmpl->nlets; k++)
+            kept[k] = ev->lets[tmpl->lets[k]->slot];
+    }
+    enter_row(ev, tmpl, elem);
     eval_score_leaf(ev, ind, ind->weight, elem, r);
     ev->row_elem = outer;
+    for (uint32_t k = 0; kept && k < tmpl->nlets; k++)
+        ev->lets[tmpl->lets[k]->slot] = kept[k];
 }
 
 /* The errors found while making the rows of `ind`, once its subtree is scored. */

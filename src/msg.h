@@ -196,6 +196,8 @@
       "%s：%s 的分值是%s，应为不小于 0 的数值（%s）")                                         \
     X(M_E_ROW_DUP, "%s: %s has the same name as another indicator beside it: '%s'",          \
       "%s：%s 与同级指标重名：「%s」")                                                         \
+    X(M_E_NO_ROW, "no indicator '%s' in this data set's rows", "本数据集的各行中没有指标「%s」") \
+    X(M_E_ROW_CYCLE, "indicator '%s' depends on its own score", "指标「%s」的得分依赖它自身")  \
     X(M_E_EMPTY, "%s is an empty array", "%s 是空数组")                                      \
     X(M_E_DATE, "%s is not a date: \"%s\" (write 2022-03-15, 2022/3/15, 2022.3.15 or 2022年3月15日)", \
       "%s 不是日期：“%s”（应写作 2022-03-15、2022/3/15、2022.3.15 或 2022年3月15日）")        \
