@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "num.h"
 #include "strmap.h"
 #include "usage.h"
@@ -709,7 +710,7 @@ void book_read(struct input *in, const char *path, int xlsx)
     struct input_item flush = {.kind = ITEM_FLUSH};
     input_emit(in, &flush);     /* the data sets below are freed as they are made */
     if (!ok) {
-        fprintf(stderr, "%s: %s: %s\n", path, msg(in->lang, M_ERROR), err);
+        cli_error_at(path, M_TEXT, err);
         struct input_item it = {.kind = ITEM_ERROR, .at = path, .message = err};
         input_emit(in, &it);
     } else if (b.n && form_header(&b.sheets[0]))

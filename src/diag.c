@@ -361,6 +361,72 @@ void diag_plain(struct diag *dg, enum msg_id id, ...)
     buf_free(&b);
 }
 
+/* The language of cli_* messages: one for the process, like its standard error. */
+static enum lang cli_language = LANG_EN;
+
+void cli_set_lang(enum lang lang)
+{
+    cli_language = lang;
+}
+
+enum lang cli_lang(void)
+{
+    return cli_language;
+}
+
+/* "WHERE: SEVERITY: message" (sev M_COUNT: no severity), the message escaped for a terminal */
+static void cli_emit(const char *where, enum msg_id sev, enum msg_id id, va_list ap)
+{
+    struct buf b = {0};
+    buf_vprintf(&b, msg(cli_language, id), ap);
+    diag_put_term(stderr, where, strlen(where));
+    if (sev != MSG_COUNT)
+        fprintf(stderr, ": %s", msg(cli_language, sev));
+    fputs(": ", stderr);
+    diag_put_term(stderr, b.data, b.len);
+    fputc('\n', stderr);
+    buf_free(&b);
+}
+
+void cli_error(enum msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    cli_emit("jixiao", M_ERROR, id, ap);
+    va_end(ap);
+}
+
+void cli_error_at(const char *where, enum msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    cli_emit(where, M_ERROR, id, ap);
+    va_end(ap);
+}
+
+void cli_warning(enum msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    cli_emit("jixiao", M_WARNING, id, ap);
+    va_end(ap);
+}
+
+void cli_message(enum msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    cli_emit("jixiao", MSG_COUNT, id, ap);
+    va_end(ap);
+}
+
+void cli_out_of_memory(size_t n)
+{
+    fputs("jixiao: ", stderr);      /* stdio on unbuffered stderr: no allocation */
+    fprintf(stderr, msg(cli_language, M_OOM), n);
+    fputc('\n', stderr);
+}
+
 void diag_summary(struct diag *dg)
 {
     print_pending(dg);

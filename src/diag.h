@@ -73,6 +73,21 @@ void diag_error_hint(struct diag *dg, struct span at, const char *text, const ch
 void diag_warning(struct diag *dg, struct span at, enum msg_id id, ...);
 /* An error with no location: "jixiao: error: <message>", printed at once. */
 void diag_plain(struct diag *dg, enum msg_id id, ...);
+/* Messages of the command line itself (not of a rule script), on standard error with
+ * their text escaped for the terminal, in the language of cli_set_lang (main sets it from
+ * the environment, then from --lang; English until then).  Set it before starting threads. */
+void cli_set_lang(enum lang lang);
+enum lang cli_lang(void);
+/* "jixiao: error: <message>" */
+void cli_error(enum msg_id id, ...);
+/* "WHERE: error: <message>": a data file's error (WHERE: its name, name:LINE, ...) */
+void cli_error_at(const char *where, enum msg_id id, ...);
+/* "jixiao: warning: <message>" */
+void cli_warning(enum msg_id id, ...);
+/* "jixiao: <message>": usage errors and summaries, which are neither */
+void cli_message(enum msg_id id, ...);
+/* "jixiao: out of memory (N bytes)", written without allocating (mem.c) */
+void cli_out_of_memory(size_t n);
 /* Print the errors and warnings in source order, then "N errors" and "N warnings" when
  * there were any (text only: JSON is one object a diagnostic and nothing else). */
 void diag_summary(struct diag *dg);

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "diag.h"
 #include "book.h"
 #include "encoding.h"
 #include "json.h"
@@ -142,7 +143,7 @@ static void read_whole(struct input *in, FILE *f, const char *name, struct buf *
         char at[512];
         snprintf(at, sizeof at, "%s:%llu:%llu", name, (unsigned long long)line,
                  (unsigned long long)col);
-        fprintf(stderr, "%s: %s: %s\n", at, msg(in->lang, M_ERROR), msg(in->lang, M_E_JSON));
+        cli_error_at(at, M_E_JSON);
         emit_error(in, at, msg(in->lang, M_E_JSON));
         return;
     }
@@ -265,7 +266,7 @@ void input_read(struct input *in, const char *path)
     if (enc_gbk_file(f)) {    /* a misleading "field missing" otherwise */
         char m[1024];
         snprintf(m, sizeof m, msg(in->lang, M_E_GBK_JSON), path);
-        fprintf(stderr, "%s: %s: %s\n", path, msg(in->lang, M_ERROR), m);
+        cli_error_at(path, M_E_GBK_JSON, path);
         emit_error(in, path, m);
         fclose(f);
         return;
@@ -295,9 +296,7 @@ int input_check_paths(char **paths, int n, enum lang lang)
             continue;
         struct stat st;
         if (stat(paths[i], &st) != 0) {
-            fprintf(stderr, "jixiao: %s: ", msg(lang, M_ERROR));
-            fprintf(stderr, msg(lang, M_CANT_READ), paths[i], strerror(errno));
-            fputc('\n', stderr);
+            cli_error(M_CANT_READ, paths[i], strerror(errno));
             ok = 0;
         }
     }

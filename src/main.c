@@ -121,16 +121,12 @@ static const char diff_help[] =
     "(in Chinese unless --lang en). --format json writes all of it as one JSON object. Exit 0\n"
     "when they score alike, 1 when something changed, 2 when a script is wrong.\n";
 
-/* The language of command-line errors: the environment's, then --lang once it is read. */
-static enum lang cli_lang;
-
 /* One line saying what is wrong, then the synopsis (the first lines of the usage). */
 static int usage_error(enum msg_id id, const char *arg)
 {
-    fprintf(stderr, "jixiao: ");
-    fprintf(stderr, msg(cli_lang, id), arg);
+    cli_message(id, arg);
     const char *end = strstr(usage_text, "\n\n");
-    fprintf(stderr, "\n%.*s\n%s\n", (int)(end - usage_text), usage_text, msg(cli_lang, M_U_TRY));
+    fprintf(stderr, "%.*s\n%s\n", (int)(end - usage_text), usage_text, msg(cli_lang(), M_U_TRY));
     return 2;
 }
 
@@ -254,9 +250,9 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
                 return usage_error(M_U_NEEDS_VALUE, a);
             o->lang_given = 1;
             if (strcmp(val, "zh") == 0)
-                o->lang = cli_lang = LANG_ZH;
+                cli_set_lang(o->lang = LANG_ZH);
             else if (strcmp(val, "en") == 0)
-                o->lang = cli_lang = LANG_EN;
+                cli_set_lang(o->lang = LANG_EN);
             else
                 return usage_error(M_U_LANG, val);
         } else if ((run == 1 || run == 3 || run == 4)
@@ -508,6 +504,7 @@ static int cmd_diff(int argc, char **argv)
     }
     /* a score report, like the tables, is in Chinese unless --lang en says otherwise */
     enum lang lang = o.lang_given || o.nargs == 2 ? o.lang : LANG_ZH;
+    cli_set_lang(lang);     /* its errors too */
     struct diff_opts d = {.lang = lang, .json = o.diag_format == DIAG_JSON, .data = o.args + 2,
                           .ndata = o.nargs - 2, .encoding = o.encoding};
     if (!input_check_paths(d.data, d.ndata, lang)) {
@@ -570,7 +567,7 @@ static int cmd_fmt(int argc, char **argv)
 int main(int argc, char **argv)
 {
     json_init();
-    cli_lang = env_lang();
+    cli_set_lang(env_lang());   /* then --lang, once it is read */
     if (argc < 2)
         return usage_error(M_U_MISSING_CMD, "");
     const char *cmd = argv[1];

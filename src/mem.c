@@ -10,9 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
+
 static void out_of_memory(size_t n)
 {
-    fprintf(stderr, "jixiao: out of memory (%zu bytes)\n", n);
+    cli_out_of_memory(n);
     exit(3);
 }
 

@@ -9,6 +9,7 @@
 #define MESSAGES(X)                                                                          \
     /* rule-script diagnostics */                                                            \
     X(M_ERROR, "error", "错误")                                                              \
+    X(M_TEXT, "%s", "%s")       /* a message formatted already, in either language */          \
     X(M_WARNING, "warning", "警告")                                                          \
     X(M_COUNT1, "1 error", "共 1 个错误")                                                    \
     X(M_COUNTN, "%d errors", "共 %d 个错误")                                                 \
@@ -177,6 +178,19 @@
     X(M_U_TEMPLATE_EXT, "-o %s: a template is FILE.xlsx (the form) or FILE.csv (the table header)", \
       "-o %s：模板应为 FILE.xlsx（填报表）或 FILE.csv（汇总表的表头）")                        \
     X(M_U_TRY, "Try 'jixiao --help' for more.", "运行 jixiao --help 查看详细说明。")             \
+    /* the command line's own errors and notes (cli_error, cli_warning, cli_message) */       \
+    X(M_OOM, "out of memory (%zu bytes)", "内存不足（需要 %zu 字节）")                            \
+    X(M_THREAD, "cannot start thread %d", "无法启动第 %d 个线程")                                 \
+    X(M_PROGRESS, "%llu data sets, %.0f/s", "已计分 %llu 个数据集，每秒 %.0f 个")                 \
+    X(M_PROGRESS_ETA, ", %.0f%%, ETA %dm%02ds", "，已读 %.0f%%，预计还需 %d 分 %02d 秒")          \
+    X(M_XLSX_LIB, "xlsx: %s", "xlsx：%s")   /* libxlsxwriter's own (English) reason */          \
+    X(M_XLSX_TMP, "xlsx: cannot make a temporary file in %s: %s",                                \
+      "xlsx：无法在 %s 创建临时文件：%s")                                                        \
+    X(M_XLSX_COPY, "xlsx: cannot copy the workbook: %s", "xlsx：无法复制工作簿：%s")               \
+    X(M_XLSX_FAILED, "xlsx: the workbook could not be written", "xlsx：工作簿未能写出")            \
+    X(M_HTML_TMP, "html: cannot make a temporary file", "html：无法创建临时文件")                  \
+    X(M_SHEET_NAME, "the array %s cannot be a sheet name (at most 31 characters, none of []:*?/\\); its sheet is left out", \
+      "数组 %s 不能用作工作表名称（最多 31 个字符，不能含 []:*?/\\）；不为它建工作表")            \
     /* evaluation errors (in results) */                                                     \
     X(M_E_MISSING, "%s is missing", "%s 缺失")                                              \
     X(M_E_TYPE, "%s is %s, expected %s", "%s 是%s，应为%s")                                 \
@@ -223,8 +237,8 @@
     X(M_E_XLSX, "not a readable .xlsx workbook (%s)", "不是可读取的 .xlsx 工作簿（%s）")     \
     X(M_E_SELFSCORE, "selfscore must give an object, not %s", "自评分应为对象，而不是%s")    \
     X(M_E_DEPENDS, "indicator '%s' could not be scored", "指标「%s」未能计分")                \
-    X(M_E_UNSCORED, "jixiao: %llu of %llu data sets could not be scored (see \"errors\" in the results)", \
-      "jixiao：%llu 个数据集未能计分（共 %llu 个，见结果中的 \"errors\"）")                  \
+    X(M_E_UNSCORED, "%llu of %llu data sets could not be scored (see \"errors\" in the results)", \
+      "%llu 个数据集未能计分（共 %llu 个，见结果中的 \"errors\"）")                          \
     /* review_warnings: why a selfscore claim cannot be used */                              \
     X(M_W_NO_IND, "names no indicator", "没有这个指标")                                       \
     X(M_W_AMBIGUOUS, "several leaves have this name: write the path",                        \

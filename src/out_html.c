@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "num.h"
 #include "strmap.h"
 #include "table.h"
@@ -660,7 +661,7 @@ int out_html_finish(struct out *o)
         ok = !ferror(h->sections);
         fclose(h->sections);
     } else {
-        fprintf(stderr, "jixiao: html: cannot make a temporary file\n");
+        cli_error(M_HTML_TMP);
     }
     fputs("</body>\n</html>\n", o->f);
     buf_free(&b);

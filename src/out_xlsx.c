@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "diag.h"
 #include "num.h"
 #include "strmap.h"
 #include "table.h"
@@ -576,20 +577,19 @@ int out_xlsx_finish(struct out *o)
             worksheet_autofilter(x->summary, 0, 0, x->summary_rows, (lxw_col_t)(3 + o->rs->nall));
         lxw_error err = workbook_close(x->wb);
         if (err != LXW_NO_ERROR) {
-            fprintf(stderr, "jixiao: xlsx: %s\n", lxw_strerror(err));
+            cli_error(M_XLSX_LIB, lxw_strerror(err));
             ok = 0;
         }
     } else {
-        fprintf(stderr, "jixiao: xlsx: cannot make a temporary file in %s: %s\n",
-                x->path, strerror(errno));
+        cli_error(M_XLSX_TMP, x->path, strerror(errno));
     }
     if (ok && !copy_out(x->path, o->f)) {
-        fprintf(stderr, "jixiao: xlsx: cannot copy the workbook: %s\n", strerror(errno));
+        cli_error(M_XLSX_COPY, strerror(errno));
         ok = 0;
     } else if (!ok && !x->wb) {
         ok = 0;
     } else if (!ok) {
-        fprintf(stderr, "jixiao: xlsx: the workbook could not be written\n");
+        cli_error(M_XLSX_FAILED);
     }
     if (x->path[0])
         unlink(x->path);

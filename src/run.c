@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "eval.h"
 #include "json.h"
 
@@ -115,17 +116,18 @@ static void show_progress(struct runner *r, bool last)
     r->shown = now;
     double t = seconds(r->started, now);
     const struct input *in = r->progress;
-    char eta[64] = "";
+    char eta[128] = "", done[128];
     if (!last && in->bytes_total && in->bytes_done && t > 0) {
         double left = (double)(in->bytes_total - (in->bytes_done < in->bytes_total ? in->bytes_done
                                                                                      : in->bytes_total));
         double secs = left / ((double)in->bytes_done / t);
-        snprintf(eta, sizeof eta, ", %.0f%%, ETA %dm%02ds",
+        snprintf(eta, sizeof eta, msg(cli_lang(), M_PROGRESS_ETA),
                  100.0 * (double)in->bytes_done / (double)in->bytes_total,
                  (int)(secs / 60), (int)secs % 60);
     }
-    fprintf(stderr, "\r%llu data sets, %.0f/s%s   %s", (unsigned long long)r->count,
-            t > 0 ? (double)r->count / t : 0.0, eta, last ? "\n" : "");
+    snprintf(done, sizeof done, msg(cli_lang(), M_PROGRESS), (unsigned long long)r->count,
+             t > 0 ? (double)r->count / t : 0.0);
+    fprintf(stderr, "\r%s%s   %s", done, eta, last ? "\n" : "");
 }
 
 /* Write the rendered items nwritten..upto-1 of a batch (json frames each one) and drop
@@ -382,7 +384,7 @@ struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
     r->threads = xcalloc((size_t)threads, sizeof *r->threads);
     for (int i = 0; i < threads; i++)
         if (pthread_create(&r->threads[i], NULL, worker, r) != 0) {
-            fprintf(stderr, "jixiao: cannot start thread %d\n", i);
+            cli_error(M_THREAD, i);
             exit(3);
         }
     return r;
@@ -407,10 +409,7 @@ int run_finish(struct runner *r)
         show_progress(r, true);
     int failed = r->failed > 0;
     if (failed)     /* §6: exit 1 says how many */
-        fprintf(stderr, msg(r->rs->dg.lang, M_E_UNSCORED), (unsigned long long)r->failed,
-                (unsigned long long)r->count);
-    if (failed)
-        fputc('\n', stderr);
+        cli_message(M_E_UNSCORED, (unsigned long long)r->failed, (unsigned long long)r->count);
     eval_free(r->inline_ev);
     for (uint32_t i = 0; i < r->nring; i++) {
         arena_free(&r->ring[i].ar);

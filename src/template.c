@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <xlsxwriter.h>
 
+#include "diag.h"
 #include "book.h"
 #include "usage.h"
 #include "utf8.h"
@@ -97,8 +98,7 @@ static void array_sheet(lxw_workbook *wb, const struct usage *u, const struct us
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, a->path);
     if (!ws) {      /* Excel's limits: 31 characters, none of []:*?/\ */
-        fprintf(stderr, "jixiao: warning: the array %s cannot be a sheet name (at most 31 "
-                "characters, none of []:*?/\\); its sheet is left out\n", a->path);
+        cli_warning(M_SHEET_NAME, a->path);
         return;
     }
     size_t ncols = 0;

@@ -77,7 +77,7 @@ int main(void)
             continue;
         }
         /* Chinese text in Chinese: an English copy is a missing translation */
-        if (!CHECK(strcmp(en, zh) != 0 && has_cjk(zh)))
+        if (id != M_TEXT && !CHECK(strcmp(en, zh) != 0 && has_cjk(zh)))    /* M_TEXT: "%s" */
             printf("    %s is not translated: \"%s\"\n", names[id], zh);
         char ce[64], cz[64];
         conversions(en, ce, sizeof ce);
