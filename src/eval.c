@@ -41,6 +41,9 @@ struct evaluator {
     struct eval_result res;
     uint32_t caperrors;
     bool tracing;
+    /* explain (tracing only): what the rule being evaluated read so far, for its trace */
+    struct read *reads, *reads_last;
+    uint32_t reading;           /* inside a read being noted: what it reads is its own */
     struct ind_result total;    /* the total's own deductions, notes (copied into res) */
     const struct indicator *row_ind;    /* the leaf being scored by eval_score_leaf: */
     double row_weight;                  /* `weight` in its rules reads this */
@@ -73,18 +76,67 @@ void eval_trace(struct evaluator *ev, bool on)
     ev->tracing = on;
 }
 
-static void trace(struct evaluator *ev, struct ind_result *r, const struct ast *rule, int outcome,
-                  double value, const char *text)
+/* Record what a rule did, with what it read; returns the entry (NULL when not tracing). */
+static struct trace *trace(struct evaluator *ev, struct ind_result *r, const struct ast *rule,
+                           int outcome, double value, const char *text)
 {
     if (!ev->tracing)
-        return;
-    struct trace *t = arena_alloc(ev->ar, sizeof *t);
-    *t = (struct trace){rule, (uint8_t)outcome, value, text, NULL};
+        return NULL;
+    struct trace *t = arena_zalloc(ev->ar, sizeof *t);
+    t->rule = rule;
+    t->outcome = (uint8_t)outcome;
+    t->value = value;
+    t->text = text;
+    t->reads = ev->reads;
+    ev->reads = ev->reads_last = NULL;
     if (r->trace_last)
         r->trace_last->next = t;
     else
         r->trace = t;
     r->trace_last = t;
+    return t;
+}
+
+/* What was read outside any rule (the id, the rows of from blocks) is no rule's. */
+static void forget_reads(struct evaluator *ev)
+{
+    ev->reads = ev->reads_last = NULL;
+}
+
+/* Is e a read that explain lists: a let, const, weight, score or score(PATH), or a data path
+ * from $ (or from a row's own `.`, not from the element of a where or map)? */
+static bool is_read(const struct evaluator *ev, const struct ast *e, const struct value *elem)
+{
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_LET: case AST_E_CONST: case AST_E_WEIGHT: case AST_E_SCORE: case AST_E_RATIO:
+    case AST_E_SCOREOF:
+        return true;
+    case AST_E_FIELD: case AST_E_INDEX:
+        while (e->kind == AST_E_FIELD || e->kind == AST_E_INDEX || e->kind == AST_E_SPREAD)
+            e = e->a;
+        return e->kind == AST_E_ROOT || (e->kind == AST_E_ELEM && elem && elem == ev->row_elem);
+    default:
+        return false;
+    }
+}
+
+/* Note a read with its value, unless this rule read the same text already. */
+static void note_read(struct evaluator *ev, const struct ast *e, const struct value *v)
+{
+    size_t n, m;
+    const char *t = diag_text(&ev->rs->dg, e->at, &n);
+    for (const struct read *p = ev->reads; p; p = p->next) {
+        const char *u = diag_text(&ev->rs->dg, p->e->at, &m);
+        if (m == n && memcmp(u, t, n) == 0)
+            return;
+    }
+    struct read *r = arena_alloc(ev->ar, sizeof *r);
+    *r = (struct read){e, *v, NULL};
+    if (ev->reads_last)
+        ev->reads_last->next = r;
+    else
+        ev->reads = r;
+    ev->reads_last = r;
 }
 
 enum lang eval_lang(const struct evaluator *ev)
@@ -578,6 +630,8 @@ static const struct ind_result *result_of(struct evaluator *ev, const struct ind
 
 static bool eval_node(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out);
+static bool eval_read(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out);
 
 static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
                  struct value *out)
@@ -585,8 +639,22 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
     if (ev->depth >= EVAL_MAX_DEPTH)
         return eval_fail(ev, e, M_TOO_DEEP);
     ev->depth++;
-    bool ok = eval_node(ev, e, elem, out);
+    bool ok = ev->tracing ? eval_read(ev, e, elem, out) : eval_node(ev, e, elem, out);
     ev->depth--;
+    return ok;
+}
+
+/* eval_node for explain: a read is noted with its value once evaluated; what it reads itself
+ * (a let's definition, an index) is not. */
+static bool eval_read(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out)
+{
+    bool noted = !ev->reading && is_read(ev, e, elem);
+    ev->reading += noted;
+    bool ok = eval_node(ev, e, elem, out);
+    ev->reading -= noted;
+    if (ok && noted)
+        note_read(ev, e, out);
     return ok;
 }
 
@@ -895,11 +963,11 @@ static double clamp_weight(double s, double w)
     return s < 0 ? 0 : num_cmp(s, w) > 0 ? w : s;
 }
 
-/* The first true band of a grades block, by the score already in place. */
-static bool grade_of(struct evaluator *ev, const struct ast *grades, const char **grade,
-                     const char **reason)
+/* The first true band of a grades block, by the score already in place, into r->grade and
+ * r->grade_reason; the bands tried are traced. */
+static bool grade_of(struct evaluator *ev, const struct ast *grades, struct ind_result *r)
 {
-    *grade = *reason = NULL;
+    r->grade = r->grade_reason = NULL;
     for (const struct ast *band = grades->kids; band; band = band->next) {
         bool hit = false;
         if (!cond_holds(ev, band->b, NULL, &hit))
@@ -908,10 +976,12 @@ static bool grade_of(struct evaluator *ev, const struct ast *grades, const char 
             struct value v;
             if (band->a && !eval(ev, band->a, NULL, &v))
                 return false;
-            *grade = band->str;
-            *reason = band->a ? v.s : NULL;
+            r->grade = band->str;
+            r->grade_reason = band->a ? v.s : NULL;
+            trace(ev, r, band, T_FIRED, 0, r->grade_reason);
             return true;
         }
+        trace(ev, r, band, T_NOT_FIRED, 0, NULL);
     }
     return true;
 }
@@ -1072,7 +1142,7 @@ static bool skip_guard(struct evaluator *ev, const struct indicator *ind, struct
 /* The grades of an indicator, by its final score. */
 static bool grade_indicator(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
 {
-    return !ind->grades || grade_of(ev, ind->grades, &r->grade, &r->grade_reason);
+    return !ind->grades || grade_of(ev, ind->grades, r);
 }
 
 /* A skipped indicator that scores its full weight (na full) has a grade by that score. */
@@ -1107,11 +1177,8 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
         r->score = 0;
     } else if (ok) {
         double base = weight;
-        if (ind->score) {
+        if (ind->score)
             ok = eval_num(ev, ind->score->a, elem, &base);
-            if (ok)
-                trace(ev, r, ind->score, T_VALUE, base, NULL);
-        }
         double start = ok ? round_p(ev, clamp_weight(base, weight)) : 0;
         if (ok && num_cmp(start, weight) < 0) {
             const char *reason = "";
@@ -1127,6 +1194,8 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
             if (ok)
                 add_deduction(ev, r, round_p(ev, weight - start), reason);
         }
+        if (ok && ind->score)       /* traced with what its reason read too */
+            trace(ev, r, ind->score, T_VALUE, base, NULL);
         /* the fails were evaluated already (none fired): only deducts are left */
         ok = ok && take_deducts(ev, r, ind->rules, ind->nrules, elem, start);
     }
@@ -1163,6 +1232,17 @@ static bool take_points(struct evaluator *ev, struct ind_result *r, struct ast *
 }
 
 static void score_indicator(struct evaluator *ev, const struct indicator *ind);
+
+/* explain: a na rescale of `sum` over the applicable weight `room` gave `value`. */
+static void trace_rescale(struct evaluator *ev, struct ind_result *r, double value, double sum,
+                          double room)
+{
+    struct trace *t = trace(ev, r, NULL, T_RESCALE, value, NULL);
+    if (t) {
+        t->sum = sum;
+        t->room = room;
+    }
+}
 
 /* Sum the children of a scored (not skipped) parent: the applicable ones' scores, and the
  * weight left out below it (children skipped under na rescale, and what their own subtrees
@@ -1226,6 +1306,7 @@ static void score_parent(struct evaluator *ev, const struct indicator *ind, stru
         /* 不适用指标分值按比例分配: sum / applicable weight × weight */
         running = num_cmp(r->applicable, 0) > 0 ? round_p(ev, sum / r->applicable * ind->weight)
                                                 : ind->weight;
+        trace_rescale(ev, r, running, sum, r->applicable);
         r->applicable = ind->weight;
     }
     running = clamp_weight(running, ind->weight);
@@ -1290,10 +1371,18 @@ static bool score_of(struct evaluator *ev, const struct ast *e, struct value *ou
     if (ev->depth + SCORE_LINK >= EVAL_MAX_DEPTH)
         return eval_fail(ev, e, M_TOO_DEEP);
     struct eval_error saved = ev->err;
+    /* explain: the rules of the other indicator note their own reads */
+    struct read *reads = ev->reads, *reads_last = ev->reads_last;
+    uint32_t reading = ev->reading;
+    forget_reads(ev);
+    ev->reading = 0;
     ev->depth += SCORE_LINK;
     score_indicator(ev, ind);
     ev->depth -= SCORE_LINK;
     ev->err = saved;
+    ev->reads = reads;
+    ev->reads_last = reads_last;
+    ev->reading = reading;
     const struct ind_result *r = result_of(ev, ind);
     if (r->state == IS_BUSY)        /* rows reading each other (check finds static cycles) */
         return eval_fail(ev, e, M_E_ROW_CYCLE, ind->path);
@@ -1823,6 +1912,8 @@ static void reset(struct evaluator *ev, uint64_t position)
     ev->row_errors = NULL;
     memset(r->ind, 0, ev->rs->nall * sizeof *r->ind);
     memset(&ev->total, 0, sizeof ev->total);
+    forget_reads(ev);
+    ev->reading = 0;
 }
 
 static bool eval_id(struct evaluator *ev)
@@ -1855,6 +1946,7 @@ static void score_total(struct evaluator *ev)
 {
     const struct ruleset *rs = ev->rs;
     double sum = 0, left_out = 0, bonus = 0;
+    forget_reads(ev);       /* the id's, the from blocks' */
     for (uint32_t k = 0; k < ev->res.ntop; k++) {
         const struct indicator *ind = ev->res.top[k];
         score_indicator(ev, ind);
@@ -1876,18 +1968,24 @@ static void score_total(struct evaluator *ev)
         return;
     double total = num_canon(sum);
     left_out = num_canon(left_out);
+    struct ind_result *t = &ev->total;
     if (num_cmp(left_out, 0) > 0) {
         double room = num_canon(ev->res.max - left_out);
-        total = num_cmp(room, 0) > 0 ? round_p(ev, total / room * ev->res.max) : ev->res.max;
+        double scaled = num_cmp(room, 0) > 0 ? round_p(ev, total / room * ev->res.max)
+                                             : ev->res.max;
+        trace_rescale(ev, t, scaled, total, room);
+        total = scaled;
     }
     total = round_p(ev, clamp_weight(total + bonus, ev->res.max));
-    struct ind_result *t = &ev->total;
     ev->res.score = total;
     bool ok = take_points(ev, t, rs->rules, rs->nrules, total);
     double final = t->score;
     ok = ok && run_notes(ev, t, rs->rules, rs->nrules, NULL);   /* they read the total so far */
     ev->res.score = final;
-    ok = ok && (!rs->grades || grade_of(ev, rs->grades, &ev->res.grade, &ev->res.grade_reason));
+    ok = ok && (!rs->grades || grade_of(ev, rs->grades, t));
+    ev->res.grade = t->grade;
+    ev->res.grade_reason = t->grade_reason;
+    ev->res.trace = t->trace;
     if (!ok) {
         add_error(ev, NULL, &ev->err);
         return;

@@ -35,14 +35,28 @@ struct note {
     struct note *next;
 };
 
-/* What one rule did (jixiao explain; recorded only by an evaluator made with eval_trace). */
-enum trace_outcome { T_VALUE, T_FIRED, T_NOT_FIRED };
+/* What one rule did (jixiao explain; recorded only by an evaluator made with eval_trace).
+ * T_RESCALE is no rule's: a parent's (or the total's) na rescale, value = the rescaled score
+ * (before its own deductions) = sum / room * weight. */
+enum trace_outcome { T_VALUE, T_FIRED, T_NOT_FIRED, T_RESCALE };
+
+/* A value a rule read (explain): a data path, a let or const, weight, score, score(PATH) —
+ * the expression as written, and its value.  Once each per rule, in the order first read;
+ * what a let's own definition read is not listed (the let is, with its value). */
+struct read {
+    const struct ast *e;
+    struct value v;
+    struct read *next;
+};
 
 struct trace {
-    const struct ast *rule;     /* S_SCORE, S_DEDUCT, S_FAIL, S_SKIP, S_NOTE */
+    const struct ast *rule;     /* S_SCORE, S_DEDUCT, S_FAIL, S_SKIP, S_NOTE, S_BAND; NULL
+                                   for T_RESCALE */
     uint8_t outcome;
-    double value;               /* the score's value, a deduct's amount */
-    const char *text;           /* a reason or note, when it fired */
+    double value;               /* the score's value, a deduct's amount, the rescaled score */
+    double sum, room;           /* T_RESCALE: the applicable parts' scores and weights */
+    const char *text;           /* a reason or note, a band's reason, when it fired */
+    struct read *reads;
     struct trace *next;
 };
 
@@ -113,6 +127,7 @@ struct eval_result {
     const char *grade, *grade_reason;
     bool failed;                /* a top-level fail fired */
     bool tree;                  /* the indicators were scored (not an id or input error) */
+    struct trace *trace;        /* the total's own rules and grade bands (eval_trace) */
     struct deduction *ded;      /* the total's own deductions (top-level deduct/fail) */
     struct note *notes;         /* the total's own notes */
     struct ind_result *ind;     /* by indicator index */
