@@ -12,7 +12,7 @@
 #include "utf8.h"
 
 #define AR (ctx->ar)
-#define yylex lex_next
+#define yylex lex_track
 #define YYMALLOC xmalloc
 #define YYFREE free
 #define YYMAXDEPTH 2000
@@ -29,6 +29,7 @@
     } while (0)
 
 static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *text);
+static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 }
 
 %define api.pure full
@@ -310,6 +311,40 @@ static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *t
     diag_error(ctx->dg, *loc, M_TOO_DEEP);
 }
 
+/* The scanner's tokens, shown to the brace tracker on their way to the parser. */
+static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
+{
+    int tok = lex_next(lval, lloc, ctx);
+    enum brace_tok kind = BRACE_OTHER;
+    switch (tok) {
+    case '{': kind = BRACE_OPEN; break;
+    case '}': kind = BRACE_CLOSE; break;
+    case KW_INDICATOR: case KW_BONUS: case KW_FROM: case KW_GRADES: case KW_TEST:
+        kind = BRACE_KEYWORD;
+        break;
+    case YYEOF: return tok;
+    }
+    brace_token(&ctx->brace, kind, lloc);
+    return tok;
+}
+
+/* How likely a syntax error at `la` comes from a missing or extra '}' (brace.h); `closes`:
+ * a '}' would have been accepted there. */
+static enum brace_why brace_why(yysymbol_kind_t la, int closes)
+{
+    switch (la) {
+    case YYSYMBOL_YYEOF: case YYSYMBOL_KW_TEST: case YYSYMBOL_KW_RULESET: case YYSYMBOL_KW_ID:
+    case YYSYMBOL_KW_PRECISION: case YYSYMBOL_KW_CONST: case YYSYMBOL_KW_DROP:
+    case YYSYMBOL_KW_BONUS:
+        return closes ? BRACE_SURELY : BRACE_MAYBE;  /* the end, or a top-level item in a block */
+    case YYSYMBOL_KW_SCORE: case YYSYMBOL_KW_SKIP: case YYSYMBOL_KW_FROM: case YYSYMBOL_KW_GIVEN:
+    case YYSYMBOL_KW_EXPECT:
+        return BRACE_MAYBE;     /* a block's statement outside it */
+    default:
+        return la == YYTRANSLATE('}') ? BRACE_MAYBE : BRACE_UNRELATED;
+    }
+}
+
 /* Tokens that can start an expression: listed as one word, "expression". */
 static int starts_expr(yysymbol_kind_t k)
 {
@@ -486,8 +521,11 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     yysymbol_kind_t exp[YYNTOKENS];
     int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);
     int str = 0;        /* "string", not "string or string with {}": both are strings */
-    for (int i = 0; i < n; i++)
+    int closes = 0;
+    for (int i = 0; i < n; i++) {
         str |= exp[i] == YYSYMBOL_STRING;
+        closes |= exp[i] == YYTRANSLATE('}');
+    }
     for (int i = 0; i < n; i++)
         if (str && exp[i] == YYSYMBOL_ISTR_HEAD) {
             memmove(exp + i, exp + i + 1, (size_t)(n - i - 1) * sizeof exp[0]);
@@ -523,6 +561,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     if (la != YYSYMBOL_YYEOF && !hint.len)
         typo_hint(ctx, la, at, exp, n, &hint);
     diag_error_hint(ctx->dg, at, buf_cstr(&text), hint.len ? buf_cstr(&hint) : NULL);
+    brace_note(&ctx->brace, ctx->dg, ctx->file, brace_why(la, closes));
     buf_free(&text);
     buf_free(&hint);
     buf_free(&what);
@@ -547,7 +586,9 @@ struct ast *parse_file(struct arena *ar, struct diag *dg, uint32_t file)
     }
     if (!lex_open(&ctx))
         return NULL;
+    brace_init(&ctx.brace, &dg->files[file]);
     yyparse(&ctx);
+    brace_free(&ctx.brace);
     lex_close(&ctx);
     return ctx.items;
 }

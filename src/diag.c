@@ -24,6 +24,7 @@ void diag_free(struct diag *dg)
     for (uint32_t i = 0; i < dg->npending; i++) {
         free(dg->pending[i].text);
         free(dg->pending[i].hint);
+        free(dg->pending[i].note);
     }
     free(dg->pending);
     for (uint32_t i = 0; i < dg->nfiles; i++) {
@@ -196,7 +197,7 @@ static void add_pending(struct diag *dg, struct span at, enum diag_severity sev,
 {
     struct diag_entry e = {at.file, at.start, at.end < at.start ? at.start : at.end,
                            dg->npending, sev, xstrndup(text, strlen(text)),
-                           hint ? xstrndup(hint, strlen(hint)) : NULL};
+                           hint ? xstrndup(hint, strlen(hint)) : NULL, NULL, 0};
     VEC_PUSH(dg->pending, dg->npending, dg->cappending, e);
 }
 
@@ -270,6 +271,19 @@ static void emit_json(struct diag *dg, const struct diag_entry *e)
         jsonw_cstr(&w, e->hint);
     else
         jsonw_null(&w);
+    if (e->note) {      /* only when there is one: {"line", "column", "message"} */
+        uint32_t at[2];
+        diag_linecol(dg, e->file, e->note_off, &at[0], &at[1]);
+        jsonw_key(&w, "note");
+        jsonw_begin(&w, '{');
+        for (int k = 0; k < 2; k++) {
+            jsonw_key(&w, keys[k]);
+            jsonw_num(&w, at[k], 0);
+        }
+        jsonw_key(&w, "message");
+        jsonw_cstr(&w, e->note);
+        jsonw_end(&w, '}');
+    }
     jsonw_end(&w, '}');
     buf_addc(&b, '\n');
     fwrite(b.data, 1, b.len, dg->out);
@@ -304,6 +318,15 @@ static void emit(struct diag *dg, const struct diag_entry *e)
     }
     fputc('\n', dg->out);
     quote_line(dg, &dg->files[e->file], e->off);
+    if (e->note) {
+        struct span nat = {e->file, e->note_off, e->note_off};
+        diag_where(dg, nat, where, sizeof where);
+        diag_put_term(dg->out, where, strlen(where));
+        fprintf(dg->out, ": %s: ", msg(dg->lang, M_NOTE));
+        diag_put_term(dg->out, e->note, strlen(e->note));
+        fputc('\n', dg->out);
+        quote_line(dg, &dg->files[e->file], e->note_off);
+    }
 }
 
 static void print_pending(struct diag *dg)
@@ -320,6 +343,7 @@ static void print_pending(struct diag *dg)
     for (uint32_t i = 0; i < dg->npending; i++) {
         free(dg->pending[i].text);
         free(dg->pending[i].hint);
+        free(dg->pending[i].note);
     }
     dg->npending = 0;
 }
@@ -332,6 +356,24 @@ void diag_error(struct diag *dg, struct span at, enum msg_id id, ...)
     buf_vprintf(&b, msg(dg->lang, id), ap);
     va_end(ap);
     diag_error_text(dg, at, buf_cstr(&b));
+    buf_free(&b);
+}
+
+void diag_note(struct diag *dg, struct span at, enum msg_id id, ...)
+{
+    if (dg->npending == 0)
+        return;
+    struct diag_entry *e = &dg->pending[dg->npending - 1];
+    if (e->file != at.file)
+        return;
+    struct buf b = {0};
+    va_list ap;
+    va_start(ap, id);
+    buf_vprintf(&b, msg(dg->lang, id), ap);
+    va_end(ap);
+    free(e->note);
+    e->note = xstrndup(b.data, b.len);
+    e->note_off = at.start;
     buf_free(&b);
 }
 

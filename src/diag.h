@@ -38,6 +38,8 @@ struct diag_entry {
     enum diag_severity severity;
     char *text;
     char *hint;                     /* "did you mean …?", or NULL */
+    char *note;                     /* a note elsewhere in the file (brace.c), or NULL */
+    uint32_t note_off;              /* … at this offset of the same file */
 };
 
 struct diag {
@@ -69,6 +71,9 @@ void diag_error(struct diag *dg, struct span at, enum msg_id id, ...);
 void diag_error_text(struct diag *dg, struct span at, const char *text);
 /* The same with a hint (M_DID_YOU_MEAN …): text shows "message; hint", JSON has "hint". */
 void diag_error_hint(struct diag *dg, struct span at, const char *text, const char *hint);
+/* A note at `at` (same file) attached to the error reported last: printed after it as
+ * FILE:LINE:COL: note: …, the line, a caret; JSON gives the error a "note" object. */
+void diag_note(struct diag *dg, struct span at, enum msg_id id, ...);
 /* A warning at `at` (lint.c): FILE:LINE:COL: warning: …; never changes an exit status. */
 void diag_warning(struct diag *dg, struct span at, enum msg_id id, ...);
 /* An error with no location: "jixiao: error: <message>", printed at once. */

@@ -11,6 +11,7 @@
     X(M_ERROR, "error", "错误")                                                              \
     X(M_TEXT, "%s", "%s")       /* a message formatted already, in either language */          \
     X(M_WARNING, "warning", "警告")                                                          \
+    X(M_NOTE, "note", "注")                                                                  \
     X(M_COUNT1, "1 error", "共 1 个错误")                                                    \
     X(M_COUNTN, "%d errors", "共 %d 个错误")                                                 \
     X(M_WCOUNT1, "1 warning", "共 1 个警告")                                                 \
@@ -61,6 +62,11 @@
       "是否想写「，」？（参数之间用逗号分隔）")                                                \
     X(M_HINT_QUOTES, "the string opens with %s but ends with %s: use “…” or \"…\" at both ends", \
       "字符串以 %s 开始，却以 %s 结束：两端请使用同一种引号，“…”或 \"…\"")                    \
+    /* notes after a syntax error (brace.c): where a '}' is probably missing or extra */     \
+    X(M_NOTE_UNCLOSED, "the '%s' opened here may be missing its '}'",                       \
+      "此处开始的「%s」可能缺少结尾的「}」")                                                  \
+    X(M_NOTE_EXTRA, "this '}' may be one too many: it closes the '%s' of line %u, which is indented less", \
+      "这个「}」可能多余：它关闭的是第 %2$u 行缩进更少的「%1$s」")                          \
     X(M_ARITY, "%s() takes %s, not %d", "%s() 需要%s，而不是 %d 个")                        \
     X(M_WEIGHT_SUM, "indicator '%s' has weight %s but its sub-indicators add up to %s",      \
       "指标「%s」的分值 %s 与下级分值之和 %s 不符")                                          \

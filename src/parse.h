@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "ast.h"
+#include "brace.h"
 #include "diag.h"
 
 enum { LEX_MAX_NEST = 1024 };   /* braces; the parser stack gives out first */
@@ -43,6 +44,7 @@ struct parse_ctx {
     struct lex_str outer[LEX_MAX_STR];  /* strings around the interpolations being read */
     int nouter;
     uint32_t part_start;            /* the current part of the string */
+    struct brace brace;             /* where a missing or extra '}' probably is (brace.c) */
     /* result */
     struct ast *items;
 };
