@@ -15,6 +15,8 @@ struct jixiao_scorer {
 
 jixiao_rules *jixiao_load(const char *path, int chinese)
 {
+    if (!path)
+        return NULL;
     return (jixiao_rules *)ruleset_load(path, chinese ? LANG_ZH : LANG_EN);
 }
 
@@ -25,6 +27,8 @@ void jixiao_free(jixiao_rules *rules)
 
 jixiao_scorer *jixiao_scorer_new(const jixiao_rules *rules)
 {
+    if (!rules)
+        return NULL;
     struct jixiao_scorer *s = xcalloc(1, sizeof *s);
     s->rs = (const struct ruleset *)rules;
     s->ev = eval_new(s->rs);
@@ -43,6 +47,10 @@ void jixiao_scorer_free(jixiao_scorer *s)
 const char *jixiao_score(jixiao_scorer *s, const cJSON *data, unsigned long position,
                          int *has_errors)
 {
+    if (has_errors)
+        *has_errors = 1;
+    if (!s || !data)
+        return NULL;
     const struct eval_result *r = eval_run(s->ev, data, position);
     s->text.len = 0;
     out_format_result(&s->text, OUT_NDJSON, s->rs, r);

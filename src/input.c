@@ -50,6 +50,11 @@ static enum format format_of(const char *name)
     return F_NONE;
 }
 
+int input_reads_name(const char *name)
+{
+    return format_of(name) != F_NONE;
+}
+
 static void emit_error(struct input *in, const char *at, const char *message)
 {
     struct input_item it = {.kind = ITEM_ERROR, .at = at, .message = message};

@@ -52,6 +52,8 @@ void input_emit(struct input *in, struct input_item *it);
 int input_check_paths(char **paths, int n, enum lang lang);
 /* Bytes of all the inputs, or 0 when one of them is standard input. */
 uint64_t input_size(char **paths, int n);
+/* Whether a directory's entry of this name is read as data (by its extension). */
+int input_reads_name(const char *name);
 /* Read one source: "-" is standard input; a directory is its *.json files in name order. */
 void input_read(struct input *in, const char *path);
 

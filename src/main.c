@@ -19,6 +19,7 @@
 #include "diff.h"
 #include "encoding.h"
 #include "fmt.h"
+#include "outfile.h"
 #include "run.h"
 #include "test.h"
 #include "template.h"
@@ -139,73 +140,6 @@ static enum lang env_lang(void)
             return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
     }
     return LANG_EN;
-}
-
-/* The temporary results file of -o: removed if the run is interrupted. */
-static char interrupted_tmp[4096];
-
-static void on_signal(int sig)
-{
-    if (interrupted_tmp[0])
-        unlink(interrupted_tmp);    /* async-signal-safe */
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static void cant_write(enum lang lang, const char *path)
-{
-    fprintf(stderr, "jixiao: %s: ", msg(lang, M_ERROR));
-    fprintf(stderr, msg(lang, M_CANT_WRITE), path, strerror(errno));
-    fputc('\n', stderr);
-}
-
-/* A temporary file beside `path`, to be moved over it by replace_with once complete: a
- * results file or rewritten script is never left half-written, even when interrupted.
- * NULL (reported) when it cannot be made. */
-static FILE *open_beside(const char *path, char **tmp, enum lang lang)
-{
-    struct stat st;
-    *tmp = NULL;
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* a device, pipe or link (-o /dev/stdout): written through, never replaced */
-        FILE *f = fopen(path, "wb");
-        if (!f)
-            cant_write(lang, path);
-        return f;
-    }
-    *tmp = xmalloc(strlen(path) + 16);
-    sprintf(*tmp, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(*tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        cant_write(lang, path);
-        free(*tmp);
-        *tmp = NULL;
-        return NULL;
-    }
-    if (strlen(*tmp) < sizeof interrupted_tmp) {
-        memcpy(interrupted_tmp, *tmp, strlen(*tmp) + 1);
-        signal(SIGINT, on_signal);
-        signal(SIGTERM, on_signal);
-        signal(SIGHUP, on_signal);
-    }
-    return f;
-}
-
-/* Close f and move it over path (tmp NULL: f is path itself); on failure the temporary file
- * is removed and the failure reported (returns 0). */
-static int replace_with(FILE *f, char *tmp, const char *path, enum lang lang)
-{
-    int written = !ferror(f);
-    int ok = fclose(f) == 0 && written && (!tmp || rename(tmp, path) == 0);
-    if (!ok) {
-        cant_write(lang, path);
-        if (tmp)
-            unlink(tmp);
-    }
-    interrupted_tmp[0] = '\0';
-    free(tmp);
-    return ok;
 }
 
 struct options {
@@ -353,16 +287,14 @@ static int cmd_run(int argc, char **argv, enum out_format format)
         free(o.args);
         return usage_error(M_U_XLSX_TTY, "");
     }
-    FILE *f = stdout;
-    char *tmp = NULL;
-    if (o.output) {
-        f = open_beside(o.output, &tmp, o.lang);
-        if (!f) {
-            ruleset_free(rs);
-            free(o.args);
-            return 2;
-        }
+    struct outfile of;
+    struct outfile_inputs inputs = {.sources = &rs->dg, .data = data, .ndata = ndata};
+    if (!outfile_open(&of, o.output ? o.output : "-", &inputs)) {
+        ruleset_free(rs);
+        free(o.args);
+        return 2;
     }
+    FILE *f = of.f;
     int threads = o.threads;
     if (threads == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -383,14 +315,8 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     int status = run_finish(runner) ? 1 : 0;
     if (!out_close(&out)) {
         status = 2;             /* said why; nothing replaces the output file */
-        if (o.output) {
-            fclose(f);
-            if (tmp)
-                unlink(tmp);
-            interrupted_tmp[0] = '\0';
-            free(tmp);
-        }
-    } else if (o.output && !replace_with(f, tmp, o.output, o.lang)) {
+        outfile_abort(&of);
+    } else if (!outfile_commit(&of)) {
         status = 2;
     }
     usage_free(usage);
@@ -422,25 +348,19 @@ static int cmd_template(int argc, char **argv)
         return usage_error(M_U_TEMPLATE_EXT, o.output);
     }
     struct ruleset *rs = ruleset_load(o.args[0], o.lang);
-    int status = rs ? 0 : 2;
-    if (rs && xlsx) {
-        if (!template_write(rs, o.output, NULL)) {
-            errno = EIO;
-            cant_write(o.lang, o.output);
-            status = 2;
-        }
-    } else if (rs && o.output) {
-        char *tmp;
-        FILE *f = open_beside(o.output, &tmp, o.lang);
-        if (!f)
-            status = 2;
-        else {
-            template_write(rs, NULL, f);
-            if (!replace_with(f, tmp, o.output, o.lang))
-                status = 2;
-        }
-    } else if (rs)
-        template_write(rs, NULL, stdout);
+    struct outfile_inputs inputs = {.sources = rs ? &rs->dg : NULL};
+    struct outfile of;
+    int status = 2;
+    if (rs && outfile_open(&of, o.output ? o.output : "-", &inputs)) {
+        /* a workbook is written by name: into the temporary file, or one copied from */
+        const char *path = xlsx ? outfile_path(&of) : NULL;
+        if (xlsx && !path)
+            outfile_abort(&of);     /* said why */
+        else if (!template_write(rs, path, of.f))
+            outfile_fail(&of, EIO);
+        else
+            status = outfile_commit(&of) ? 0 : 2;
+    }
     ruleset_free(rs);
     free(o.args);
     return status;
@@ -545,15 +465,16 @@ static int cmd_fmt(int argc, char **argv)
                     status = 1;
             }
         } else if (!o.write) {
-            fwrite(out.data, 1, out.len, stdout);
+            if (out.len)
+                fwrite(out.data, 1, out.len, stdout);
         } else {
-            char *tmp;
-            FILE *f = open_beside(o.args[i], &tmp, o.lang);
-            if (!f) {
+            struct outfile of;
+            if (!outfile_open(&of, o.args[i], NULL)) {
                 status = 2;
             } else {
-                fwrite(out.data, 1, out.len, f);    /* a write error shows in replace_with */
-                if (!replace_with(f, tmp, o.args[i], o.lang))
+                if (out.len)
+                    fwrite(out.data, 1, out.len, of.f);    /* errors: outfile_commit */
+                if (!outfile_commit(&of))
                     status = 2;
             }
         }
@@ -564,10 +485,20 @@ static int cmd_fmt(int argc, char **argv)
     return status;
 }
 
+static int command(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
+    outfile_stdio_begin();
     json_init();
     cli_set_lang(env_lang());   /* then --lang, once it is read */
+    int status = command(argc, argv);
+    return outfile_stdio_end(status);   /* a write error on standard output: 2 */
+}
+
+/* The command argv[1] names, or usage and version. */
+static int command(int argc, char **argv)
+{
     if (argc < 2)
         return usage_error(M_U_MISSING_CMD, "");
     const char *cmd = argv[1];

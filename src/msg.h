@@ -19,6 +19,9 @@
     X(M_TOO_MANY, "too many errors, stopping", "错误太多，停止检查")                         \
     X(M_CANT_READ, "cannot read %s: %s", "无法读取 %s：%s")                                  \
     X(M_CANT_WRITE, "cannot write %s: %s", "无法写入 %s：%s")                                  \
+    X(M_OUT_IS_INPUT, "cannot write %s: it is the input %s", "无法写入 %s：它就是输入文件 %s") \
+    X(M_OUT_KEPT, "the complete output is kept in %s", "完整的输出保存在 %s")                \
+    X(M_WRITE_ERROR, "write error: %s", "写出错误：%s")                                     \
     X(M_IS_DIR, "%s is a directory, not a rule script", "%s 是目录，不是规则脚本")          \
     X(M_NOT_REGULAR, "%s is not a regular file (a device, pipe or socket)",                  \
       "%s 不是普通文件（而是设备、管道或套接字）")                                          \

@@ -200,8 +200,7 @@ int template_write(const struct ruleset *rs, const char *path, FILE *out)
 {
     struct usage *u = usage_of(rs);
     int ok = 1;
-    size_t n = path ? strlen(path) : 0;
-    if (path && n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
+    if (path)
         ok = write_xlsx(u, path);
     else
         write_csv(u, out);

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include "ruleset.h"
 
-/* path ending in .xlsx: the form workbook written there; otherwise the CSV table's header row
- * written to out.  Returns 0 when the workbook cannot be written. */
+/* path not NULL: the form workbook written there (whatever its name); otherwise the CSV
+ * table's header row written to out.  Returns 0 when the workbook cannot be written. */
 int template_write(const struct ruleset *rs, const char *path, FILE *out);
 
 #endif

@@ -52,6 +52,26 @@ int main(void)
         cJSON_Delete(bad);
         jixiao_scorer_free(s);
     }
+    /* NULL arguments are never dereferenced (issue 6.3): NULL back, the frees do nothing */
+    CHECK(jixiao_load(NULL, 0) == NULL);
+    CHECK(jixiao_scorer_new(NULL) == NULL);
+    jixiao_free(NULL);
+    jixiao_scorer_free(NULL);
+    int errors = 0;
+    CHECK(jixiao_score(NULL, data, 1, &errors) == NULL && errors == 1);
+    CHECK(jixiao_score(NULL, NULL, 1, NULL) == NULL);
+    if (rules) {
+        jixiao_scorer *s = jixiao_scorer_new(rules);
+        errors = 0;
+        CHECK(jixiao_score(s, NULL, 1, &errors) == NULL && errors == 1);
+        /* a data set that is not an object: an error result, not a crash */
+        cJSON *num = cJSON_CreateNumber(3);
+        const char *r = jixiao_score(s, num, 2, &errors);
+        CHECK(r != NULL && errors == 1);
+        cJSON_Delete(num);
+        jixiao_scorer_free(s);
+    }
+
     cJSON_Delete(data);
     jixiao_free(rules);
 
