@@ -136,16 +136,29 @@ static void put_token(struct buf *out, struct diag *dg, const struct tok *t, int
     buf_add(out, s, n);
 }
 
+/* Whether `.` at `dot` (between `prev` and `next`) steps into a quoted name: a path step
+ * (投入.预算配置."‘三公’经费") or a data key ($预算."年初 预算"), written close as a path is. */
+static int quoted_step(const struct tok *prev, const struct tok *dot, const struct tok *next)
+{
+    return prev && dot->kind == '.' && next && next->kind == STRING && ends_operand(prev->kind)
+           && prev->kind != KW_SCORE && prev->kind != KW_WEIGHT && prev->kind != KW_RATIO;
+}
+
 /* Whether a space goes between two tokens on one line. */
-static int spaced(const struct tok *prev, const struct tok *cur, const struct tok *before_prev)
+static int spaced(const struct tok *before_prev, const struct tok *prev, const struct tok *cur,
+                  const struct tok *next, int prev_starts)
 {
     int p = prev->kind, c = cur->kind;
     if (c == COMMENT)
         return 1;
+    if (quoted_step(prev, cur, next) || quoted_step(before_prev, prev, cur))
+        return 0;
     if (p == '(' || p == '[' || c == ')' || c == ']' || c == ',')
         return 0;
     if (c == DOTFIELD)                  /* $a.b, but where .完成 and from … weight .分值 */
         return !ends_operand(p) || p == KW_WEIGHT;
+    if (c == '(' && (p == KW_SCORE || p == KW_RATIO))  /* score(产出指标), but `score (a + b)` */
+        return p == KW_SCORE && (prev_starts || (before_prev && before_prev->kind == '{'));
     if (c == '(')
         return p != NAME;               /* a call: min(… */
     if (c == '[')
@@ -215,6 +228,7 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
     int depth = 0, cases = 0;   /* braces, and case … end open across lines */
     uint32_t line = 0;
     const struct tok *prev = NULL, *before_prev = NULL;
+    int starts = 0, prev_starts = 0;    /* the token (the one before) is first on its line */
     for (size_t i = 0; i < n; i++) {
         struct tok t = v[i];
         /* a string with {…} parts: printed as written, from its head to its tail */
@@ -232,14 +246,16 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
         uint32_t l = diag_line(dg, t.at);
         if (t.kind == '}')
             depth = depth > 0 ? depth - 1 : 0;
-        if (!prev || l > line) {
+        prev_starts = starts;
+        starts = !prev || l > line;
+        if (starts) {
             if (prev)
                 buf_add(out, l > line + 1 ? "\n\n" : "\n", l > line + 1 ? 2 : 1);
             /* the when/else lines of a case spread over lines sit one step in; its end not */
             int indent = depth + cases - (t.kind == KW_END && cases > 0) + continues(prev, &t);
             for (int d = 0; d < indent; d++)
                 buf_add(out, "  ", 2);
-        } else if (spaced(prev, &t, before_prev))
+        } else if (spaced(before_prev, prev, &t, i + 1 < n ? &v[i + 1] : NULL, prev_starts))
             buf_add(out, t.kind == COMMENT ? "  " : " ", t.kind == COMMENT ? 2 : 1);
         put_token(out, dg, &t, zh);
         if (t.kind == '{')
