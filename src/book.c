@@ -180,6 +180,10 @@ static int parse_yes_no(const char *s, size_t n, int *out)
  * YYYY-MM-DD. */
 void book_serial_date(char *buf, double serial)
 {
+    if (!(serial >= 0 && serial < 2958466)) {   /* not 1900..9999 (Excel shows ####): the */
+        num_format(buf, 32, serial, -1);         /* number, never a cast out of range (6.3) */
+        return;
+    }
     long days = (long)serial;
     if (days >= 60)
         days--;     /* Excel's 1900-02-29 that never was */

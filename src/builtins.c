@@ -29,12 +29,15 @@ const struct builtin_info builtin_table[BUILTIN_COUNT] = {
 static bool element_number(struct evaluator *ev, const struct ast *a, const struct value *v,
                            uint32_t i, double *x)
 {
-    if (v->items[i].kind != V_NUM) {
+    const struct value *it = &v->items[i];
+    if (it->kind != V_NUM || !isfinite(it->n)) {
         const char *what = arena_printf(eval_arena(ev), "%s[%u]", eval_src(ev, a), i);
-        return eval_fail(ev, a, M_E_TYPE, what, eval_type_desc(ev, &v->items[i]),
+        if (it->kind == V_NUM)      /* a data value 1e999 (issue 6.9) */
+            return eval_fail(ev, a, isnan(it->n) ? M_E_NAN : M_E_HUGE, what);
+        return eval_fail(ev, a, M_E_TYPE, what, eval_type_desc(ev, it),
                          msg(eval_lang(ev), M_T_NUMBER));
     }
-    *x = v->items[i].n;
+    *x = it->n;
     return true;
 }
 
@@ -132,7 +135,10 @@ static bool bi_round(struct evaluator *ev, const struct ast *e, const struct val
     double x[2] = {0, 0};
     if (!numbers(ev, e, elem, x, ARG2(e) ? 2 : 1))
         return false;
-    num_value(out, num_round(x[0], (int)num_round(x[1], 0)));
+    /* num_round keeps every decimal past 400 and none before -400: the digits are clamped
+     * before the conversion to int, which is undefined beyond its range (3e9, issue 6.3) */
+    double d = num_round(x[1], 0);
+    num_value(out, num_round(x[0], d > 1000 ? 1000 : d < -1000 ? -1000 : (int)d));
     return true;
 }
 

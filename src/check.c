@@ -2,6 +2,7 @@
  * (LANGUAGE.md §4, §5).  Every error is reported, not only the first. */
 #include "ruleset.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -658,6 +659,10 @@ static double weight_of(struct checker *ck, struct indicator *ind)
     }
     if (w < 0)
         diag_error(ck->dg, weight_span(ind), M_NEG_WEIGHT, ind->name, fmt_num(ck, w));
+    else if (w > WEIGHT_MAX) {
+        diag_error(ck->dg, weight_span(ind), M_BIG_WEIGHT, ind->name, fmt_num(ck, w));
+        w = 0;
+    }
     ind->weight = w;
     return w;
 }
@@ -1016,7 +1021,7 @@ int check_ruleset(struct ruleset *rs, struct ast *items)
             break;
         case AST_S_PRECISION:
             once(&ck, &precision, it, "precision");
-            if (it->a->num != (int)it->a->num || it->a->num < 0 || it->a->num > 10)
+            if (!(it->a->num >= 0 && it->a->num <= 10) || it->a->num != floor(it->a->num))
                 diag_error(ck.dg, it->a->at, M_PRECISION);
             else
                 rs->precision = (int)it->a->num;

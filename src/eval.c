@@ -223,6 +223,13 @@ static bool wrong_type(struct evaluator *ev, const struct ast *e, const struct v
     return eval_fail(ev, e, M_E_TYPE, src_of(ev, e), type_desc(ev, v), msg(ev->lang, want));
 }
 
+/* A number beyond a double (1e300 * 1e300, a data value 1e999) or NaN reached `e`: an error,
+ * so that no Infinity or NaN ever reaches an output (issue 6.9). */
+bool eval_not_finite(struct evaluator *ev, const struct ast *e, double x)
+{
+    return eval_fail(ev, e, isnan(x) ? M_E_NAN : M_E_HUGE, src_of(ev, e));
+}
+
 /* ---- values ---- */
 
 static void from_json(const cJSON *j, struct value *v)
@@ -416,9 +423,7 @@ static bool arith(struct evaluator *ev, const struct ast *e, const struct value 
         r = a.n / b.n;
         break;
     }
-    if (!isfinite(r))
-        return eval_fail(ev, e, M_E_TYPE, src_of(ev, e), "∞", msg(ev->lang, M_T_NUMBER));
-    num_value(out, r);
+    num_value(out, r);      /* beyond a double: eval() says so */
     return true;
 }
 
@@ -427,6 +432,8 @@ static bool to_text(struct evaluator *ev, const struct ast *e, const struct valu
                     const char *fmt, struct buf *b)
 {
     char nb[NUM_BUF];
+    if (v->kind == V_NUM && !isfinite(v->n))
+        return eval_not_finite(ev, e, v->n);
     if (fmt && *fmt) {
         if (v->kind != V_NUM)
             return wrong_type(ev, e, v, M_T_NUMBER);
@@ -641,6 +648,8 @@ static bool eval(struct evaluator *ev, const struct ast *e, const struct value *
     ev->depth++;
     bool ok = ev->tracing ? eval_read(ev, e, elem, out) : eval_node(ev, e, elem, out);
     ev->depth--;
+    if (ok && out->kind == V_NUM && !isfinite(out->n))
+        return eval_not_finite(ev, e, out->n);
     return ok;
 }
 
@@ -1425,6 +1434,10 @@ static void claim(struct evaluator *ev, const struct indicator *ind, const char 
     double x;
     if (v->kind == V_MISSING || v->kind == V_NULL)
         return;
+    if (v->kind == V_NUM && !isfinite(v->n)) {     /* 1e999 in the data (issue 6.9) */
+        warn(ev, key, msg(ev->lang, M_W_HUGE));
+        return;
+    }
     if (v->kind == V_NUM)
         x = v->n;
     else if (!(v->kind == V_STR && num_parse_unit(v->s, v->len, &x))) {
@@ -1681,6 +1694,11 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
                || (v.kind == V_STR && attain_read(v.s, v.len, false, &q) && (h->weight = q.n, true)))
              || num_cmp(h->weight, 0) < 0) {
         eval_fail(ev, from->c->b, M_E_ROW_WEIGHT, at->name, elem_path, type_desc(ev, &v),
+                src_of(ev, from->c->b));
+        row_error(ev, at), ok = false;
+        h->weight = 0;
+    } else if (h->weight > WEIGHT_MAX) {
+        eval_fail(ev, from->c->b, M_E_ROW_BIG_WEIGHT, at->name, elem_path, type_desc(ev, &v),
                 src_of(ev, from->c->b));
         row_error(ev, at), ok = false;
         h->weight = 0;

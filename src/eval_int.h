@@ -31,6 +31,8 @@ bool eval_text(struct evaluator *ev, const struct ast *e, const struct value *v,
 
 /* Raise the error message `id` at `e`; returns false. */
 bool eval_fail(struct evaluator *ev, const struct ast *e, enum msg_id id, ...);
+/* Raise "e is too large a number" (or "e is NaN"): x is not finite (issue 6.9). */
+bool eval_not_finite(struct evaluator *ev, const struct ast *e, double x);
 /* Raise "e is <type of v>, not <want>" (or "e is missing"); returns false. */
 bool eval_wrong_type(struct evaluator *ev, const struct ast *e, const struct value *v,
                      enum msg_id want);

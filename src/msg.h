@@ -248,6 +248,18 @@
     X(M_E_DEPENDS, "indicator '%s' could not be scored", "指标「%s」未能计分")                \
     X(M_E_UNSCORED, "%llu of %llu data sets could not be scored (see \"errors\" in the results)", \
       "%llu 个数据集未能计分（共 %llu 个，见结果中的 \"errors\"）")                          \
+    /* numbers beyond a double (issue 6.9, 6.10): never Infinity or NaN in any output */    \
+    X(M_NUM_HUGE, "number too large: %s (the largest is about 1.8e308)",                     \
+      "数字过大：%s（最大约为 1.8e308）")                                                    \
+    X(M_E_HUGE, "%s is too large a number (beyond about 1.8e308)",                            \
+      "%s 数值过大（超出约 1.8e308）")                                                        \
+    X(M_E_NAN, "%s is NaN, not a number", "%s 是 NaN，不是数值")                             \
+    X(M_W_HUGE, "the claim is too large a number (beyond about 1.8e308)",                  \
+      "自评分数值过大（超出约 1.8e308）")                                                      \
+    X(M_BIG_WEIGHT, "indicator '%s' has weight %s, more than the largest weight, 1e15",      \
+      "指标「%s」的分值 %s 超过分值的上限 1e15")                                               \
+    X(M_E_ROW_BIG_WEIGHT, "%s: the weight of %s is %s, more than the largest weight, 1e15 (%s)", \
+      "%s：%s 的分值是%s，超过分值的上限 1e15（%s）")                                        \
     /* review_warnings: why a selfscore claim cannot be used */                              \
     X(M_W_NO_IND, "names no indicator", "没有这个指标")                                       \
     X(M_W_AMBIGUOUS, "several leaves have this name: write the path",                        \

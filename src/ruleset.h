@@ -15,6 +15,10 @@
 
 struct indicator;
 
+/* The largest weight of an indicator or a row (a thousand million million points): sums of
+ * weights, rescaling and bonus points then never overflow a double (issue 6.9). */
+#define WEIGHT_MAX 1e15
+
 /* A from block (§11): one indicator per element of `decl->a`, made for each data set by
  * eval.c from the template leaf `tmpl` (its body: score, rules, skips, lets, selfscore). */
 struct rowset {
