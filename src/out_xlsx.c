@@ -559,6 +559,7 @@ static int copy_out(const char *path, FILE *to)
     FILE *from = fopen(path, "rb");
     if (!from)
         return 0;
+    unlink(path);   /* gone even if a write error ends jixiao during the copy */
     char block[65536];
     size_t n;
     while ((n = fread(block, 1, sizeof block, from)) > 0)

@@ -17,6 +17,22 @@
 
 /* ---- streams that keep their first write error ---- */
 
+/* The temporary file of an output, removed when jixiao is interrupted or ends on an error. */
+static char interrupted_tmp[PATH_MAX];
+
+/* A write error ends jixiao at once, as a broken pipe does by default: nothing more can reach
+ * the output, and the input may be endless.  The temporary file goes; the old file stays. */
+static _Noreturn void write_failed(const struct outfile_sink *s, int err)
+{
+    if (s->name)
+        cli_error(M_CANT_WRITE, s->name, strerror(err));
+    else
+        cli_message(M_WRITE_ERROR, strerror(err));
+    if (interrupted_tmp[0])
+        unlink(interrupted_tmp);
+    _exit(2);
+}
+
 static ssize_t sink_write(void *cookie, const char *data, size_t n)
 {
     struct outfile_sink *s = cookie;
@@ -25,15 +41,11 @@ static ssize_t sink_write(void *cookie, const char *data, size_t n)
         ssize_t w = write(s->fd, data + done, n - done);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0) {
-            if (!s->err)
-                s->err = w < 0 ? errno : EIO;
-            errno = s->err;
-            break;
-        }
+        if (w <= 0)
+            write_failed(s, w < 0 ? errno : EIO);
         done += (size_t)w;
     }
-    return (ssize_t)done;   /* short: stdio marks the stream in error */
+    return (ssize_t)done;
 }
 
 static int sink_close(void *cookie)
@@ -42,7 +54,7 @@ static int sink_close(void *cookie)
     return close(s->fd);
 }
 
-/* A stream writing to s->fd (closing it at fclose) that keeps its first error in s->err. */
+/* A stream writing to s->fd (closing it at fclose) whose first write error ends jixiao. */
 static FILE *sink_open(struct outfile_sink *s)
 {
     FILE *f = fopencookie(s, "w", (cookie_io_functions_t){.write = sink_write,
@@ -69,8 +81,6 @@ static int fail(struct outfile *of, int err)
 }
 
 /* ---- the temporary file, removed when jixiao is interrupted ---- */
-
-static char interrupted_tmp[PATH_MAX];
 
 static void on_signal(int sig)
 {
@@ -175,6 +185,7 @@ static const char *which_input(const struct stat *st, const char *target,
 static int open_through(struct outfile *of, int fd)
 {
     of->sink.fd = fd;
+    of->sink.name = of->name;
     of->f = sink_open(&of->sink);
     if (!of->f) {
         int e = errno;
@@ -368,13 +379,13 @@ int outfile_commit(struct outfile *of)
         fflush(stdout);     /* its write errors: outfile_stdio_end */
     } else {
         if ((fflush(of->f) != 0 || ferror(of->f)) && !err)
-            err = of->sink.err ? of->sink.err : EIO;
+            err = EIO;      /* (a write error has ended jixiao already) */
         if (!err && !through && fsync(of->sink.fd) != 0)
             err = errno;
         if (!err && of->how == OUTFILE_IN_PLACE)
             err = copy_in_place(of, &damaged);
         if (fclose(of->f) != 0 && !err)
-            err = of->sink.err ? of->sink.err : errno;
+            err = errno;
         if (!err && of->how == OUTFILE_REPLACE && rename(of->tmp, of->target) != 0)
             err = errno;
     }
@@ -400,7 +411,7 @@ void outfile_abort(struct outfile *of)
 
 /* ---- standard output ---- */
 
-static struct outfile_sink stdout_sink = {STDOUT_FILENO, 0};
+static struct outfile_sink stdout_sink = {STDOUT_FILENO, NULL};
 
 void outfile_stdio_begin(void)
 {
@@ -420,9 +431,9 @@ int outfile_stdio_end(int status)
     int err = 0;
     errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout))
-        err = stdout_sink.err ? stdout_sink.err : errno ? errno : EIO;
+        err = errno ? errno : EIO;
     if (fclose(stdout) != 0 && !err)
-        err = stdout_sink.err ? stdout_sink.err : errno ? errno : EIO;
+        err = errno ? errno : EIO;
     if (!err)
         return status;
     cli_message(M_WRITE_ERROR, strerror(err));

@@ -8,8 +8,9 @@
  * output ("-", /dev/stdout, /dev/fd/N) is used as it is; devices and pipes are written
  * through.  An output that is also an input is refused before anything is written.
  *
- * Every write is checked: the first error of a stream is kept with its errno, so the message
- * names the real cause (disk full, broken pipe, closed descriptor).
+ * Every write is checked: the first write error (disk full, broken pipe, closed descriptor)
+ * ends jixiao at once with its reason and exit status 2, the temporary file removed, as a
+ * broken pipe ends it by default; the input may be endless, and nothing more would arrive.
  *
  * Ownership: outfile_open fills a struct outfile, which must stay where it is (its stream
  * refers to it) until outfile_commit or outfile_abort (exactly one of them) releases it.
@@ -29,10 +30,11 @@ enum outfile_how {
     OUTFILE_IN_PLACE,   /* a temporary file copied into the (hard-linked) target at the end */
 };
 
-/* A descriptor written through a stream, and the first error of its writes (errno, or 0). */
+/* A descriptor written through a stream, and the name its write errors are reported by
+ * (NULL: standard output, "write error: ..."). */
 struct outfile_sink {
     int fd;
-    int err;
+    const char *name;
 };
 
 struct outfile {
@@ -71,7 +73,7 @@ void outfile_fail(struct outfile *of, int err);
 /* At start: descriptors 0, 1 and 2 that are closed are held open on /dev/null the wrong way
  * round (writes to 1 and 2 fail as before, with EBADF), so that no file opened later takes
  * their place and receives results or messages; standard output that is not a terminal
- * records its first write error. */
+ * becomes a stream whose first write error ends jixiao ("jixiao: write error: ..."). */
 void outfile_stdio_begin(void);
 /* At exit: flush and close standard output; on a write error say
  * "jixiao: write error: <reason>" and return 2, else `status`. */

@@ -149,6 +149,15 @@ hcase '6.7 run into a broken pipe with SIGPIPE ignored' \
   "! (trap '' PIPE; \$RUN run r.eval d.ndjson --format ndjson; echo \$? >rc) | (exec <&-; sleep 1); exit \$(cat rc)" \
   2 'jixiao: write error: Broken pipe'
 
+# endless input: the first write error ends jixiao (it would score forever otherwise)
+hcase '6.7 endless input into /dev/full ends at the first write error' \
+  "$R1" "! yes '{\"x\":1}' 2>/dev/null | \$RUN run r.eval --format ndjson >/dev/full" 2 \
+  'jixiao: write error: No space left on device'
+hcase '6.7 endless input into a pipe that breaks, SIGPIPE ignored' \
+  "$R1" \
+  "! (trap '' PIPE; yes '{\"x\":1}' 2>/dev/null | \$RUN run r.eval --format ndjson; echo \$? >rc) | head -1 >/dev/null
+   exit \$(cat rc)" 2 'jixiao: write error: Broken pipe'
+
 hcase '6.7 explain >/dev/full' "$R1; $D1" 'explain r.eval d.json >/dev/full' 2 \
   'jixiao: write error: No space left on device'
 hcase '6.7 check --format json >/dev/full' \
