@@ -16,17 +16,20 @@ struct tok {
 
 enum { JSON_TEXT = -2 };    /* a `with` object, kept as written */
 
-/* All tokens of the file, comments included. */
-static struct tok *tokens(struct diag *dg, uint32_t file, struct arena *ar, size_t *n)
+/* The tokens of the file's bytes [start, end) (a well-formed part: the file, a rule), with
+ * their offsets in the file; comments too when asked. */
+static struct tok *tokens(struct diag *dg, uint32_t file, uint32_t start, uint32_t end,
+                          int comments, struct arena *ar, size_t *n)
 {
     struct parse_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.ar = ar;
     ctx.dg = dg;
     ctx.file = file;
-    ctx.src = dg->files[file].text;
-    ctx.len = dg->files[file].len;
-    ctx.keep_comments = 1;
+    ctx.src = dg->files[file].text + start;
+    ctx.len = end - start;
+    ctx.off = start;
+    ctx.keep_comments = comments;
     struct tok *v = NULL;
     size_t cap = 0;
     *n = 0;
@@ -196,6 +199,19 @@ static int continues(const struct tok *prev, const struct tok *t)
     }
 }
 
+/* A string with {…} parts (from its head to its tail: printed as written) as one token;
+ * *i moves to its tail. */
+static struct tok whole_string(const struct tok *v, size_t n, size_t *i)
+{
+    struct tok t = v[*i];
+    if (t.kind == ISTR_HEAD) {
+        *i = closing(v, n, *i, ISTR_HEAD, ISTR_TAIL);
+        t.kind = STRING;
+        t.at.end = v[*i].at.end;
+    }
+    return t;
+}
+
 /* The script's own style: Chinese when most of its keywords are written in Chinese. */
 static int own_style(struct diag *dg, const struct tok *v, size_t n)
 {
@@ -222,7 +238,7 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
         return 0;
     }
     size_t n;
-    struct tok *v = tokens(dg, file, &ar, &n);
+    struct tok *v = tokens(dg, file, 0, (uint32_t)dg->files[file].len, 1, &ar, &n);
     if (zh < 0)
         zh = own_style(dg, v, n);
     int depth = 0, cases = 0;   /* braces, and case … end open across lines */
@@ -230,13 +246,7 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
     const struct tok *prev = NULL, *before_prev = NULL;
     int starts = 0, prev_starts = 0;    /* the token (the one before) is first on its line */
     for (size_t i = 0; i < n; i++) {
-        struct tok t = v[i];
-        /* a string with {…} parts: printed as written, from its head to its tail */
-        if (t.kind == ISTR_HEAD) {
-            i = closing(v, n, i, ISTR_HEAD, ISTR_TAIL);
-            t.kind = STRING;
-            t.at.end = v[i].at.end;
-        }
+        struct tok t = whole_string(v, n, &i);
         /* the JSON text after `with`: as written (it is JSON, not our syntax) */
         if (t.kind == '{' && prev && prev->kind == KW_WITH) {
             i = closing(v, n, i, '{', '}');
@@ -276,4 +286,40 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
     free(v);
     arena_free(&ar);
     return 1;
+}
+
+/* fmt_style and fmt_span lex text that was parsed already: the lexer reports nothing into
+ * dg (so explain's workers may do it at once). */
+int fmt_style(const struct diag *cdg, uint32_t file)
+{
+    struct diag *dg = (struct diag *)cdg;
+    struct arena ar;
+    arena_init(&ar);
+    size_t n;
+    struct tok *v = tokens(dg, file, 0, (uint32_t)dg->files[file].len, 0, &ar, &n);
+    int zh = own_style(dg, v, n);
+    free(v);
+    arena_free(&ar);
+    return zh;
+}
+
+void fmt_span(const struct diag *cdg, struct span at, int zh, struct buf *out)
+{
+    struct diag *dg = (struct diag *)cdg;
+    struct arena ar;
+    arena_init(&ar);
+    size_t n;
+    struct tok *v = tokens(dg, at.file, at.start, at.end, 0, &ar, &n);
+    const struct tok *prev = NULL, *before_prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        struct tok t = whole_string(v, n, &i);
+        if (prev && spaced(prev, &t, before_prev))
+            buf_addc(out, ' ');
+        put_token(out, dg, &t, zh);
+        before_prev = prev;
+        v[i] = t;
+        prev = &v[i];
+    }
+    free(v);
+    arena_free(&ar);
 }

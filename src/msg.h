@@ -164,6 +164,27 @@
       "；%llu 个未能计分（旧规则 %llu 个，新规则 %llu 个）")                                    \
     X(M_U_DIFF_FORMAT, "unknown format '%s' for diff (use text or json)",                      \
       "diff 不支持格式「%s」（可用 text 或 json）")                                            \
+    /* jixiao explain (out_explain.c): %s are texts and numbers already formatted */        \
+    X(M_X_TOTAL, "total %s / %s", "总分 %s / %s")                                          \
+    X(M_X_GRADE, ", grade %s", "，等级 %s")                                                 \
+    X(M_X_IND_GRADE, "  grade %s", "  等级 %s")                                             \
+    X(M_X_ROW, "(line %u)", "（第 %u 行）")                                                 \
+    X(M_X_NA, "n/a", "不适用")                                                              \
+    X(M_X_NA_TERM, "(n/a)", "（不适用）")                                                   \
+    X(M_X_FAILED, "(fails)", "（不得分）")                                                  \
+    X(M_X_BONUS, "(bonus)", "（加分项）")                                                   \
+    X(M_X_CAPPED, " (at most %s)", "（以满分 %s 为限）")                                    \
+    X(M_X_APPLIES, "applies", "适用")                                                       \
+    X(M_X_NOT_MET, "condition not met", "条件不成立")                                       \
+    X(M_X_DEDUCT, "deducts %s", "扣 %s 分")                                            \
+    X(M_X_FAIL, "fails", "不得分")                                                          \
+    X(M_X_BAND, "grade %s", "等级 %s")                                                      \
+    X(M_X_COLON, ": ", "：")                                                                \
+    X(M_X_SEP, ", ", "，")                                                                  \
+    X(M_X_ERROR, "error: ", "错误：")                                                       \
+    X(M_X_RESCALE, "na rescale: %s / %s × %s = %s", "不适用指标分值按比例折算：%s ÷ %s × %s = %s") \
+    X(M_X_RESCALE_NA, " (n/a: %s)", "（不适用：%s）")                                       \
+    X(M_X_RESCALE_TO, "; weights × %s/%s: %s", "；分值 × %s/%s：%s")                        \
     /* command-line errors */                                                                \
     X(M_U_MISSING_CMD, "missing command", "缺少命令")                                          \
     X(M_U_UNKNOWN_CMD, "unknown command '%s'", "未知的命令「%s」")                             \
