@@ -303,7 +303,7 @@ int fmt_style(const struct diag *cdg, uint32_t file)
     return zh;
 }
 
-void fmt_span(const struct diag *cdg, struct span at, int zh, struct buf *out)
+void fmt_span(const struct diag *cdg, struct span at, int statement, int zh, struct buf *out)
 {
     struct diag *dg = (struct diag *)cdg;
     struct arena ar;
@@ -313,7 +313,8 @@ void fmt_span(const struct diag *cdg, struct span at, int zh, struct buf *out)
     const struct tok *prev = NULL, *before_prev = NULL;
     for (size_t i = 0; i < n; i++) {
         struct tok t = whole_string(v, n, &i);
-        if (prev && spaced(prev, &t, before_prev))
+        if (prev && spaced(before_prev, prev, &t, i + 1 < n ? &v[i + 1] : NULL,
+                           statement && !before_prev))
             buf_addc(out, ' ');
         put_token(out, dg, &t, zh);
         before_prev = prev;

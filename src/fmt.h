@@ -12,8 +12,8 @@
 int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out);
 /* The style of file `file` (which parses): 1 when most of its keywords are Chinese. */
 int fmt_style(const struct diag *dg, uint32_t file);
-/* The well-formed source `at` (a rule, an expression) on one line, appended to out as
- * fmt_file prints it in the style zh, comments left out (jixiao explain). */
-void fmt_span(const struct diag *dg, struct span at, int zh, struct buf *out);
+/* The well-formed source `at` (a statement, such as a rule, or an expression) on one line,
+ * appended to out as fmt_file prints it in the style zh, comments left out (explain). */
+void fmt_span(const struct diag *dg, struct span at, int statement, int zh, struct buf *out);
 
 #endif

@@ -62,11 +62,11 @@ static void indent(struct buf *b, int depth)
         buf_add(b, "  ", 2);
 }
 
-/* Source written in the script's style (a rule, a read's expression). */
-static void source(const struct ex *x, struct span at)
+/* Source written in the script's style (a rule: a statement; a read's expression). */
+static void source(const struct ex *x, struct span at, int statement)
 {
     struct buf src = {0};
-    fmt_span(&x->rs->dg, at, x->zh, &src);
+    fmt_span(&x->rs->dg, at, statement, x->zh, &src);
     term_buf(x->b, &src);
 }
 
@@ -143,7 +143,7 @@ static void reads_line(const struct ex *x, const struct read *rd, int depth)
         return;
     indent(x->b, depth);
     for (; rd; rd = rd->next) {
-        source(x, rd->e->at);
+        source(x, rd->e->at, 0);
         buf_adds(x->b, " = ");
         value(x, x->b, &rd->v);
         if (rd->next)
@@ -166,7 +166,7 @@ static void rule_line(const struct ex *x, const struct trace *t, int depth)
 {
     struct buf *b = x->b;
     indent(b, depth);
-    source(x, t->rule->at);
+    source(x, t->rule->at, 1);
     buf_adds(b, "  →  ");
     int kind = t->rule->kind;
     if (t->outcome == T_NOT_FIRED)
