@@ -389,7 +389,7 @@ static void add_symbol(struct buf *b, yysymbol_kind_t k, enum lang lang)
     if (lang == LANG_ZH) {
         for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
             if (n == strlen(keywords[i].en) + 2 && memcmp(keywords[i].en, name + 1, n - 2) == 0) {
-                buf_printf(b, "「%s」", keywords[i].zh);
+                buf_printf(b, msg(lang, M_QUOTED), (int)strlen(keywords[i].zh), keywords[i].zh);
                 return;
             }
     }
@@ -516,7 +516,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
             len--;
         for (n = len > 40 ? 40 : len; n > 0 && n < len && (t[n] & 0xC0) == 0x80; n--)
             ;   /* do not cut a character in two */
-        buf_printf(&what, lang == LANG_ZH ? "「%.*s」" : "'%.*s'", (int)n, t);
+        buf_printf(&what, msg(lang, M_QUOTED), (int)n, t);
     }
     yysymbol_kind_t exp[YYNTOKENS];
     int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);

@@ -370,18 +370,17 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
         const struct builtin_info *bi = &builtin_table[id];
         int n = ast_count(e->kids);
         if (n < bi->min_args || (bi->max_args >= 0 && n > bi->max_args)) {
-            char want[64];
-            int en = ck->dg->lang != LANG_ZH;
-            if (bi->max_args < 0)
-                snprintf(want, sizeof want, en ? "at least %d argument%s" : "至少 %d 个参数",
-                         bi->min_args, bi->min_args == 1 ? "" : "s");
-            else if (bi->min_args == bi->max_args)
-                snprintf(want, sizeof want, en ? "%d argument%s" : "%d 个参数", bi->min_args,
-                         bi->min_args == 1 ? "" : "s");
+            int min = bi->min_args, max = bi->max_args;
+            if (max < 0 && min == 1)
+                diag_error(ck->dg, e->at, M_ARITY_MIN1, bi->name, n);
+            else if (max < 0)
+                diag_error(ck->dg, e->at, M_ARITY_MIN, bi->name, min, n);
+            else if (min == max && min == 1)
+                diag_error(ck->dg, e->at, M_ARITY_1, bi->name, n);
+            else if (min == max)
+                diag_error(ck->dg, e->at, M_ARITY_N, bi->name, min, n);
             else
-                snprintf(want, sizeof want, en ? "%d or %d arguments" : "%d 或 %d 个参数",
-                         bi->min_args, bi->max_args);
-            diag_error(ck->dg, e->at, M_ARITY, bi->name, want, n);
+                diag_error(ck->dg, e->at, M_ARITY_RANGE, bi->name, min, max, n);
         }
         return;
     }

@@ -27,107 +27,19 @@
 
 #define JIXIAO_VERSION "0.1.0"
 
-static const char usage_text[] =
-    "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N]\n"
-    "       jixiao check RULES... [--format text|json]\n"
-    "       jixiao test RULES...\n"
-    "       jixiao explain RULES [DATA...]\n"
-    "       jixiao diff OLD.eval NEW.eval [--data DATA...] [--format text|json]\n"
-    "       jixiao template RULES [-o FILE.xlsx|FILE.csv]\n"
-    "       jixiao fmt [-w | --check] [--style en|zh] RULES...\n"
-    "       jixiao --help | --version\n"
-    "\n"
-    "Scores performance-evaluation data sets (JSON) with a .eval rule script.\n"
-    "\n"
-    "commands:\n"
-    "  run     score every data set of DATA (files, directories of *.json, or - for\n"
-    "          standard input; JSON or newline-delimited JSON) and print the results\n"
-    "  check   report every error and warning of the rule scripts; silent when there\n"
-    "          are none\n"
-    "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n"
-    "  explain show, for each data set, every rule of every indicator and what it did\n"
-    "  diff    list what changed from one version of a rule set to another, and with\n"
-    "          --data how every data set's scores move\n"
-    "  template write the data-entry form of a rule set: every data path the rules read\n"
-    "  fmt     rewrite rule scripts in one style (English or Chinese keywords)\n"
-    "\n"
-    "options:\n"
-    "  -o FILE          write the results to FILE (replaced only when the run completes)\n"
-    "  --format FMT     json (default), ndjson, csv, table, explain, xlsx (the\n"
-    "                   自评表 workbook, with -o FILE.xlsx) or html (a printable report)\n"
-    "  --detail         csv: one row per indicator (path, weight, score, self, reasons)\n"
-    "  -j N             score with N threads (default: the number of cores); the output\n"
-    "                   is the same for every N\n"
-    "  --encoding ENC   read CSV data in ENC (GBK, GB18030, UTF-8...); default: detected\n"
-    "  -q, --quiet      no progress line on standard error\n"
-    "  --lang zh|en     language of diagnostics (default: from LC_ALL, LC_MESSAGES, LANG)\n"
-    "  -h, --help       this help\n"
-    "  --version        the version\n"
-    "\n"
-    "exit status: 0 all scored, 1 some data set could not be scored, 2 the rule script\n"
-    "or the command line is wrong (nothing is scored).\n";
 
-static const char run_help[] =
-    "usage: jixiao run RULES [DATA...] [-o FILE] [--format FMT] [--detail] [-j N] [--lang zh|en]\n"
-    "\n"
-    "Checks RULES, then scores every data set of DATA in order and prints one result per\n"
-    "data set. DATA: a JSON file holding an object (one data set) or an array (many), an\n"
-    "NDJSON file (one data set a line), a directory (its *.json files in name order), or\n"
-    "- (standard input, also the default). Exit 0 when all were scored, 1 when some could\n"
-    "not be (their results list the errors), 2 when RULES or the command line is wrong.\n";
 
-static const char explain_help[] =
-    "usage: jixiao explain RULES [DATA...] [--lang zh|en]\n"
-    "\n"
-    "Scores each data set like run, then shows every indicator with every rule: its source,\n"
-    "what it did (the score it computed, the points it took and why, a condition that did\n"
-    "not hold) and where it is written. The same as run --format explain.\n";
 
-static const char fmt_help[] =
-    "usage: jixiao fmt [-w | --check] [--style en|zh] RULES...\n"
-    "\n"
-    "Prints each rule script in one style: keywords in English (--style en) or Chinese\n"
-    "(--style zh); without --style, the script's own (that of most of its keywords). ASCII\n"
-    "punctuation, strings in \"...\" or \u201c...\u201d, two-space indentation, one space\n"
-    "between words; comments and line breaks are kept. With -w the files are rewritten in\n"
-    "place. With --check nothing is written: the names of the files that fmt would change are\n"
-    "printed, and the exit status is 1 when there is one (for CI). A script with syntax\n"
-    "errors is not touched (exit 2).\n";
 
-static const char check_help[] =
-    "usage: jixiao check RULES... [--format text|json] [--lang zh|en]\n"
-    "\n"
-    "Reports every error of each rule script (up to 20) as FILE:LINE:COL: error: ...,\n"
-    "with the source line and a caret, and warnings (FILE:LINE:COL: warning: ...) about\n"
-    "rules that can never fire and lets or consts never used. Exit 0 when the scripts have\n"
-    "no errors (warnings do not count), 2 otherwise. --format json writes one JSON object a\n"
-    "line to standard output instead, for editors and CI: file, line, column, end {line,\n"
-    "column}, severity (error or warning), message, hint (\"did you mean ...?\" or null).\n";
 
-static const char test_help[] =
-    "usage: jixiao test RULES... [--lang zh|en]\n"
-    "\n"
-    "Runs every test block of each rule script: scores its given data (with its 'with'\n"
-    "object merged over it) and compares the expectations. Names each failing test with\n"
-    "its location, the expectation and the actual value; ends with \"N passed, N failed\".\n"
-    "Exit 0 when all passed, 1 when some failed, 2 when a script is wrong.\n";
 
-static const char diff_help[] =
-    "usage: jixiao diff OLD.eval NEW.eval [--data DATA...] [--format text|json] [--lang zh|en]\n"
-    "\n"
-    "Compares two versions of a rule set indicator by indicator (by dotted path): '+' added,\n"
-    "'-' removed, '~' changed (weight, rules, consts and lets, grades, settings). With --data,\n"
-    "scores every data set of DATA (as run reads it) with both and shows how each moved: the\n"
-    "total and grade before and after and the indicators whose score changed, then a summary\n"
-    "(in Chinese unless --lang en). --format json writes all of it as one JSON object. Exit 0\n"
-    "when they score alike, 1 when something changed, 2 when a script is wrong.\n";
 
 /* One line saying what is wrong, then the synopsis (the first lines of the usage). */
 static int usage_error(enum msg_id id, const char *arg)
 {
     cli_message(id, arg);
-    const char *end = strstr(usage_text, "\n\n");
-    fprintf(stderr, "%.*s\n%s\n", (int)(end - usage_text), usage_text, msg(cli_lang(), M_U_TRY));
+    const char *usage = msg(cli_lang(), M_H_USAGE), *end = strstr(usage, "\n\n");
+    fprintf(stderr, "%.*s\n%s\n", (int)(end - usage), usage, msg(cli_lang(), M_U_TRY));
     return 2;
 }
 
@@ -240,13 +152,13 @@ static int parse_options(int argc, char **argv, struct options *o, int run)
 
 /* The common head of a command: options, --help, the number of scripts.  Returns -1 to go
  * on, or the exit status (o->args freed). */
-static int command_start(int argc, char **argv, struct options *o, int run, const char *help,
+static int command_start(int argc, char **argv, struct options *o, int run, enum msg_id help,
                          int min, int max, enum msg_id need, const char *name)
 {
     int rc = parse_options(argc, argv, o, run);
     if (rc || o->help) {
         if (o->help)
-            fputs(help, stdout);
+            fputs(msg(cli_lang(), help), stdout);
         free(o->args);
         return rc;
     }
@@ -261,7 +173,7 @@ static int command_start(int argc, char **argv, struct options *o, int run, cons
 static int cmd_run(int argc, char **argv, enum out_format format)
 {
     struct options o = {.format = format};
-    int rc = command_start(argc, argv, &o, 1, format == OUT_EXPLAIN ? explain_help : run_help, 1,
+    int rc = command_start(argc, argv, &o, 1, format == OUT_EXPLAIN ? M_H_EXPLAIN : M_H_RUN, 1,
                            0, M_U_RUN_NEEDS, "run");
     if (rc >= 0)
         return rc;
@@ -325,19 +237,11 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     return status;
 }
 
-static const char template_help[] =
-    "usage: jixiao template RULES [-o FILE.xlsx|FILE.csv] [--lang zh|en]\n"
-    "\n"
-    "Writes the data-entry form of RULES: every data path the rules read, in the order of the\n"
-    "indicators that read them. FILE.xlsx: the form (数据项 | 值 | 类型 | 说明, data validation,\n"
-    "a sheet per array), one data set per file. FILE.csv, or standard output without -o: the\n"
-    "header row of a table, one data set per row. Filled in, either is scored by run\n"
-    "(docs/spreadsheets.md).\n";
 
 static int cmd_template(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = command_start(argc, argv, &o, 3, template_help, 1, 1, M_U_TEMPLATE_NEEDS,
+    int rc = command_start(argc, argv, &o, 3, M_H_TEMPLATE, 1, 1, M_U_TEMPLATE_NEEDS,
                            "template");
     if (rc >= 0)
         return rc;
@@ -369,7 +273,7 @@ static int cmd_template(int argc, char **argv)
 static int cmd_check(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = command_start(argc, argv, &o, 3, check_help, 1, 0,
+    int rc = command_start(argc, argv, &o, 3, M_H_CHECK, 1, 0,
                            M_U_NEEDS_ONE, "check");
     if (rc >= 0)
         return rc;
@@ -391,7 +295,7 @@ static int cmd_check(int argc, char **argv)
 static int cmd_test(int argc, char **argv)
 {
     struct options o = {0};
-    int rc = command_start(argc, argv, &o, 0, test_help, 1, 0,
+    int rc = command_start(argc, argv, &o, 0, M_H_TEST, 1, 0,
                            M_U_NEEDS_ONE, "test");
     if (rc >= 0)
         return rc;
@@ -413,7 +317,7 @@ static int cmd_test(int argc, char **argv)
 static int cmd_diff(int argc, char **argv)
 {
     struct options o = {.data_from = -1};
-    int rc = command_start(argc, argv, &o, 4, diff_help, 2, 0,
+    int rc = command_start(argc, argv, &o, 4, M_H_DIFF, 2, 0,
                            M_U_DIFF_NEEDS, "diff");
     if (rc >= 0)
         return rc;
@@ -445,7 +349,7 @@ static int cmd_diff(int argc, char **argv)
 static int cmd_fmt(int argc, char **argv)
 {
     struct options o = {.zh_style = -1};    /* -1: the script's own style */
-    int rc = command_start(argc, argv, &o, 2, fmt_help, 1, 0, M_U_NEEDS_ONE, "fmt");
+    int rc = command_start(argc, argv, &o, 2, M_H_FMT, 1, 0, M_U_NEEDS_ONE, "fmt");
     if (rc >= 0)
         return rc;
     int status = 0;
@@ -503,7 +407,7 @@ static int command(int argc, char **argv)
         return usage_error(M_U_MISSING_CMD, "");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage_text, stdout);
+        fputs(msg(cli_lang(), M_H_USAGE), stdout);
         return 0;
     }
     if (strcmp(cmd, "--version") == 0) {

@@ -9,6 +9,7 @@
 #define MESSAGES(X)                                                                          \
     /* rule-script diagnostics */                                                            \
     X(M_ERROR, "error", "错误")                                                              \
+    X(M_QUOTED, "'%.*s'", "「%.*s」")   /* a word of the script in a message */                 \
     X(M_TEXT, "%s", "%s")       /* a message formatted already, in either language */          \
     X(M_WARNING, "warning", "警告")                                                          \
     X(M_NOTE, "note", "注")                                                                  \
@@ -70,7 +71,15 @@
       "此处开始的「%s」可能缺少结尾的「}」")                                                  \
     X(M_NOTE_EXTRA, "this '}' may be one too many: it closes the '%s' of line %u, which is indented less", \
       "这个「}」可能多余：它关闭的是第 %2$u 行缩进更少的「%1$s」")                          \
-    X(M_ARITY, "%s() takes %s, not %d", "%s() 需要%s，而不是 %d 个")                        \
+    /* a call with the wrong number of arguments: singular and plural in English */         \
+    X(M_ARITY_1, "%s() takes 1 argument, not %d", "%s() 需要 1 个参数，而不是 %d 个")            \
+    X(M_ARITY_N, "%s() takes %d arguments, not %d", "%s() 需要 %d 个参数，而不是 %d 个")          \
+    X(M_ARITY_MIN1, "%s() takes at least 1 argument, not %d",                                  \
+      "%s() 需要至少 1 个参数，而不是 %d 个")                                                    \
+    X(M_ARITY_MIN, "%s() takes at least %d arguments, not %d",                                 \
+      "%s() 需要至少 %d 个参数，而不是 %d 个")                                                   \
+    X(M_ARITY_RANGE, "%s() takes %d or %d arguments, not %d",                                  \
+      "%s() 需要 %d 或 %d 个参数，而不是 %d 个")                                                 \
     X(M_WEIGHT_SUM, "indicator '%s' has weight %s but its sub-indicators add up to %s",      \
       "指标「%s」的分值 %s 与下级分值之和 %s 不符")                                          \
     X(M_NO_WEIGHT, "indicator '%s' has no weight (an indicator without sub-indicators needs one)", \
@@ -221,6 +230,12 @@
     X(M_HTML_TMP, "html: cannot make a temporary file", "html：无法创建临时文件")                  \
     X(M_SHEET_NAME, "the array %s cannot be a sheet name (at most 31 characters, none of []:*?/\\); its sheet is left out", \
       "数组 %s 不能用作工作表名称（最多 31 个字符，不能含 []:*?/\\）；不为它建工作表")            \
+    /* jixiao test: a failing test, on standard output */                                    \
+    X(M_TEST_FAILED, "%s: test \"%s\" failed: %s", "%s: 测试「%s」未通过：%s")                  \
+    X(M_TEST_EXPECTED, "expected %.*s, got ", "期望 %.*s，实际为 ")                               \
+    X(M_TEST_ERROR_RESULT, "an error result (no scores)", "错误结果（无得分）")                   \
+    X(M_TEST_NO_FILE, "cannot read %s", "无法读取 %s")                                            \
+    X(M_TEST_NOT_OBJECT, "%s is not a JSON object", "%s 不是 JSON 对象")                          \
     /* evaluation errors (in results) */                                                     \
     X(M_E_MISSING, "%s is missing", "%s 缺失")                                              \
     X(M_E_TYPE, "%s is %s, expected %s", "%s 是%s，应为%s")                                 \
@@ -288,6 +303,180 @@
     X(M_W_NOT_NUMBER, "the claim is %s, not a number", "自评分是%s，不是数值")                  \
     X(M_W_TOTAL, "the total is not an indicator: claims are compared indicator by indicator", \
       "总分不是指标：自评分按指标逐项比较")                                                    \
+    /* --help texts, printed as they are (not printf formats); the usage's lines up to its  \
+       first blank line are the synopsis a usage error shows */                             \
+    X(M_H_USAGE,                                                                           \
+      "usage: jixiao run RULES [DATA...] [-o FILE] [--format json|ndjson|csv|table] [-j N]\n" \
+      "       jixiao check RULES... [--format text|json]\n" \
+      "       jixiao test RULES...\n" \
+      "       jixiao explain RULES [DATA...]\n" \
+      "       jixiao diff OLD.eval NEW.eval [--data DATA...] [--format text|json]\n" \
+      "       jixiao template RULES [-o FILE.xlsx|FILE.csv]\n" \
+      "       jixiao fmt [-w | --check] [--style en|zh] RULES...\n" \
+      "       jixiao --help | --version\n" \
+      "\n" \
+      "Scores performance-evaluation data sets (JSON) with a .eval rule script.\n" \
+      "\n" \
+      "commands:\n" \
+      "  run     score every data set of DATA (files, directories of *.json, or - for\n" \
+      "          standard input; JSON or newline-delimited JSON) and print the results\n" \
+      "  check   report every error and warning of the rule scripts; silent when there\n" \
+      "          are none\n" \
+      "  test    run the test blocks of the rule scripts; ends with \"N passed, N failed\"\n" \
+      "  explain show, for each data set, every rule of every indicator and what it did\n" \
+      "  diff    list what changed from one version of a rule set to another, and with\n" \
+      "          --data how every data set's scores move\n" \
+      "  template write the data-entry form of a rule set: every data path the rules read\n" \
+      "  fmt     rewrite rule scripts in one style (English or Chinese keywords)\n" \
+      "\n" \
+      "options:\n" \
+      "  -o FILE          write the results to FILE (replaced only when the run completes)\n" \
+      "  --format FMT     json (default), ndjson, csv, table, explain, xlsx (the\n" \
+      "                   自评表 workbook, with -o FILE.xlsx) or html (a printable report)\n" \
+      "  --detail         csv: one row per indicator (path, weight, score, self, reasons)\n" \
+      "  -j N             score with N threads (default: the number of cores); the output\n" \
+      "                   is the same for every N\n" \
+      "  --encoding ENC   read CSV data in ENC (GBK, GB18030, UTF-8...); default: detected\n" \
+      "  -q, --quiet      no progress line on standard error\n" \
+      "  --lang zh|en     language of diagnostics (default: from LC_ALL, LC_MESSAGES, LANG)\n" \
+      "  -h, --help       this help\n" \
+      "  --version        the version\n" \
+      "\n" \
+      "exit status: 0 all scored, 1 some data set could not be scored, 2 the rule script\n" \
+      "or the command line is wrong (nothing is scored).\n",\
+      "用法：jixiao run 规则 [数据...] [-o 文件] [--format json|ndjson|csv|table] [-j N]\n" \
+      "      jixiao check 规则... [--format text|json]\n" \
+      "      jixiao test 规则...\n" \
+      "      jixiao explain 规则 [数据...]\n" \
+      "      jixiao diff 旧.eval 新.eval [--data 数据...] [--format text|json]\n" \
+      "      jixiao template 规则 [-o 文件.xlsx|文件.csv]\n" \
+      "      jixiao fmt [-w | --check] [--style en|zh] 规则...\n" \
+      "      jixiao --help | --version\n" \
+      "\n" \
+      "用 .eval 规则脚本为绩效评价数据集（JSON）计分。\n" \
+      "\n" \
+      "命令：\n" \
+      "  run      为数据中的每个数据集计分并输出结果（数据：文件、存放 *.json 的目录，\n" \
+      "           或 - 表示标准输入；JSON 或每行一个 JSON）\n" \
+      "  check    报告规则脚本的全部错误和警告；没有时不输出\n" \
+      "  test     运行规则脚本中的测试块；最后一行为\u201cN passed, N failed\u201d\n" \
+      "  explain  逐个数据集显示每个指标的每条规则及其作用\n" \
+      "  diff     列出规则集两个版本之间的变化；加 --data 时还显示每个数据集得分的变化\n" \
+      "  template 生成规则集的数据填报表：规则读取的每个数据路径\n" \
+      "  fmt      以统一风格（英文或中文关键字）重写规则脚本\n" \
+      "\n" \
+      "选项：\n" \
+      "  -o 文件          把结果写入文件（运行完成后才替换该文件）\n" \
+      "  --format 格式    json（默认）、ndjson、csv、table、explain、xlsx（自评表工作簿，\n" \
+      "                   需 -o 文件.xlsx）或 html（可打印的报告）\n" \
+      "  --detail         csv：每个指标一行（路径、分值、得分、自评分、扣分原因）\n" \
+      "  -j N             用 N 个线程计分（默认：CPU 核数）；输出与 N 无关\n" \
+      "  --encoding 编码  按此编码读取 CSV 数据（GBK、GB18030、UTF-8……）；默认自动识别\n" \
+      "  -q, --quiet      不在标准错误上显示进度\n" \
+      "  --lang zh|en     提示信息的语言（默认取自 LC_ALL、LC_MESSAGES、LANG）\n" \
+      "  -h, --help       显示本帮助\n" \
+      "  --version        显示版本\n" \
+      "\n" \
+      "退出状态：0 全部计分；1 有数据集未能计分；2 规则脚本或命令行有误（不计分）。\n") \
+    X(M_H_RUN,                                                                           \
+      "usage: jixiao run RULES [DATA...] [-o FILE] [--format FMT] [--detail] [-j N] [--lang zh|en]\n" \
+      "\n" \
+      "Checks RULES, then scores every data set of DATA in order and prints one result per\n" \
+      "data set. DATA: a JSON file holding an object (one data set) or an array (many), an\n" \
+      "NDJSON file (one data set a line), a directory (its *.json files in name order), or\n" \
+      "- (standard input, also the default). Exit 0 when all were scored, 1 when some could\n" \
+      "not be (their results list the errors), 2 when RULES or the command line is wrong.\n",\
+      "用法：jixiao run 规则 [数据...] [-o 文件] [--format 格式] [--detail] [-j N] [--lang zh|en]\n" \
+      "\n" \
+      "先检查规则，再按顺序为数据中的每个数据集计分，每个数据集输出一个结果。数据：含一个对象\n" \
+      "（一个数据集）或一个数组（多个数据集）的 JSON 文件，NDJSON 文件（每行一个数据集），目录\n" \
+      "（其中的 *.json 文件，按文件名排序），或 -（标准输入，也是默认）。退出状态：0 全部计分，\n" \
+      "1 有数据集未能计分（其结果列出错误），2 规则或命令行有误。\n") \
+    X(M_H_EXPLAIN,                                                                           \
+      "usage: jixiao explain RULES [DATA...] [--lang zh|en]\n" \
+      "\n" \
+      "Scores each data set like run, then shows every indicator with every rule: its source,\n" \
+      "what it did (the score it computed, the points it took and why, a condition that did\n" \
+      "not hold) and where it is written. The same as run --format explain.\n",\
+      "用法：jixiao explain 规则 [数据...] [--lang zh|en]\n" \
+      "\n" \
+      "像 run 一样为每个数据集计分，然后显示每个指标的每条规则：规则原文、它做了什么（算出的\n" \
+      "得分、扣了多少分及原因、不成立的条件）以及它写在哪里。与 run --format explain 相同。\n") \
+    X(M_H_FMT,                                                                           \
+      "usage: jixiao fmt [-w | --check] [--style en|zh] RULES...\n" \
+      "\n" \
+      "Prints each rule script in one style: keywords in English (--style en) or Chinese\n" \
+      "(--style zh); without --style, the script's own (that of most of its keywords). ASCII\n" \
+      "punctuation, strings in \"...\" or \u201c...\u201d, two-space indentation, one space\n" \
+      "between words; comments and line breaks are kept. With -w the files are rewritten in\n" \
+      "place. With --check nothing is written: the names of the files that fmt would change are\n" \
+      "printed, and the exit status is 1 when there is one (for CI). A script with syntax\n" \
+      "errors is not touched (exit 2).\n",\
+      "用法：jixiao fmt [-w | --check] [--style en|zh] 规则...\n" \
+      "\n" \
+      "以统一风格输出每个规则脚本：关键字用英文（--style en）或中文（--style zh）；不加 --style\n" \
+      "时沿用脚本自己的风格（多数关键字的风格）。标点用 ASCII，字符串用 \"...\" 或 \u201c...\u201d，\n" \
+      "缩进两个空格，词与词之间一个空格；保留注释和换行。加 -w 时直接改写文件。加 --check 时\n" \
+      "不写任何文件：列出 fmt 会改动的文件名，有这样的文件时退出状态为 1（供 CI 使用）。有语法\n" \
+      "错误的脚本不会被改动（退出状态 2）。\n") \
+    X(M_H_CHECK,                                                                           \
+      "usage: jixiao check RULES... [--format text|json] [--lang zh|en]\n" \
+      "\n" \
+      "Reports every error of each rule script (up to 20) as FILE:LINE:COL: error: ...,\n" \
+      "with the source line and a caret, and warnings (FILE:LINE:COL: warning: ...) about\n" \
+      "rules that can never fire and lets or consts never used. Exit 0 when the scripts have\n" \
+      "no errors (warnings do not count), 2 otherwise. --format json writes one JSON object a\n" \
+      "line to standard output instead, for editors and CI: file, line, column, end {line,\n" \
+      "column}, severity (error or warning), message, hint (\"did you mean ...?\" or null).\n",\
+      "用法：jixiao check 规则... [--format text|json] [--lang zh|en]\n" \
+      "\n" \
+      "报告每个规则脚本的全部错误（最多 20 个），格式为 文件:行:列: 错误: ...，附源代码行和\n" \
+      "指示符；并给出警告（文件:行:列: 警告: ...）：永远不会生效的规则、从未使用的变量和常量。\n" \
+      "脚本没有错误时退出状态为 0（警告不算），否则为 2。--format json 改为在标准输出上每行写\n" \
+      "一个 JSON 对象，供编辑器和 CI 使用：file、line、column、end {line, column}、severity\n" \
+      "（error 或 warning）、message、hint（\u201c是否想写……？\u201d或 null）。\n") \
+    X(M_H_TEST,                                                                           \
+      "usage: jixiao test RULES... [--lang zh|en]\n" \
+      "\n" \
+      "Runs every test block of each rule script: scores its given data (with its 'with'\n" \
+      "object merged over it) and compares the expectations. Names each failing test with\n" \
+      "its location, the expectation and the actual value; ends with \"N passed, N failed\".\n" \
+      "Exit 0 when all passed, 1 when some failed, 2 when a script is wrong.\n",\
+      "用法：jixiao test 规则... [--lang zh|en]\n" \
+      "\n" \
+      "运行每个规则脚本中的全部测试块：用测试给出的数据（合并其「合并」对象后）计分，并比较\n" \
+      "各项期望。每个未通过的测试都列出其位置、期望值和实际值；最后一行为\u201cN passed, N failed\u201d。\n" \
+      "退出状态：0 全部通过，1 有未通过的测试，2 脚本有误。\n") \
+    X(M_H_DIFF,                                                                           \
+      "usage: jixiao diff OLD.eval NEW.eval [--data DATA...] [--format text|json] [--lang zh|en]\n" \
+      "\n" \
+      "Compares two versions of a rule set indicator by indicator (by dotted path): '+' added,\n" \
+      "'-' removed, '~' changed (weight, rules, consts and lets, grades, settings). With --data,\n" \
+      "scores every data set of DATA (as run reads it) with both and shows how each moved: the\n" \
+      "total and grade before and after and the indicators whose score changed, then a summary\n" \
+      "(in Chinese unless --lang en). --format json writes all of it as one JSON object. Exit 0\n" \
+      "when they score alike, 1 when something changed, 2 when a script is wrong.\n",\
+      "用法：jixiao diff 旧.eval 新.eval [--data 数据...] [--format text|json] [--lang zh|en]\n" \
+      "\n" \
+      "按指标（按点分路径）比较规则集的两个版本：「+」新增，「-」删除，「~」修改（分值、规则、\n" \
+      "常量和变量、等级、设置）。加 --data 时，用两个版本分别为数据中的每个数据集（读法同 run）\n" \
+      "计分，显示每个数据集的变化：前后的总分和等级、得分变化的指标，最后是汇总（除非\n" \
+      "--lang en，否则用中文）。--format json 把全部内容写成一个 JSON 对象。退出状态：0 计分\n" \
+      "相同，1 有变化，2 脚本有误。\n") \
+    X(M_H_TEMPLATE,                                                                           \
+      "usage: jixiao template RULES [-o FILE.xlsx|FILE.csv] [--lang zh|en]\n" \
+      "\n" \
+      "Writes the data-entry form of RULES: every data path the rules read, in the order of the\n" \
+      "indicators that read them. FILE.xlsx: the form (数据项 | 值 | 类型 | 说明, data validation,\n" \
+      "a sheet per array), one data set per file. FILE.csv, or standard output without -o: the\n" \
+      "header row of a table, one data set per row. Filled in, either is scored by run\n" \
+      "(docs/spreadsheets.md).\n",\
+      "用法：jixiao template 规则 [-o 文件.xlsx|文件.csv] [--lang zh|en]\n" \
+      "\n" \
+      "生成规则的数据填报表：规则读取的每个数据路径，按读取它们的指标排序。文件.xlsx：填报表\n" \
+      "（数据项 | 值 | 类型 | 说明，带数据验证，每个数组一个工作表），一个文件一个数据集。文件.csv，\n" \
+      "或不加 -o 时输出到标准输出：汇总表的表头行，一行一个数据集。填好后两者都可由 run 计分\n" \
+      "（docs/spreadsheets.md）。\n") \
     /* type names, for M_E_TYPE and friends */                                                \
     X(M_T_MISSING, "missing", "缺失")                                                        \
     X(M_T_NULL, "null", "空值")                                                              \

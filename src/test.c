@@ -50,7 +50,7 @@ static cJSON *given_data(struct ruleset *rs, const char *script, const struct as
         data = text ? cJSON_Parse(text) : NULL;
         free(text);
         if (!data || !cJSON_IsObject(data)) {
-            buf_printf(why, text ? "%s is not a JSON object" : "cannot read %s", path);
+            buf_printf(why, msg(rs->dg.lang, text ? M_TEST_NOT_OBJECT : M_TEST_NO_FILE), path);
             cJSON_Delete(data);
             return NULL;
         }
@@ -133,7 +133,7 @@ static void describe(struct buf *b, const struct ruleset *rs, const struct value
         buf_adds(b, v->b ? "true" : "false");
         break;
     default:
-        buf_adds(b, rs->dg.lang == LANG_ZH ? "错误结果（无得分）" : "an error result (no scores)");
+        buf_adds(b, msg(rs->dg.lang, M_TEST_ERROR_RESULT));
         break;
     }
 }
@@ -143,14 +143,13 @@ static void report(struct ruleset *rs, FILE *out, const struct ast *test, const 
 {
     char where[512];
     diag_where(&rs->dg, at->at, where, sizeof where);
-    fprintf(out, rs->dg.lang == LANG_ZH ? "%s: 测试「%s」未通过：%s\n" : "%s: test \"%s\" failed: %s\n",
-            where, test->str, what);
+    fprintf(out, msg(rs->dg.lang, M_TEST_FAILED), where, test->str, what);
+    fputc('\n', out);
 }
 
 void test_run(struct ruleset *rs, const char *path, FILE *out, int *passed, int *failed)
 {
     struct evaluator *ev = eval_new(rs);
-    bool zh = rs->dg.lang == LANG_ZH;
     for (uint32_t t = 0; t < rs->ntests; t++) {
         const struct ast *test = rs->tests[t];
         struct buf why = {0};
@@ -171,7 +170,7 @@ void test_run(struct ruleset *rs, const char *path, FILE *out, int *passed, int 
             if (!eval_const(rs, x->a->b, &want, &err)) {
                 buf_printf(&why, "%.*s: %s", (int)n, src, err.message);
             } else if (!holds(x->a->op, &got, &want)) {
-                buf_printf(&why, zh ? "期望 %.*s，实际为 " : "expected %.*s, got ", (int)n, src);
+                buf_printf(&why, msg(rs->dg.lang, M_TEST_EXPECTED), (int)n, src);
                 describe(&why, rs, &got);
             } else
                 continue;
