@@ -5,6 +5,7 @@
 #include <iconv.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "utf8.h"
 
@@ -58,14 +59,14 @@ int enc_to_utf8(const char *s, size_t n, const char *from, struct buf *out, cons
     return r;
 }
 
-int enc_gbk_file(FILE *f)
+int enc_gbk_file(int fd)
 {
     struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
         return 0;   /* a pipe cannot be read twice */
     char head[65536];
-    size_t n = fread(head, 1, sizeof head, f);
-    rewind(f);
+    ssize_t got = pread(fd, head, sizeof head, 0);
+    size_t n = got > 0 ? (size_t)got : 0;
     size_t bad = utf8_validate(head, n);
     if (bad == n || (n == sizeof head && n - bad < 4))    /* a character cut at the end */
         return 0;

@@ -10,8 +10,9 @@
 #include <stdio.h>
 #include "mem.h"
 
-/* Whether the start of f holds text that is not UTF-8 but reads as GB18030; f is rewound. */
-int enc_gbk_file(FILE *f);
+/* Whether the start of the regular file fd holds text that is not UTF-8 but reads as GB18030
+ * (read with pread: the file offset does not move). */
+int enc_gbk_file(int fd);
 
 /* s[0..n) as UTF-8 into out, without a BOM.  from: the encoding to read (iconv's names,
  * "GBK", "GB18030", "UTF-8"...), or NULL to detect it: a UTF-8 or UTF-16 BOM, else UTF-8 when

@@ -15,6 +15,10 @@
 
 struct usage;
 
+/* The longest NDJSON line and the largest JSON document (a file or standard input holding one
+ * value), in MB: past it, an error result (docs/reliability.md). */
+#define INPUT_MAX_MB 64
+
 enum item_kind {
     ITEM_LINE,      /* one line of NDJSON, not parsed yet: text, len, at ("FILE:LINE") */
     ITEM_VALUE,     /* an element of a parsed file: value, valid until the next ITEM_FLUSH */
@@ -48,13 +52,16 @@ struct input {
 /* Hand one item to in->fn, counting positions (for the readers of book.c). */
 void input_emit(struct input *in, struct input_item *it);
 
-/* Check that every path can be read; prints a message and returns 0 otherwise. */
+/* Check that every path exists, can be read and is no device; prints a message and returns 0
+ * otherwise. */
 int input_check_paths(char **paths, int n, enum lang lang);
 /* Bytes of all the inputs, or 0 when one of them is standard input. */
 uint64_t input_size(char **paths, int n);
 /* Whether a directory's entry of this name is read as data (by its extension). */
 int input_reads_name(const char *name);
-/* Read one source: "-" is standard input; a directory is its *.json files in name order. */
+/* Read one source: "-" is standard input; a directory is its data files in name order (each
+ * file once, directories inside not entered).  What cannot be read is said on standard error
+ * and is an error result in its place. */
 void input_read(struct input *in, const char *path);
 
 #endif

@@ -1,6 +1,8 @@
-/* json.c - cJSON allocation hooks: arena-backed while json_parse_in runs on this thread. */
+/* json.c - the cJSON adapter: allocation hooks (arena-backed while json_parse_in runs on this
+ * thread) and the check of data text that cJSON passes through unchecked. */
 #include "json.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,4 +130,181 @@ const char *json_type_name(enum lang lang, const cJSON *j)
                    : cJSON_IsString(j) ? M_T_STRING : cJSON_IsNumber(j) ? M_T_NUMBER
                    : cJSON_IsBool(j) ? M_T_BOOL : M_T_NULL;
     return msg(lang, id);
+}
+
+/* The offset of the first byte of text that is not UTF-8 or starts a \u0000 escape; len when
+ * there is none.  text is valid JSON, so a backslash always starts an escape of 2 or more. */
+static size_t first_bad(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    while (i < len) {
+        for (; i + 8 <= len; i += 8) {      /* plain ASCII without backslashes: skip it */
+            uint64_t w, bs;
+            memcpy(&w, s + i, 8);
+            bs = w ^ (ones * '\\');
+            if ((w | ((bs - ones) & ~bs)) & highs)
+                break;
+        }
+        if (i >= len)
+            break;
+        unsigned char c = s[i];
+        if (c == '\\') {
+            if (i + 5 < len && s[i + 1] == 'u' && memcmp(s + i + 2, "0000", 4) == 0)
+                return i;
+            i += 2;
+            continue;
+        }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        /* the well-formed sequences of Unicode's table 3-7 */
+        size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (!n || i + n > len)
+            return i;
+        unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k < n; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+        i += n;
+    }
+    return len;
+}
+
+/* The end of the string whose opening quote is text[i]: just after the closing quote. */
+static size_t string_end(const char *text, size_t len, size_t i)
+{
+    for (i++; i < len && text[i] != '"'; i++)
+        if (text[i] == '\\')
+            i++;
+    return i < len ? i + 1 : len;
+}
+
+static size_t skip_space(const char *text, size_t len, size_t i)
+{
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+        i++;
+    return i;
+}
+
+size_t json_value_end(const char *text, size_t len, size_t from)
+{
+    size_t i = skip_space(text, len, from);
+    int depth = 0;
+    while (i < len) {
+        char c = text[i];
+        if (c == '"')
+            i = string_end(text, len, i);
+        else if (c == '[' || c == '{')
+            depth++, i++;
+        else if (c == ']' || c == '}')
+            depth--, i++;
+        else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n'))
+            break;              /* the end of a number, true, false or null */
+        else
+            i++;
+        if (depth == 0 && (c == '"' || c == ']' || c == '}'))
+            break;
+    }
+    return i;
+}
+
+/* Text for a message: bytes that are not UTF-8 as \xFF, at most max bytes, cut between
+ * characters (with "…"). */
+static void add_shown(struct buf *b, const char *s, size_t n, size_t max)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t good = first_bad(s + i, n - i);
+        if (b->len + good > max) {
+            size_t cut = max > b->len ? max - b->len : 0;
+            while (cut && ((unsigned char)s[i + cut] & 0xC0) == 0x80)
+                cut--;
+            buf_add(b, s + i, cut);
+            buf_adds(b, "…");
+            return;
+        }
+        buf_add(b, s + i, good);
+        i += good;
+        if (i < n) {
+            if (s[i] == '\\') {     /* \u0000 shown as written */
+                buf_add(b, s + i, 2);
+                i += 2;
+            } else
+                buf_printf(b, "\\x%02X", (unsigned char)s[i++]);
+        }
+    }
+}
+
+/* The data path ("$a.b[2]") of the string holding text[off]: a scan of the (valid) JSON that
+ * keeps the key or index of each container open at that point. */
+static void path_at(const char *text, size_t len, size_t off, struct buf *path)
+{
+    struct frame {
+        bool object;
+        size_t key, keylen;     /* the current key's text, without quotes */
+        uint64_t index;
+    } *fs = NULL;
+    size_t n = 0, cap = 0;
+    bool is_key = false;
+    for (size_t i = 0; i < len;) {
+        char c = text[i];
+        if (c == '{' || c == '[') {
+            struct frame f = {.object = c == '{'};
+            VEC_PUSH(fs, n, cap, f);
+            i++;
+        } else if (c == '}' || c == ']') {
+            n -= n > 0;
+            i++;
+        } else if (c == ',') {
+            if (n && !fs[n - 1].object)
+                fs[n - 1].index++;
+            i++;
+        } else if (c == '"') {
+            size_t end = string_end(text, len, i);
+            is_key = n && fs[n - 1].object && skip_space(text, len, end) < len
+                     && text[skip_space(text, len, end)] == ':';
+            if (is_key) {
+                fs[n - 1].key = i + 1;
+                fs[n - 1].keylen = end - i - 2;
+            }
+            if (off < end)
+                break;
+            i = end;
+        } else
+            i++;
+    }
+    buf_addc(path, '$');
+    for (size_t k = 0; k < n; k++) {
+        if (fs[k].object) {
+            if (k)
+                buf_addc(path, '.');
+            add_shown(path, text + fs[k].key, fs[k].keylen, 300);
+        } else
+            buf_printf(path, "[%llu]", (unsigned long long)fs[k].index);
+        if (path->len > 300)
+            break;
+    }
+    free(fs);
+}
+
+int json_check_text(const char *text, size_t len, enum lang lang, char *m, size_t cap)
+{
+    size_t bad = first_bad(text, len);
+    if (bad == len)
+        return 0;
+    struct buf path = {0};
+    path_at(text, len, bad, &path);
+    if (text[bad] == '\\')
+        snprintf(m, cap, msg(lang, M_E_DATA_NUL), buf_cstr(&path));
+    else
+        snprintf(m, cap, msg(lang, M_E_DATA_UTF8), buf_cstr(&path), (unsigned char)text[bad]);
+    buf_free(&path);
+    return 1;
 }

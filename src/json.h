@@ -19,6 +19,14 @@ void json_init(void);
 const char *json_type_name(enum lang lang, const cJSON *j);
 /* Parse exactly one JSON value from text into arena `a`; NULL when it is not valid JSON. */
 cJSON *json_parse_in(struct arena *a, const char *text, size_t len);
+/* Check the strings of a data set's JSON text (valid JSON, as parsed): every string must be
+ * UTF-8 and hold no \u0000, which cJSON would cut the string at.  Returns 0 when it is all
+ * right, else 1 with the message naming the first bad string by its data path ("$a.b[2]")
+ * in m (at most cap bytes, cut only between characters).  One pass, 8 ASCII bytes a step. */
+int json_check_text(const char *text, size_t len, enum lang lang, char *m, size_t cap);
+/* The end of the JSON value that starts at text[from] (valid JSON; white space before it
+ * is skipped): the offset just after it. */
+size_t json_value_end(const char *text, size_t len, size_t from);
 
 /* Look-ups of member names in the objects of one data set.  The first JSON_NARROW members of
  * an object are compared one by one; past them, the object gets a hash of all its members

@@ -264,6 +264,17 @@
       "clamp：下限 %s 大于上限 %s")                                                          \
     X(M_E_JSON, "not valid JSON", "不是有效的 JSON")                                         \
     X(M_E_NOT_OBJECT, "a data set must be a JSON object, not %s", "数据集应为 JSON 对象，而不是%s") \
+    /* reading data (input.c, json.c) */                                                   \
+    X(M_E_LINE_LONG, "the line is longer than %d MB, the limit for one data set",             \
+      "该行超过 %d MB，一个数据集不能这么大")                                                 \
+    X(M_E_DOC_BIG, "%s: the JSON document is larger than %d MB, the limit for one document; " \
+      "give many data sets as NDJSON (one a line)",                                          \
+      "%s：JSON 文档超过 %d MB，一个文档不能这么大；数据集多时请用 NDJSON（每行一个）")       \
+    X(M_NOT_DATA, "%s is a device or socket, not data", "%s 是设备或套接字，不是数据")        \
+    X(M_E_DATA_UTF8, "%s holds bytes that are not UTF-8 (byte 0x%02X); save the data as UTF-8", \
+      "%s 含有不是 UTF-8 的字节（0x%02X）；请把数据存为 UTF-8")                               \
+    X(M_E_DATA_NUL, "%s holds \\u0000 (a NUL character), which data text may not contain",   \
+      "%s 含有 \\u0000（空字符），数据文本中不能有空字符")                                   \
     /* spreadsheets (book.c, in_csv.c, in_xlsx.c): cells by their data path and text */    \
     X(M_SEMICOLON, "; ", "；")                                                               \
     X(M_E_CELL_NUMBER, "%s: \"%s\" is not a number", "%s：“%s”不是数值")                    \

@@ -91,12 +91,12 @@ const struct eval_result *run_score_item(struct evaluator *ev, struct arena *tre
     cJSON *parsed = json_parse_in(trees, it->text, it->len);
     if (!parsed)
         return eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
-    if (!cJSON_IsObject(parsed)) {
-        char m[256];
+    char m[512];
+    if (!cJSON_IsObject(parsed))
         snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), json_type_name(lang, parsed));
-        return eval_input_error(ev, it->position, it->at, m);
-    }
-    return eval_run(ev, parsed, it->position);
+    else if (!json_check_text(it->text, it->len, lang, m, sizeof m))    /* UTF-8, no \u0000 */
+        return eval_run(ev, parsed, it->position);
+    return eval_input_error(ev, it->position, it->at, m);
 }
 
 static double seconds(struct timespec a, struct timespec b)
