@@ -6,9 +6,12 @@
  */
 #include "book.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "encoding.h"
 
@@ -74,22 +77,28 @@ static void parse(struct book *b, struct sheet *sh, const char *s, size_t n)
 int in_csv_read(struct book *b, const char *path, const char *encoding, enum lang lang,
                 char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, msg(lang, M_CANT_READ), path, "fopen");
-        return 0;
-    }
+    /* a FIFO is read like a file, as JSON is (input.c refuses devices before this) */
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct buf raw = {0}, text = {0};
-    int ok = buf_read_all(&raw, f);
-    fclose(f);
-    if (!ok) {
-        snprintf(err, errlen, msg(lang, M_CANT_READ), path, "read");
+    int e = fd < 0 ? errno : buf_read_fd(&raw, fd, (size_t)INPUT_MAX_MB << 20);
+    if (fd >= 0)
+        close(fd);
+    if (e) {
+        if (e == EFBIG)
+            snprintf(err, errlen, msg(lang, M_E_BOOK_BIG), path, INPUT_MAX_MB);
+        else
+            snprintf(err, errlen, msg(lang, M_CANT_READ), path, strerror(e));
         buf_free(&raw);
         return 0;
     }
     const char *used = "";
     size_t bad = 0;
     int r = enc_to_utf8(raw.data ? raw.data : "", raw.len, encoding, &text, &used, &bad);
+    const char *nul = r > 0 ? memchr(text.data ? text.data : "", '\0', text.len) : NULL;
+    if (nul) {      /* a cell would end there: binary, or UTF-16 without its mark */
+        r = 0;
+        bad = (size_t)(nul - text.data);
+    }
     if (r <= 0) {
         if (r < 0)
             snprintf(err, errlen, msg(lang, M_E_BAD_ENCODING), encoding);

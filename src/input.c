@@ -320,20 +320,16 @@ static void read_document(struct input *in, struct reader *r, const char *name, 
     buf_add(&text, r->buf + from, r->end - from);
     r->start = r->scan = r->end;
     int err = r->err;
-    while (!err && !r->eof && text.len <= INPUT_MAX) {
-        buf_reserve(&text, CHUNK);
-        ssize_t n = read(r->fd, text.data + text.len, CHUNK);
-        if (n > 0) {
-            text.len += (size_t)n;
-            in->bytes_done += (uint64_t)n;
-        } else if (n == 0)
-            r->eof = true;
-        else if (errno != EINTR)
-            err = errno;
+    if (text.len > INPUT_MAX)
+        err = EFBIG;
+    else if (!err && !r->eof) {     /* (a terminal would be read again after its end) */
+        size_t before = text.len;
+        err = buf_read_fd(&text, r->fd, INPUT_MAX - text.len);
+        in->bytes_done += text.len - before;
     }
-    if (err)
+    if (err && err != EFBIG)
         read_failed(in, name, err);
-    else if (text.len > INPUT_MAX) {
+    else if (err) {
         char m[512];
         snprintf(m, sizeof m, msg(in->lang, M_E_DOC_BIG), name, INPUT_MAX_MB);
         unreadable(in, name, m);
@@ -440,6 +436,12 @@ static void read_file(struct input *in, const char *path, const struct stat *st)
         return;
     }
     enum format format = format_of(path);
+    if (format == F_XLSX && !S_ISREG(st->st_mode)) {   /* a zip archive is read at random */
+        char m[1024];
+        snprintf(m, sizeof m, msg(in->lang, M_NOT_REGULAR), path);
+        unreadable(in, path, m);
+        return;
+    }
     if (format == F_CSV || format == F_XLSX) {
         book_read(in, path, format == F_XLSX);
         return;
@@ -525,7 +527,7 @@ static void read_dir(struct input *in, const char *path)
     if (n) {        /* the same file twice: keep the first by name */
         qsort(es, n, sizeof *es, by_file);
         for (size_t i = 1; i < n; i++)
-            if (!es[i].err && !es[i - 1].err && es[i].st.st_dev == es[i - 1].st.st_dev
+            if (!es[i].err && es[i - 1].err <= 0 && es[i].st.st_dev == es[i - 1].st.st_dev
                 && es[i].st.st_ino == es[i - 1].st.st_ino)
                 es[i].err = -1;
         qsort(es, n, sizeof *es, by_order);

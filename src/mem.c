@@ -190,13 +190,25 @@ const char *buf_cstr(struct buf *b)
     return b->data;
 }
 
-int buf_read_all(struct buf *b, FILE *f)
+int buf_read_fd(struct buf *b, int fd, size_t max)
 {
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(b, chunk, n);
-    return !ferror(f);
+    size_t start = b->len;
+    int err = 0;
+    while (!err) {
+        buf_reserve(b, 65536);
+        ssize_t n = read(fd, b->data + b->len, 65536);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            err = errno;
+        else if (n == 0)
+            break;
+        else if ((b->len += (size_t)n) - start > max)
+            err = EFBIG;
+    }
+    if (err)
+        b->len = start;
+    return err;
 }
 
 int buf_read_file(struct buf *b, const char *path, size_t max, struct stat *st)
@@ -221,22 +233,9 @@ int buf_read_file(struct buf *b, const char *path, size_t max, struct stat *st)
         err = S_ISDIR(st->st_mode) ? EISDIR : ENODEV;
     else if ((uint64_t)st->st_size > max)
         err = EFBIG;
-    size_t start = b->len;
-    while (!err) {                              /* to the end, even if it grew meanwhile */
-        buf_reserve(b, 65536);
-        ssize_t n = read(fd, b->data + b->len, 65536);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            err = errno;
-        else if (n == 0)
-            break;
-        else if ((b->len += (size_t)n) - start > max)
-            err = EFBIG;
-    }
+    if (!err)
+        err = buf_read_fd(b, fd, max);          /* to the end, even if it grew meanwhile */
     close(fd);
-    if (err)
-        b->len = start;
     buf_cstr(b);
     return err;
 }

@@ -63,9 +63,10 @@ static inline void buf_addc(struct buf *b, char c)
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 const char *buf_cstr(struct buf *b);
-/* Append everything left in f; returns 0 on a read error. */
-int buf_read_all(struct buf *b, FILE *f);                   /* NUL-terminated view of data */
 void buf_free(struct buf *b);
+/* Append everything left in the file descriptor fd, at most max bytes.  Returns 0, or an
+ * errno value: EFBIG past max, or what read said (b is then as before). */
+int buf_read_fd(struct buf *b, int fd, size_t max);
 struct stat;
 /* Read the whole regular file `path` of at most `max` bytes into b (appended; buf_cstr'd).
  * Returns 0, or an errno value: EISDIR a directory, ENODEV not a regular file (a device,

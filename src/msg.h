@@ -270,6 +270,8 @@
     X(M_E_DOC_BIG, "%s: the JSON document is larger than %d MB, the limit for one document; " \
       "give many data sets as NDJSON (one a line)",                                          \
       "%s：JSON 文档超过 %d MB，一个文档不能这么大；数据集多时请用 NDJSON（每行一个）")       \
+    X(M_E_BOOK_BIG, "%s is larger than %d MB, the limit for one spreadsheet",                 \
+      "%s 超过 %d MB，一个电子表格不能这么大")                                                 \
     X(M_NOT_DATA, "%s is a device or socket, not data", "%s 是设备或套接字，不是数据")        \
     X(M_E_DATA_UTF8, "%s holds bytes that are not UTF-8 (byte 0x%02X); save the data as UTF-8", \
       "%s 含有不是 UTF-8 的字节（0x%02X）；请把数据存为 UTF-8")                               \

@@ -1,10 +1,20 @@
-/* test_json.c - unit tests of json_get: the hashed look-up in wide objects finds exactly what
- * cJSON's own linear scan finds (the first member of a name), at every width, for names
- * present, repeated and missing, over many objects of one data set (the table of hashes grows)
- * and after json_lookup_reset. */
+/* test_json.c - unit tests of src/json.c.
+ *
+ * json_get: the hashed look-up in wide objects finds exactly what cJSON's own linear scan finds
+ * (the first member of a name), at every width, for names present, repeated and missing, over
+ * many objects of one data set (the table of hashes grows) and after json_lookup_reset.
+ *
+ * json_check_text: UTF-8 as utf8_validate (the reference decoder of src/utf8.c) says, \u0000
+ * escapes, and the data path named.  The checker takes 8 bytes a step, so every sequence is
+ * tried at every offset of a word and cut at every length; random strings of valid and invalid
+ * pieces compare it with utf8_validate.
+ */
+#include <stdlib.h>
+
 #include "unit.h"
 #include "json.h"
 #include "mem.h"
+#include "utf8.h"
 
 /* An object of `width` members k0 … k{width-1}; every seventh name repeats an earlier one. */
 static cJSON *object(struct arena *ar, int width)
@@ -64,9 +74,89 @@ static void test_widths(void)
     arena_free(&ar);
 }
 
+/* Whether text passes (0) or is refused (1), and the message. */
+static int check(const char *text, char *m)
+{
+    return json_check_text(text, strlen(text), LANG_EN, m, 512);
+}
+
+static const char *const pieces[] = {
+    "a", ":", "0123456789", "中", "文", "é", "€", "𝄞", "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBD",
+    "\xED\x9F\xBF", "\xEE\x80\x80", "\xE1\x80\x80",
+    /* not UTF-8 */
+    "\xFF", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
+    "\xF0\x80\x80\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xBF", "\xE4\xB8",
+    "\xE4", "\xF0\x9D\x84", "\xC3",
+};
+
+static void test_check_text(void)
+{
+    char m[512];
+    /* random mixes: the checker and utf8_validate agree on where the first bad byte is */
+    srand(6);
+    for (int round = 0; round < 20000; round++) {
+        char text[256] = "";
+        int n = rand() % 12;
+        for (int i = 0; i < n; i++) {
+            int k = rand() % (int)(sizeof pieces / sizeof pieces[0]);
+            if (rand() % 4)     /* mostly valid pieces, so bad ones come late too */
+                k %= 13;
+            strcat(text, pieces[k]);
+        }
+        size_t len = strlen(text);
+        char json[300];
+        snprintf(json, sizeof json, "{\"k\":\"%s\"}", text);
+        int bad = utf8_validate(text, len) < len;
+        if (!CHECK(check(json, m) == bad))
+            printf("    text: %s\n", text);
+    }
+    /* every offset in a word and every cut of the Chinese fast path */
+    for (int pad = 0; pad < 9; pad++) {
+        char json[64];
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文中文中\xE4\xB8\"}", pad, "aaaaaaaaa");
+        CHECK(check(json, m) == 1);
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文中文中文\"}", pad, "aaaaaaaaa");
+        CHECK(check(json, m) == 0);
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文\xED\xA0\x80中文\"}", pad, "aaaaaaaaa");
+        CHECK(check(json, m) == 1);
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文\xE0\x80\xAF\"}", pad, "aaaaaaaaa");
+        CHECK(check(json, m) == 1);
+    }
+
+    /* \u0000: refused wherever it is; an escaped backslash before "u0000" is text */
+    CHECK(check("{\"a\":\"x\\u0000y\"}", m) == 1);
+    CHECK_STR(m, "$a holds \\u0000 (a NUL character), which data text may not contain");
+    CHECK(check("{\"a\":\"x\\\\u0000\"}", m) == 0);
+    CHECK(check("{\"a\":\"\\\\\\u0000\"}", m) == 1);
+    CHECK(check("{\"a\":\"\\u00001\"}", m) == 1);
+    CHECK(check("{\"a\":\"\\u0001\\u0100\"}", m) == 0);
+
+    /* the data path: keys, indexes, nesting, a bad key itself */
+    CHECK(check("{\"x\":1,\"部门\":{\"项目\":[{\"n\":\"ok\"},{\"n\":\"b\xFF\"}]}}", m) == 1);
+    CHECK_STR(m, "$部门.项目[1].n holds bytes that are not UTF-8 (byte 0xFF); save the data as UTF-8");
+    CHECK(check("{\"a\":[[1,2],[3,\"\xC0\"]]}", m) == 1);
+    CHECK_STR(m, "$a[1][1] holds bytes that are not UTF-8 (byte 0xC0); save the data as UTF-8");
+    CHECK(check("{\"a\":{\"b\":1},\"c\":[\"\\\"\",\"\\u0000\"]}", m) == 1);
+    CHECK_STR(m, "$c[1] holds \\u0000 (a NUL character), which data text may not contain");
+    CHECK(check("{\"k\xFE\":2}", m) == 1);
+    CHECK_STR(m, "$k\\xFE holds bytes that are not UTF-8 (byte 0xFE); save the data as UTF-8");
+    CHECK(check("{\"a,b\":{\"c:d\":[{}, \"\xFF\"]}}", m) == 1);
+    CHECK_STR(m, "$a,b.c:d[1] holds bytes that are not UTF-8 (byte 0xFF); save the data as UTF-8");
+
+    /* the end of a value, for the elements of an array document */
+    const char *doc = "[ {\"a\":\"]}\"} , 12.5e3,\"x\\\"y\" ,[1,[2]], true ]";
+    size_t at = 2, end = json_value_end(doc, strlen(doc), at);
+    CHECK(end == 12);
+    CHECK(json_value_end(doc, strlen(doc), 14) == 21);
+    CHECK(json_value_end(doc, strlen(doc), 22) == 28);
+    CHECK(json_value_end(doc, strlen(doc), 30) == 37);
+    CHECK(json_value_end(doc, strlen(doc), 38) == 43);
+}
+
 int main(void)
 {
     json_init();
     test_widths();
+    test_check_text();
     return unit_done();
 }
