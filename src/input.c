@@ -111,7 +111,8 @@ static void emit_value(struct input *in, const cJSON *j, const char *at, const c
     emit_error(in, at, m);
 }
 
-/* Parse text that must be exactly one JSON value (surrounding whitespace allowed). */
+/* Parse text that must be exactly one JSON value (surrounding whitespace allowed); duplicate
+ * keys: the last wins. */
 static cJSON *parse_all(const char *text, size_t len, size_t *bad)
 {
     const char *end = NULL;
@@ -129,6 +130,7 @@ static cJSON *parse_all(const char *text, size_t len, size_t *bad)
         *bad = off;
         return NULL;
     }
+    json_last_wins(j, true);
     return j;
 }
 

@@ -122,6 +122,33 @@ cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key)
         if (x->slot[i].hash == h && strcmp(x->slot[i].c->string, key) == 0)
             return x->slot[i].c;
     return NULL;
+
+void json_last_wins(cJSON *j, bool owned)
+{
+    if (!j)
+        return;
+    for (cJSON *c = j->child; c; c = c->next)
+        if (c->child)
+            json_last_wins(c, owned);
+    if (!cJSON_IsObject(j) || !j->child || !j->child->next)
+        return;
+    /* a 256-bit filter of the keys seen: only a key whose bit is already set is looked for
+     * among the earlier ones, so an object without duplicates costs a hash a key */
+    uint64_t seen[4] = {0};
+    for (cJSON *c = j->child; c; c = c->next) {
+        uint32_t h = name_hash(c->string);
+        uint64_t bit = 1ull << (h & 63), *w = &seen[h >> 6 & 3];
+        if (*w & bit)
+            for (cJSON *e = j->child, *next; e != c; e = next) {
+                next = e->next;
+                if (strcmp(e->string, c->string) == 0) {
+                    cJSON_DetachItemViaPointer(j, e);
+                    if (owned)
+                        cJSON_Delete(e);
+                }
+            }
+        *w |= bit;
+    }
 }
 
 const char *json_type_name(enum lang lang, const cJSON *j)

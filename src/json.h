@@ -7,6 +7,7 @@
 #ifndef JX_JSON_H
 #define JX_JSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cJSON.h>
@@ -17,8 +18,13 @@
 void json_init(void);
 /* "a number", "an array"… of a JSON value, for messages about input. */
 const char *json_type_name(enum lang lang, const cJSON *j);
-/* Parse exactly one JSON value from text into arena `a`; NULL when it is not valid JSON. */
+/* Parse exactly one JSON value from text into arena `a`; NULL when it is not valid JSON.
+ * Duplicate keys are kept (json_last_wins resolves them). */
 cJSON *json_parse_in(struct arena *a, const char *text, size_t len);
+/* Duplicate keys in the objects of j (at any depth): the last one wins, as in jq; the earlier
+ * ones are taken out of the tree, and freed when `owned` (a tree of cJSON's own allocation,
+ * not of an arena). */
+void json_last_wins(cJSON *j, bool owned);
 /* Check the strings of a data set's JSON text (valid JSON, as parsed): every string must be
  * UTF-8 and hold no \u0000, which cJSON would cut the string at.  Returns 0 when it is all
  * right, else 1 with the message naming the first bad string by its data path ("$a.b[2]")
