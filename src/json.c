@@ -122,6 +122,20 @@ cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key)
         if (x->slot[i].hash == h && strcmp(x->slot[i].c->string, key) == 0)
             return x->slot[i].c;
     return NULL;
+}
+
+/* A quick hash of a member name for json_last_wins' filter: its length, first and last 8
+ * bytes (names that differ only in the middle cost a comparison, nothing more). */
+static uint32_t quick_hash(const char *s)
+{
+    size_t n = strlen(s);
+    uint64_t a = 0, b = 0;
+    memcpy(&a, s, n < 8 ? n : 8);
+    if (n > 8)
+        memcpy(&b, s + n - 8, 8);
+    uint64_t x = (a ^ b * 0x9E3779B97F4A7C15ull ^ n) * 0xFF51AFD7ED558CCDull;
+    return (uint32_t)(x >> 40);
+}
 
 void json_last_wins(cJSON *j, bool owned)
 {
@@ -133,10 +147,10 @@ void json_last_wins(cJSON *j, bool owned)
     if (!cJSON_IsObject(j) || !j->child || !j->child->next)
         return;
     /* a 256-bit filter of the keys seen: only a key whose bit is already set is looked for
-     * among the earlier ones, so an object without duplicates costs a hash a key */
+     * among the earlier ones, so an object without duplicates costs a quick hash a key */
     uint64_t seen[4] = {0};
     for (cJSON *c = j->child; c; c = c->next) {
-        uint32_t h = name_hash(c->string);
+        uint32_t h = quick_hash(c->string);
         uint64_t bit = 1ull << (h & 63), *w = &seen[h >> 6 & 3];
         if (*w & bit)
             for (cJSON *e = j->child, *next; e != c; e = next) {
