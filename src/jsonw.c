@@ -1,6 +1,7 @@
 /* jsonw.c - the JSON writer: escaping, commas and indentation. */
 #include "jsonw.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "num.h"
@@ -46,6 +47,13 @@ void jsonw_begin(struct jsonw *w, char open)
     w->first[w->depth] = true;
 }
 
+void jsonw_begin_raw(struct jsonw *w)
+{
+    jsonw_begin(w, '{');
+    w->first[w->depth] = false;
+    w->after_key = true;
+}
+
 void jsonw_end(struct jsonw *w, char close)
 {
     bool empty = w->first[w->depth];
@@ -61,17 +69,37 @@ static const unsigned char needs_escape[256] = {
     [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1,
 };
 
+/* Eight bytes at a time: any of them a control, '"' or '\\'?  (Bit 7 of each byte of the
+ * result is set for such a byte; UTF-8 bytes >= 0x80 never are.) */
+static inline uint64_t special_bytes(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t lt = (x - ones * 0x20) & ~x;           /* x < 0x20 (for bytes < 0x80) */
+    uint64_t eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);
+    return (lt | eq) & high;
+}
+
 void jsonw_escape(struct buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
-    size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = u[i];
+    size_t run = 0, i = 0;
+    buf_reserve(b, len);
+    while (i < len) {
+        if (len - i >= 8) {                 /* skip clean words: most text has no escapes */
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            if (!special_bytes(x)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = u[i++];
         if (!needs_escape[c])
             continue;
-        buf_add(b, s + run, i - run);
-        run = i + 1;
+        buf_add(b, s + run, i - 1 - run);
+        run = i;
         switch (c) {
         case '"': buf_add(b, "\\\"", 2); break;
         case '\\': buf_add(b, "\\\\", 2); break;
@@ -87,13 +115,19 @@ void jsonw_escape(struct buf *b, const char *s, size_t len)
     buf_add(b, s + run, len - run);
 }
 
-/* Keys are our own ASCII words: written as they are. */
-void jsonw_key(struct jsonw *w, const char *key)
+void jsonw_keyn(struct jsonw *w, const char *key, size_t len)
 {
     before_value(w);
-    buf_addc(w->b, '"');
-    buf_adds(w->b, key);
-    buf_add(w->b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    buf_reserve(w->b, len + 4);
+    char *p = w->b->data + w->b->len;
+    *p++ = '"';
+    memcpy(p, key, len);
+    p += len;
+    *p++ = '"';
+    *p++ = ':';
+    if (w->pretty)
+        *p++ = ' ';
+    w->b->len = (size_t)(p - w->b->data);
     w->after_key = true;
 }
 

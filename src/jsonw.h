@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include "mem.h"
 
 enum { JSONW_MAX_DEPTH = 4096 };   /* above the deepest indicator tree the lexer and parser
@@ -22,12 +23,17 @@ struct jsonw {
 void jsonw_init(struct jsonw *w, struct buf *b, bool pretty);
 void jsonw_begin(struct jsonw *w, char open);   /* '{' or '[' */
 void jsonw_end(struct jsonw *w, char close);    /* '}' or ']' */
-void jsonw_key(struct jsonw *w, const char *key);
+/* A key of our own (ASCII, nothing to escape); the macro measures a literal at compile time. */
+void jsonw_keyn(struct jsonw *w, const char *key, size_t len);
+#define jsonw_key(w, key) jsonw_keyn((w), (key), strlen(key))
 void jsonw_str(struct jsonw *w, const char *s, size_t len);
 void jsonw_cstr(struct jsonw *w, const char *s);
 /* A string already escaped with jsonw_escape (names escaped once per rule set). */
 void jsonw_escaped(struct jsonw *w, const char *s, size_t len);
 void jsonw_num(struct jsonw *w, double v, int maxdec);
+/* Compact output only: '{', after which the caller appends members itself with buf_add,
+ * ending with a key and its ':' (`"name":"甲","weight":5,"score":`); its value comes next. */
+void jsonw_begin_raw(struct jsonw *w);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 /* A JSON-escaped string body (no quotes) appended to b: shared with the CSV writer. */

@@ -11,6 +11,8 @@
  *    RUN_EVAL_BUDGET.
  * Whoever finds the oldest batch finished writes it (the calling thread, or a worker that is
  * waiting for its turn); `writing` makes sure only one thread writes at a time.
+ * With one thread (-j 1) nothing is copied or queued: each data set is scored as it is read,
+ * into the one batch's output, which is written every INLINE_OUT bytes.
  */
 #include "run.h"
 
@@ -33,6 +35,7 @@ enum {
     RUN_OUTPUT_BUDGET = 8 << 20,
     RUN_EVAL_BUDGET = 16 << 20,
     EVAL_BYTES_PER_INDICATOR = 512,         /* measured: scratch, results and their text */
+    INLINE_OUT = 64 << 10,                  /* -j 1 writes every 64 KB: they stay in the cache */
 };
 
 enum batch_state { B_FREE, B_QUEUED, B_WORKING, B_DONE };
@@ -68,7 +71,8 @@ struct runner {
     size_t batch_in, batch_out;         /* per batch: input bytes, rendered bytes held */
     uint64_t filled, written;           /* batches submitted, batches written */
     bool writing;                       /* a thread is writing results */
-    struct evaluator *inline_ev;        /* -j 1: no threads */
+    struct evaluator *inline_ev;        /* -j 1: no threads, no copies of the input */
+    struct arena trees;                 /* -j 1: the parsed line */
     pthread_t *threads;
     pthread_mutex_t mu;
     pthread_cond_t work, done;
@@ -198,7 +202,18 @@ static void take_turn(struct runner *r, struct batch *b)
     pthread_mutex_unlock(&r->mu);
 }
 
-/* Score and render one batch: shared by the workers and the -j 1 path. */
+/* Score one data set and render its result as item i of batch b. */
+static void render(struct runner *r, struct evaluator *ev, struct arena *trees, struct batch *b,
+                   uint32_t i, const struct input_item *in)
+{
+    const struct eval_result *res = run_score_item(ev, trees, in);
+    if (res->nerrors)
+        b->failed++;
+    out_format_result(&b->out, r->out->fmt, r->rs, res);
+    b->ends[i] = b->out.len;
+}
+
+/* Score and render one batch: the workers' part. */
 static void process(struct runner *r, struct evaluator *ev, struct batch *b)
 {
     struct arena trees;     /* the parsed line, until its result is rendered */
@@ -208,11 +223,7 @@ static void process(struct runner *r, struct evaluator *ev, struct batch *b)
         const struct item *it = &b->items[i];
         struct input_item in = {it->kind, it->position, it->text, it->len, it->value, it->at,
                                 it->message};
-        const struct eval_result *res = run_score_item(ev, &trees, &in);
-        if (res->nerrors)
-            b->failed++;
-        out_format_result(&b->out, r->out->fmt, r->rs, res);
-        b->ends[i] = b->out.len;
+        render(r, ev, &trees, b, i, &in);
         if (b->out.len >= r->batch_out) {   /* holding too much: write as we go */
             take_turn(r, b);
             write_items(r, b, i + 1);
@@ -285,14 +296,11 @@ static void submit(struct runner *r)
     struct batch *b = filling(r);
     if (b->n == 0)
         return;
-    b->seq = r->filled;
-    if (!r->threads) {
-        process(r, r->inline_ev, b);
-        r->filled++;
+    if (!r->threads) {          /* -j 1: already scored and rendered by run_item */
         write_batch(r, b);
-        r->written++;
         return;
     }
+    b->seq = r->filled;
     pthread_mutex_lock(&r->mu);
     b->state = B_QUEUED;
     r->filled++;
@@ -329,6 +337,12 @@ void run_item(void *arg, const struct input_item *in)
         return;
     }
     struct batch *b = filling(r);
+    if (!r->threads) {      /* -j 1: scored at once, while its line is still in the cache */
+        render(r, r->inline_ev, &r->trees, b, b->n++, in);
+        if (b->n == BATCH_ITEMS || b->out.len >= r->batch_out)
+            write_batch(r, b);
+        return;
+    }
     struct item *it = &b->items[b->n++];
     it->kind = in->kind;
     it->position = in->position;
@@ -378,6 +392,8 @@ struct runner *run_start(const struct ruleset *rs, struct out *out, int threads,
     r->shown = r->started;
     if (threads <= 1) {
         r->inline_ev = new_evaluator(r);
+        arena_init(&r->trees);
+        r->batch_out = INLINE_OUT;
         return r;
     }
     pthread_mutex_init(&r->mu, NULL);
@@ -413,6 +429,7 @@ int run_finish(struct runner *r)
     if (failed)     /* §6: exit 1 says how many */
         cli_message(M_E_UNSCORED, (unsigned long long)r->failed, (unsigned long long)r->count);
     eval_free(r->inline_ev);
+    arena_free(&r->trees);
     for (uint32_t i = 0; i < r->nring; i++) {
         arena_free(&r->ring[i].ar);
         buf_free(&r->ring[i].out);

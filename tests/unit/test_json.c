@@ -8,11 +8,14 @@
  * escapes, and the data path named.  The checker takes 8 bytes a step, so every sequence is
  * tried at every offset of a word and cut at every length; random strings of valid and invalid
  * pieces compare it with utf8_validate.
+ *
+ * jsonw_escape (src/jsonw.c, eight clean bytes a step) against the byte-by-byte rule.
  */
 #include <stdlib.h>
 
 #include "unit.h"
 #include "json.h"
+#include "jsonw.h"
 #include "mem.h"
 #include "utf8.h"
 
@@ -153,10 +156,61 @@ static void test_check_text(void)
     CHECK(json_value_end(doc, strlen(doc), 38) == 43);
 }
 
+/* jsonw_escape (eight bytes at a time where nothing needs escaping) against the plain
+ * byte-by-byte rule, on random strings over bytes that matter: controls, '"', '\\', ASCII,
+ * UTF-8 lead and continuation bytes, 0x7F, 0xFF; every length 0..40 and every offset. */
+static void escape_slowly(struct buf *b, const unsigned char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c == '"' || c == '\\')
+            buf_printf(b, "\\%c", c);
+        else if (c == '\n')
+            buf_adds(b, "\\n");
+        else if (c == '\t')
+            buf_adds(b, "\\t");
+        else if (c == '\r')
+            buf_adds(b, "\\r");
+        else if (c < 0x20)
+            buf_printf(b, "\\u%04x", c);
+        else
+            buf_addc(b, (char)c);
+    }
+}
+
+static void test_escape(void)
+{
+    static const unsigned char bytes[] = {0, 1, 0x1F, 0x20, '"', '\\', '\n', '\t', '\r', 'a',
+                                          '!', '#', 0x5B, 0x5D, 0x7F, 0x80, 0xA0, 0xE4, 0xBD,
+                                          0xFF, 0x21, 0x22 ^ 0x80, 0x5C ^ 0x80};
+    unsigned char s[48];
+    uint64_t state = 12345;
+    int ok = 1;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(round % 41);
+        for (size_t i = 0; i < len; i++) {
+            state = state * 6364136223846793005u + 1442695040888963407u;
+            /* mostly plain text, so that whole clean words occur */
+            unsigned pick = (unsigned)(state >> 33) % 64;
+            s[i] = pick < sizeof bytes ? bytes[pick] : (unsigned char)('a' + pick % 26);
+        }
+        struct buf fast = {0}, slow = {0};
+        buf_addc(&fast, 'x');
+        buf_addc(&slow, 'x');
+        jsonw_escape(&fast, (const char *)s, len);
+        escape_slowly(&slow, s, len);
+        ok &= fast.len == slow.len && memcmp(fast.data, slow.data, fast.len) == 0;
+        buf_free(&fast);
+        buf_free(&slow);
+    }
+    CHECK(ok);
+}
+
 int main(void)
 {
     json_init();
     test_widths();
     test_check_text();
+    test_escape();
     return unit_done();
 }
