@@ -32,6 +32,7 @@ struct evaluator {
     struct path_slot *paths;    /* plain data paths of this data set, by slot */
     enum lang lang;
     struct arena scratch;
+    struct buf text;            /* interpolations are made here (nested ones after) */
     struct json_lookup names;   /* hashes of this data set's wide objects, in scratch */
     struct arena *ar;           /* where values are made: scratch, or the rule set's (consts) */
     const cJSON *data;
@@ -438,10 +439,9 @@ static bool to_text(struct evaluator *ev, const struct ast *e, const struct valu
         if (v->kind != V_NUM)
             return wrong_type(ev, e, v, M_T_NUMBER);
         if (fmt[0] == '%')
-            num_format_pct(nb, sizeof nb, v->n);
+            buf_add(b, nb, num_format_pct(nb, sizeof nb, v->n));
         else
-            num_format_fixed(nb, sizeof nb, v->n, atoi(fmt + 1));
-        buf_adds(b, nb);
+            buf_add(b, nb, num_format_fixed(nb, sizeof nb, v->n, atoi(fmt + 1)));
         return true;
     }
     switch (v->kind) {
@@ -449,8 +449,7 @@ static bool to_text(struct evaluator *ev, const struct ast *e, const struct valu
     case V_NULL: buf_adds(b, "null"); return true;
     case V_BOOL: buf_adds(b, v->b ? "true" : "false"); return true;
     case V_NUM:
-        num_format(nb, sizeof nb, v->n, ev->rs->precision);
-        buf_adds(b, nb);
+        buf_add(b, nb, num_format(nb, sizeof nb, v->n, ev->rs->precision));
         return true;
     case V_STR: buf_add(b, v->s, v->len); return true;
     case V_JSON: {
@@ -481,23 +480,24 @@ static bool to_text(struct evaluator *ev, const struct ast *e, const struct valu
 static bool interp(struct evaluator *ev, const struct ast *e, const struct value *elem,
                    struct value *out)
 {
-    struct buf b = {0};
+    struct buf *b = &ev->text;      /* the text is made at its end, then cut off again */
+    size_t start = b->len;
     bool ok = true;
     for (const struct ast *p = e->kids; p && ok; p = p->next) {
         if (p->kind == AST_E_STR) {
-            buf_add(&b, p->str, p->len);
+            buf_add(b, p->str, p->len);
             continue;
         }
         struct value v;
-        ok = eval(ev, p->a, elem, &v) && to_text(ev, p->a, &v, p->c ? p->c->str : NULL, &b);
+        ok = eval(ev, p->a, elem, &v) && to_text(ev, p->a, &v, p->c ? p->c->str : NULL, b);
     }
     if (ok) {
         memset(out, 0, sizeof *out);
         out->kind = V_STR;
-        out->len = (uint32_t)b.len;
-        out->s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+        out->len = (uint32_t)(b->len - start);
+        out->s = arena_strndup(ev->ar, b->data ? b->data + start : "", b->len - start);
     }
-    buf_free(&b);
+    b->len = start;
     return ok;
 }
 
@@ -2085,6 +2085,7 @@ void eval_free(struct evaluator *ev)
     if (!ev)
         return;
     arena_free(&ev->scratch);
+    buf_free(&ev->text);
     free(ev->lets);
     free(ev->paths);
     free(ev->static_ind);

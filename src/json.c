@@ -108,11 +108,19 @@ void json_lookup_reset(struct json_lookup *lk, struct arena *ar)
     *lk = (struct json_lookup){.ar = ar};
 }
 
+/* strcmp(a, b) == 0 inline: names are short, and most differ in their first bytes. */
+static inline bool same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
 cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key)
 {
     cJSON *c = obj->child;
     for (int i = 0; c && i < JSON_NARROW; c = c->next, i++)
-        if (c->string && strcmp(c->string, key) == 0)
+        if (c->string && same_name(c->string, key))
             return c;
     if (!c)
         return NULL;

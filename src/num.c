@@ -152,39 +152,20 @@ static int short_decimal(double x, int maxd, long long *n, int *d)
 /* n / 10^d as text: "-12.05". */
 static size_t put_short(char *buf, size_t cap, long long n, int d)
 {
-    char digits[32];
+    char tmp[48], *p = tmp + sizeof tmp;    /* written from the end */
     unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-    int len = 0;
-    char rev[32];
-    do {
-        rev[len++] = (char)('0' + u % 10);
+    for (int i = 0; u || i <= d; i++) {     /* at least one digit before the point */
+        if (i == d && d > 0)
+            *--p = '.';
+        *--p = (char)('0' + u % 10);
         u /= 10;
-    } while (u);
-    for (int i = 0; i < len; i++)
-        digits[i] = rev[len - 1 - i];
-    char tmp[48];
-    size_t o = 0;
-    if (n < 0)
-        tmp[o++] = '-';
-    if (len <= d) {
-        tmp[o++] = '0';
-        tmp[o++] = '.';
-        for (int i = len; i < d; i++)
-            tmp[o++] = '0';
-        memcpy(tmp + o, digits, (size_t)len);
-        o += (size_t)len;
-    } else {
-        memcpy(tmp + o, digits, (size_t)(len - d));
-        o += (size_t)(len - d);
-        if (d > 0) {
-            tmp[o++] = '.';
-            memcpy(tmp + o, digits + len - d, (size_t)d);
-            o += (size_t)d;
-        }
     }
+    if (n < 0)
+        *--p = '-';
+    size_t o = (size_t)(tmp + sizeof tmp - p);
     if (o >= cap)
         o = cap - 1;
-    memcpy(buf, tmp, o);
+    memcpy(buf, p, o);
     buf[o] = '\0';
     return o;
 }
