@@ -7,6 +7,8 @@
 #                   or print the apt-get command to run
 #   make editors    test the editor grammars and package the VS Code extension (build/jixiao.vsix)
 #   make bench      the benchmark of bench/ (see bench/README.md)
+#   make fuzz       build the libFuzzer targets of fuzz/ with clang and run each for
+#                   FUZZ_SECONDS (default 60) on one core (docs/reliability.md); not part of test
 #   make SANITIZE=1 ...   build/jixiao with AddressSanitizer and UBSan (objects in build/asan)
 
 CC      ?= cc
@@ -49,7 +51,7 @@ DEPS_TEST  += libreoffice-calc-nogui:soffice python3-openpyxl:/usr/lib/python3/d
               poppler-utils:pdftotext chromium:chromium \
               fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
-.PHONY: all test test-only demo bench clean install deps unit editors
+.PHONY: all test test-only demo bench clean install deps unit editors fuzz
 
 all: $(BIN)
 
@@ -157,6 +159,39 @@ DEPS_BENCH := jq:jq time:/usr/bin/time luajit:luajit lua-cjson:/usr/share/doc/lu
 bench: $(BIN)
 	@$(call install_missing,$(DEPS_BENCH),0)
 	$(MAKE) -C bench
+
+# libFuzzer targets (fuzz/*.c): every source but main.c built with clang, ASan and UBSan into
+# build/fuzz; seeds made from rules/, examples/ and tests/ by fuzz/corpus.sh; what a run finds
+# is kept in build/fuzz/work (new inputs) and build/fuzz/findings (crashes, with the input)
+DEPS_FUZZ    := clang:clang
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                -fno-omit-frame-pointer -DJX_ROOT='"$(CURDIR)"'
+FUZZ_OBJS    := $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRCS))) \
+                build/fuzz/obj/parser.o build/fuzz/obj/lexer.o
+FUZZ_TARGETS := $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+
+build/fuzz/obj/%.o: src/%.c | build/gen/parser.h
+	@mkdir -p build/fuzz/obj
+	$(FUZZ_CC) -std=c11 $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -Wall -c -o $@ $<
+build/fuzz/obj/%.o: build/gen/%.c | build/gen/parser.h
+	@mkdir -p build/fuzz/obj
+	$(FUZZ_CC) -std=c11 $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(FUZZ_CC) -std=c11 $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Wall -o $@ $^ $(LDLIBS)
+
+fuzz:
+	@$(call install_missing,$(DEPS_FUZZ),1)
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS)
+	bash fuzz/corpus.sh build/fuzz/corpus
+	@mkdir -p build/fuzz/work/script build/fuzz/work/data build/fuzz/findings
+	build/fuzz/fuzz_script -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -close_fd_mask=2 -artifact_prefix=build/fuzz/findings/script- \
+	  build/fuzz/work/script build/fuzz/corpus/script
+	build/fuzz/fuzz_data -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -close_fd_mask=2 -artifact_prefix=build/fuzz/findings/data- \
+	  build/fuzz/work/data build/fuzz/corpus/data
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -83,7 +83,9 @@ static void put_string(struct buf *out, const char *s, size_t n, int zh)
         buf_adds(out, "\xE2\x80\x9D");
         return;
     }
-    if (!zh && fancy) {
+    /* a “…” whose {…} hold strings of their own stays as written: escaping their quotes
+     * would break them (found by fuzz_script) */
+    if (!zh && fancy && !(has(body, blen, "{") && has(body, blen, "\""))) {
         buf_addc(out, '"');
         for (size_t i = 0; i < blen; i++) {     /* a " inside “…” is text: escape it */
             if (body[i] == '"')
