@@ -192,6 +192,8 @@
     X(M_X_SEP, ", ", "，")                                                                  \
     X(M_X_ERROR, "error: ", "错误：")                                                       \
     X(M_X_RESCALE, "na rescale: %s / %s × %s = %s", "不适用指标分值按比例折算：%s ÷ %s × %s = %s") \
+    X(M_X_RESCALE_ALL, "na rescale: nothing applies, so the full %s",                     \
+      "不适用指标分值按比例折算：全部不适用，按满分 %s 计")                                   \
     X(M_X_RESCALE_NA, " (n/a: %s)", "（不适用：%s）")                                       \
     X(M_X_RESCALE_TO, "; weights × %s/%s: %s", "；分值 × %s/%s：%s")                        \
     /* command-line errors */                                                                \

@@ -229,15 +229,18 @@ static void rescale_line(const struct ex *x, const struct trace *t, struct indic
                 buf_adds(&skipped, say(x, M_X_SEP));
             buf_printf(&skipped, "%s %s", kid->name, num_s(n1, kid->weight - have, -1));
         }
-        if (!out) {
+        if (!out && num_cmp(t->room, 0) > 0) {
             if (got.len)
                 buf_adds(&got, say(x, M_X_SEP));
             buf_printf(&got, "%s %s → %s", kid->name, num_s(n1, have, -1),
                        num_s(n2, have * weight / t->room, p + 2));
         }
     }
-    buf_printf(&line, say(x, M_X_RESCALE), num_s(n1, t->sum, p), num_s(n2, t->room, -1),
-               num_s(n3, weight, -1), num_s(n4, t->value, p));
+    if (num_cmp(t->room, 0) > 0)
+        buf_printf(&line, say(x, M_X_RESCALE), num_s(n1, t->sum, p), num_s(n2, t->room, -1),
+                   num_s(n3, weight, -1), num_s(n4, t->value, p));
+    else
+        buf_printf(&line, say(x, M_X_RESCALE_ALL), num_s(n1, t->value, p));
     if (skipped.len)
         buf_printf(&line, say(x, M_X_RESCALE_NA), skipped.data);
     if (got.len)
