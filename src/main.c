@@ -194,17 +194,19 @@ static int cmd_run(int argc, char **argv, enum out_format format)
         free(o.args);
         return 2;
     }
-    if (o.format == OUT_XLSX && !o.output && isatty(STDOUT_FILENO)) {
-        ruleset_free(rs);
-        free(o.args);
-        return usage_error(M_U_XLSX_TTY, "");
-    }
     struct outfile of;
     struct outfile_inputs inputs = {.sources = &rs->dg, .data = data, .ndata = ndata};
-    if (!outfile_open(&of, o.output ? o.output : "-", &inputs)) {
+    int opened = outfile_open(&of, o.output ? o.output : "-", &inputs);
+    /* a workbook is not shown on a terminal (-o -, -o /dev/tty too) */
+    int tty = opened && o.format == OUT_XLSX && of.how != OUTFILE_REPLACE
+              && of.how != OUTFILE_IN_PLACE
+              && isatty(of.how == OUTFILE_STDOUT ? STDOUT_FILENO : of.sink.fd);
+    if (!opened || tty) {
+        if (tty)
+            outfile_abort(&of);
         ruleset_free(rs);
         free(o.args);
-        return 2;
+        return tty ? usage_error(M_U_XLSX_TTY, "") : 2;
     }
     FILE *f = of.f;
     int threads = o.threads;

@@ -15,10 +15,11 @@
 #include "input.h"
 #include "mem.h"
 
-/* ---- streams that keep their first write error ---- */
-
-/* The temporary file of an output, removed when jixiao is interrupted or ends on an error. */
+/* The temporary file of the output being written: removed when jixiao is interrupted or ends
+ * on a write error. */
 static char interrupted_tmp[PATH_MAX];
+
+/* ---- streams whose first write error ends jixiao ---- */
 
 /* A write error ends jixiao at once, as a broken pipe does by default: nothing more can reach
  * the output, and the input may be endless.  The temporary file goes; the old file stays. */
@@ -80,7 +81,7 @@ static int fail(struct outfile *of, int err)
     return 0;
 }
 
-/* ---- the temporary file, removed when jixiao is interrupted ---- */
+/* ---- interruption ---- */
 
 static void on_signal(int sig)
 {
@@ -211,10 +212,11 @@ static int open_tmp(struct outfile *of)
         return fail(of, e);
     }
     if (of->old.st_nlink) {
-        if (fchown(fd, of->old.st_uid, of->old.st_gid) != 0
-            && fchown(fd, (uid_t)-1, of->old.st_gid) != 0) {
-            /* not allowed (EPERM): the file gets the owner's group */
-        }
+        /* owner and group: a user may only give a file a group of their own; where even
+         * that is not allowed (EPERM) the file has the user's, and that is no error */
+        int kept = fchown(fd, of->old.st_uid, of->old.st_gid) == 0
+                   || fchown(fd, (uid_t)-1, of->old.st_gid) == 0;
+        (void)kept;
         fchmod(fd, of->old.st_mode & 07777);
     } else {
         mode_t mask = umask(0);

@@ -184,3 +184,11 @@ hcase '6.7 nothing written, standard output closed: exit 0' \
 # 6.3: fmt of an empty script writes nothing (was fwrite(NULL, ...), a UBSan report)
 hcase '6.3 fmt of an empty script' ': >e.eval' 'fmt e.eval' 0 '' '! test -s out'
 hcase '6.3 fmt -w of an empty script' ': >e.eval' 'fmt -w e.eval' 0 '' '! test -s e.eval'
+
+# a workbook is never written to a terminal, also when -o names standard output
+if command -v script >/dev/null; then
+  hcase '6.5 --format xlsx -o - on a terminal is refused' \
+    "$R1; $D1" \
+    "! script -qec \"\$RUN run r.eval d.json --format xlsx -o -\" /dev/null" 2 '' \
+    "head -1 out | grep -q '^jixiao: xlsx is a binary file, not for a terminal'"
+fi
