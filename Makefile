@@ -1,6 +1,7 @@
 # Makefile - builds build/jixiao from grammar/ (flex, bison) and src/, linking system cJSON.
 #   make            build/jixiao
-#   make test       `make deps`, then the whole suite (unit tests, tests/cases, seed reproductions)
+#   make test       `make deps`, then tests/run.sh: unit tests, tests/cases and the shell suites,
+#                   ending with one line "N passed, N failed"
 #   make demo       `make deps` (build packages only), build, score the Huangpu 2022 example
 #                   and write its report (build/huangpu-2022.html, .xlsx)
 #   make deps       install the missing Debian packages of DEPS_BUILD and DEPS_TEST (as root),
@@ -101,10 +102,6 @@ unit: $(UNITS)
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory $(BIN) unit
-	bash tests/csv_libreoffice.sh $(BIN)
-	bash tests/reports.sh $(BIN)
-	bash tests/hostile/run.sh $(BIN)
-	bash tests/spreadsheets.sh $(BIN)
 	bash tests/run.sh $(BIN)
 
 test-only: $(BIN) unit

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# tests/run.sh — runs the C unit tests (build/unit/*) and every case of tests/cases/*.test.
+# tests/run.sh — runs the C unit tests (build/unit/*), every case of tests/cases/*.test and the
+# shell suites (tests/hostile/run.sh, and the real programs: tests/csv_libreoffice.sh,
+# tests/reports.sh, tests/spreadsheets.sh).
 #
 # usage: tests/run.sh [BINARY [CASEFILE...]]   BINARY defaults to build/jixiao under the repo
 #        root; with CASEFILEs (paths, or names like "diff" for tests/cases/diff.test) only those
-#        case files run, and no unit tests
+#        case files run, and no unit tests or suites
 # env:   JIXIAO_WRAP  prefixed to every invocation, e.g. "valgrind -q --error-exitcode=99"
 #
 # A case file holds cases; lines starting with "#" before the first "===" are comments:
@@ -21,8 +23,9 @@
 #
 # Content is the section's lines, each ended by "\n"; trailing blank lines are dropped.
 # Each case runs in a fresh temp dir with LC_ALL=C.UTF-8 and a 20 s timeout.
-# Needs only bash, coreutils, awk and diff. Prints one line for the unit checks and one for the
-# cases, then the closing line "N passed, N failed" over both; exit 1 on failure.
+# Needs only bash, coreutils, awk and diff (the suites skip, visibly, what they cannot run).
+# Prints one line for the unit checks, one for the cases and one for the suites, then the
+# closing line "N passed, N failed" over all three; exit 1 on failure.
 
 set -u
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd) || exit 2
@@ -189,7 +192,8 @@ run_file() {        # run_file FILE.test
   end_case
 }
 
-(( ${#FILES[@]} > 0 )) || FILES=("$ROOT"/tests/cases/*.test)
+whole=$(( ${#FILES[@]} == 0 ))       # no CASEFILEs: the suites run too
+(( whole )) && FILES=("$ROOT"/tests/cases/*.test)
 nfiles=0
 for t in "${FILES[@]}"; do
   if [ -f "$t" ]; then
@@ -203,5 +207,37 @@ done
 
 echo "cases: $((passed - upassed)) passed, $((failed - ufailed)) failed, $skipped skipped" \
      "($nfiles files in tests/cases)"
+
+# --- shell suites: the programs people open our files with, and the hostile inputs ---------
+# Each is run as its own script (BINARY as its argument) and counted by what it prints: a last
+# line "N passed, N failed" is taken as it is; otherwise each "ok ..." line is a check passed,
+# a "FAIL..." line or a non-zero exit one failed, each "SKIP..." line one skipped (and shown).
+SUITES=(tests/hostile/run.sh tests/csv_libreoffice.sh tests/reports.sh tests/spreadsheets.sh)
+spassed=0 sfailed=0 sskipped=0
+for s in "${SUITES[@]}"; do
+  (( whole )) || break
+  out=$(timeout 900 bash "$ROOT/$s" "$BIN" 2>&1 </dev/null); rc=$?
+  last=${out##*$'\n'}
+  sk=$(grep -c '^SKIP' <<<"$out")
+  if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
+    (( rc != 0 && f == 0 )) && f=1
+  else
+    p=$(grep -c '^ok ' <<<"$out") f=$(grep -c '^FAIL' <<<"$out")
+    (( rc != 0 && f == 0 )) && f=1
+  fi
+  spassed=$((spassed + p)) sfailed=$((sfailed + f)) sskipped=$((sskipped + sk))
+  grep '^SKIP' <<<"$out" | sed "s|^|$s: |"
+  if (( f > 0 )); then
+    echo "FAIL suite $s (exit $rc)"
+    printf '%s\n' "$out" | grep -v '^ok ' | tail -n 30
+  fi
+done
+if (( whole )); then
+  echo "suites: $spassed passed, $sfailed failed, $sskipped skipped (${#SUITES[@]} scripts:" \
+       "${SUITES[*]})"
+fi
+passed=$((passed + spassed)) failed=$((failed + sfailed)) skipped=$((skipped + sskipped))
+
 echo "$passed passed, $failed failed"
 (( failed == 0 ))
