@@ -1,4 +1,4 @@
-/* parser.y - the grammar of .eval rule scripts (LANGUAGE.md §2-§8).  Actions are one
+/* parser.y - the grammar of .eval rule scripts (docs/language.md §2-§8).  Actions are one
  * constructor call each; the constructors live in src/ast.c. */
 
 %code requires {

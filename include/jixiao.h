@@ -24,7 +24,7 @@ jixiao_scorer *jixiao_scorer_new(const jixiao_rules *rules);
 void jixiao_scorer_free(jixiao_scorer *scorer);
 
 /* Score one data set (a JSON object; `position` is its id when the rules have no `id`).
- * Returns the result as one line of compact JSON (LANGUAGE.md §6), without the newline;
+ * Returns the result as one line of compact JSON (docs/language.md §6), without the newline;
  * *has_errors is set to 1 when it is an error result (`errors` instead of `score`).  NULL
  * (and *has_errors 1) when scorer or data is NULL. */
 const char *jixiao_score(jixiao_scorer *scorer, const cJSON *data, unsigned long position,

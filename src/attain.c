@@ -1,5 +1,5 @@
 /* attain.c - targets and actual values as project tables write them, and their completion
- * ratio (LANGUAGE.md §11, attain). */
+ * ratio (docs/language.md §11, attain). */
 #include "attain.h"
 
 #include <string.h>

@@ -1,5 +1,5 @@
 /* attain.h - attain(actual, target): the completion ratio of a quantitative target as project
- * tables write it (LANGUAGE.md §11): "≥50个", ">=50", "=8个", "≤202.6万元", "≥95%", "≥100百分比".
+ * tables write it (docs/language.md §11): "≥50个", ">=50", "=8个", "≤202.6万元", "≥95%", "≥100百分比".
  *
  * Pure functions over text and numbers: nothing allocated, no state, thread-safe.
  */

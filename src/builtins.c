@@ -1,4 +1,4 @@
-/* builtins.c - the built-in functions (LANGUAGE.md §3), one function each, called through
+/* builtins.c - the built-in functions (docs/language.md §3), one function each, called through
  * builtin_table (builtins.h).  Arguments are evaluated here, as each function needs them;
  * their number was checked by check.c. */
 #include "builtins.h"
@@ -385,7 +385,7 @@ static bool bi_date(struct evaluator *ev, const struct ast *e, const struct valu
     return true;
 }
 
-/* attain(actual, target), LANGUAGE.md §11: the reading of table cells is attain.c's. */
+/* attain(actual, target), docs/language.md §11: the reading of table cells is attain.c's. */
 static bool bi_attain(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out)
 {

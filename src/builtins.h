@@ -1,4 +1,4 @@
-/* builtins.h - the built-in functions (LANGUAGE.md §3): name, arity, implementation.
+/* builtins.h - the built-in functions (docs/language.md §3): name, arity, implementation.
  *
  * ORDER BUILTINS: adding a built-in is one line here and one function in builtins.c
  * (check.c finds it by name and checks its arity; eval.c calls it through the table).

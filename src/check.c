@@ -1,5 +1,5 @@
 /* check.c - static checks and name resolution: from the syntax tree to a struct ruleset
- * (LANGUAGE.md §4, §5).  Every error is reported, not only the first. */
+ * (docs/language.md §4, §5).  Every error is reported, not only the first. */
 #include "ruleset.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* eval.c - evaluation of expressions and scoring of the indicator tree (LANGUAGE.md §3, §5). */
+/* eval.c - evaluation of expressions and scoring of the indicator tree (docs/language.md §3, §5). */
 #include "eval.h"
 #include "eval_int.h"
 

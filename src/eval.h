@@ -1,4 +1,4 @@
-/* eval.h - scoring one data set with a checked rule set (LANGUAGE.md §3, §5, §6).
+/* eval.h - scoring one data set with a checked rule set (docs/language.md §3, §5, §6).
  *
  * Ownership: an evaluator belongs to one thread; the result of eval_run, and everything it
  * points to, lives in the evaluator's scratch arena and stays valid until the next eval_run
@@ -23,7 +23,7 @@ struct eval_error {
 /* One entry of an indicator's (or the total's) deductions: the `score` shortfall first, then
  * each fired deduct or fail in source order.  `points` is what it actually took (rounded to
  * the precision, 扣完为止), so weight - score == the sum of a leaf's points, and the sum of a
- * parent's children - its score == the sum of its own (LANGUAGE.md §5). */
+ * parent's children - its score == the sum of its own (docs/language.md §5). */
 struct deduction {
     double points;
     const char *reason;
@@ -96,7 +96,7 @@ static inline bool ind_has_score(const struct ind_result *r)
     return r->state == IS_OK || (r->state == IS_SKIPPED && !r->left_out);
 }
 
-/* A selfscore claim that could not be used (LANGUAGE.md §6 review_warnings). */
+/* A selfscore claim that could not be used (docs/language.md §6 review_warnings). */
 struct review_warning {
     const char *key;            /* the claim's key as written ("" for an indicator's own) */
     const char *why;            /* in the evaluator's language */
@@ -147,7 +147,7 @@ void eval_trace(struct evaluator *ev, bool on);
 const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint64_t position);
 /* Score one leaf (or a row made from the template leaf `ind`, with its element `elem` as `.`
  * and `weight` as its weight) into `r` (zeroed by the caller): guards, base score,
- * deductions, notes and grades (LANGUAGE.md §4, §5).  On an error r is IS_ERROR and the
+ * deductions, notes and grades (docs/language.md §4, §5).  On an error r is IS_ERROR and the
  * error is listed in the result under `ind`; returns false.  For eval.c and its row scoring. */
 bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double weight,
                      const struct value *elem, struct ind_result *r);

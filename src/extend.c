@@ -1,4 +1,4 @@
-/* extend.c - merging an extending script into its base (LANGUAGE.md §7). */
+/* extend.c - merging an extending script into its base (docs/language.md §7). */
 #include "extend.h"
 
 #include <string.h>

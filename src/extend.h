@@ -1,4 +1,4 @@
-/* extend.h - versions of a rule set: `extends` and `drop` (LANGUAGE.md §7).
+/* extend.h - versions of a rule set: `extends` and `drop` (docs/language.md §7).
  *
  * A script that extends a base starts from the base's items and replaces, adds and drops;
  * the merge works on the syntax trees, before check.c sees the result, so weight sums and

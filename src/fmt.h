@@ -1,4 +1,4 @@
-/* fmt.h - `jixiao fmt`: a rule script rewritten in one style (LANGUAGE.md §9, §10). */
+/* fmt.h - `jixiao fmt`: a rule script rewritten in one style (docs/language.md §9, §10). */
 #ifndef JX_FMT_H
 #define JX_FMT_H
 

@@ -1,5 +1,5 @@
 /* input.h - reading data sets: JSON files (an object, or an array of them), NDJSON, stdin,
- * directories of *.json (LANGUAGE.md §6, §9).  Data sets are handed to a callback one at a
+ * directories of *.json (docs/language.md §6, §9).  Data sets are handed to a callback one at a
  * time, in input order, with positions counted across all inputs.
  *
  * Ownership: items point into the reader's buffers and are valid during the callback only,

@@ -1,4 +1,4 @@
-/* keywords.h - the keyword table: token, English spelling, Chinese twin (LANGUAGE.md §2, §10).
+/* keywords.h - the keyword table: token, English spelling, Chinese twin (docs/language.md §2, §10).
  *
  * ORDER KEYWORDS: adding a keyword is one line here plus its %token in grammar/parser.y.
  * `full` and `rescale` are keywords only right after `na`, `group` and `name` only between

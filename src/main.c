@@ -1,5 +1,5 @@
 /* main.c - the command line: jixiao run, check, test, explain, diff, template, fmt
- * (docs/language.md; LANGUAGE.md §9).  Only argument parsing and wiring live here: each
+ * (docs/language.md §9).  Only argument parsing and wiring live here: each
  * command's work is in its own module. */
 #include <errno.h>
 #include <signal.h>

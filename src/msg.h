@@ -1,4 +1,4 @@
-/* msg.h - every message text, in English and Chinese (LANGUAGE.md §10: --lang, LANG).
+/* msg.h - every message text, in English and Chinese (docs/language.md §10: --lang, LANG).
  *
  * ORDER MESSAGES: one line a message: id, English printf format, Chinese printf format.  Both
  * formats take the same arguments in the same order.

@@ -1,4 +1,4 @@
-/* num.h - decimal rounding, comparison, printing and parsing of numbers (LANGUAGE.md §5).
+/* num.h - decimal rounding, comparison, printing and parsing of numbers (docs/language.md §5).
  *
  * Contract: numbers are IEEE doubles, but every decision (rounding, floor/ceil, comparison,
  * printing) is taken on the value's shortest decimal form with at most 15 significant digits,

@@ -1,6 +1,6 @@
 /* out.h - writing results: json, ndjson (out_json.c), csv (out_csv.c), table (out_table.c),
  * explain (out_explain.c), xlsx (out_xlsx.c), html (out_html.c), through one dispatcher
- * (out.c) (LANGUAGE.md §6, §9).
+ * (out.c) (docs/language.md §6, §9).
  *
  * out_format_result renders one result into a buffer (workers may do this in parallel);
  * out_write adds the framing of the whole output (the array of `json`, the blank line between

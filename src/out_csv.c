@@ -1,4 +1,4 @@
-/* out_csv.c - results as CSV for Excel and LibreOffice (LANGUAGE.md §9): BOM, header, rows. */
+/* out_csv.c - results as CSV for Excel and LibreOffice (docs/language.md §9): BOM, header, rows. */
 #include "out.h"
 
 #include <string.h>

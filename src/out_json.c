@@ -1,4 +1,4 @@
-/* out_json.c - results as JSON and NDJSON (LANGUAGE.md §6). */
+/* out_json.c - results as JSON and NDJSON (docs/language.md §6). */
 #include "out.h"
 
 #include <string.h>
@@ -147,7 +147,7 @@ static void write_indicators(struct jsonw *w, const struct ruleset *rs, const st
 }
 
 /* review: claims that differ from the computed score by more than half a unit of the last
- * decimal (LANGUAGE.md §6); review_warnings: claims that could not be used. */
+ * decimal (docs/language.md §6); review_warnings: claims that could not be used. */
 static void write_review(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r)
 {
     jsonw_key(w, "review");

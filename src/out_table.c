@@ -1,4 +1,4 @@
-/* out_table.c - the self-evaluation table for a terminal (LANGUAGE.md §9): the table model
+/* out_table.c - the self-evaluation table for a terminal (docs/language.md §9): the table model
  * (table.h) printed as aligned text, long cells wrapped to fit the width. */
 #include "out.h"
 

@@ -1,4 +1,4 @@
-/* test.h - `jixiao test`: running the test blocks of a rule script (LANGUAGE.md §8). */
+/* test.h - `jixiao test`: running the test blocks of a rule script (docs/language.md §8). */
 #ifndef JX_TEST_H
 #define JX_TEST_H
 

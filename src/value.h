@@ -1,4 +1,4 @@
-/* value.h - values during evaluation (LANGUAGE.md §3).
+/* value.h - values during evaluation (docs/language.md §3).
  *
  * Ownership: a value never owns memory.  Strings and lists point into the rule set's arena
  * (literals, consts), the data set's cJSON tree, or the evaluation's scratch arena; all of
