@@ -2,7 +2,7 @@
 #
 #   jq -c -f bench/score.jq FILE.ndjson
 #
-# Only the total is computed, with jixiao's number rules (LANGUAGE.md §5) so totals agree to
+# Only the total is computed, with jixiao's number rules (docs/language.md §5) so totals agree to
 # the cent: every decision (comparison, min, ceil, rounding) is taken on the value's decimal
 # form with 15 significant digits; a leaf is base − deductions, 0 on a fail, clamped to
 # [0, weight], rounded half away from zero to 2 decimals; a parent sums its children's

@@ -6,7 +6,7 @@
 -- Plain (the default) is how a programmer would write it: binary doubles throughout,
 -- comparisons on the doubles, rounding as floor(x * 100 + 0.5) / 100.  With `decimal` every
 -- decision (comparison, min, max, ceil, rounding) is taken on the 15-significant-digit decimal
--- form of the value, as jixiao does (LANGUAGE.md §5), via printf("%.14e") and back.  run.sh
+-- form of the value, as jixiao does (docs/language.md §5), via printf("%.14e") and back.  run.sh
 -- runs both: where plain disagrees with jixiao and decimal agrees, the difference is the
 -- 15-digit rule (10 × 0.7745 is 7.744999… in binary: 7.74 plain, 7.75 decimal).
 -- ORDER HUANGPU: a change to rules/2022/huangpu.eval must be made here too.

@@ -30,7 +30,7 @@ const kinds = {
 const kindOf = (en) => Object.keys(kinds).find((k) => kinds[k].includes(en)) || 'keyword.other';
 
 // A word is a maximal run of name characters, so 指标 is a keyword in "指标 甲" and not in
-// "指标名称" (LANGUAGE.md §10: the longest match wins). \w covers CJK in Oniguruma.
+// "指标名称" (docs/language.md §10: the longest match wins). \w covers CJK in Oniguruma.
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const word = (alts) => '(?<![\\w])(?:' + alts.map(esc).join('|') + ')(?![\\w])';
 // longest first, so that 不得分 wins over 得分 where both could start

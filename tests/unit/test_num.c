@@ -59,7 +59,7 @@ static void test_canon(void)
 
 static void test_round(void)
 {
-    /* the examples of LANGUAGE.md §5 and the brief */
+    /* the examples of docs/language.md §5 and the brief */
     CHECK_NUM(num_round(2.675, 2), 2.68);
     CHECK_NUM(num_round(1.005, 2), 1.01);
     CHECK_NUM(num_round(-2.5, 0), -3);
