@@ -192,3 +192,14 @@ if command -v script >/dev/null; then
     "! script -qec \"\$RUN run r.eval d.json --format xlsx -o -\" /dev/null" 2 '' \
     "head -1 out | grep -q '^jixiao: xlsx is a binary file, not for a terminal'"
 fi
+
+# template -o: the workbook is written by name into the temporary file beside the target, or,
+# for a device, into a private file copied through (none left behind)
+hcase '6.5 template -o a link to a workbook replaces what it leads to' \
+  "$R1; mkdir res; echo old >res/form.xlsx; ln -s res/form.xlsx f.xlsx" \
+  'template r.eval -o f.xlsx' 0 '' \
+  'test -L f.xlsx && test "$(head -c 2 res/form.xlsx)" = PK && test "$(ls -A res)" = form.xlsx'
+hcase '6.5 template -o a link to /dev/null' \
+  "$R1; ln -s /dev/null n.xlsx; mkdir tmp" \
+  '! TMPDIR=$PWD/tmp $RUN template r.eval -o n.xlsx' 0 '' \
+  'test -L n.xlsx && test -z "$(ls -A tmp)"'
