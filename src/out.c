@@ -78,7 +78,9 @@ void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE
     if (!o->opts.width)
         o->opts.width = output_width(f);
     options = o->opts;
-    if (fmt == OUT_CSV) {
+    if (fmt == OUT_CSV && rs->has_rows && !o->opts.detail) {
+        out_csv_begin(o);
+    } else if (fmt == OUT_CSV) {
         struct buf h = {0};
         out_csv_header(&h, rs, &o->opts);
         fwrite(h.data, 1, h.len, f);
@@ -107,6 +109,10 @@ static void indent_into(struct buf *to, const char *text, size_t len)
 void out_write(struct out *o, const char *text, size_t len)
 {
     o->count++;
+    if (o->csv) {
+        out_csv_add(o, text, len);
+        return;
+    }
     if (o->fmt == OUT_XLSX || o->fmt == OUT_HTML) {
         struct table t;
         table_unpack(&t, text, len);
@@ -154,6 +160,8 @@ int out_close(struct out *o)
             fprintf(o->f, "%.*s\n", (int)o->pending.len, o->pending.data);
         else
             fputs("\n]\n", o->f);
+    } else if (o->csv) {
+        ok = out_csv_finish(o);
     } else if (o->fmt == OUT_XLSX) {
         ok = out_xlsx_finish(o);
     } else if (o->fmt == OUT_HTML) {

@@ -26,6 +26,7 @@ struct out_opts {
     int width;              /* table: columns to fit in (0: the terminal's, else 100) */
 };
 
+struct out_csv;
 struct out_xlsx;
 struct out_html;
 
@@ -36,6 +37,7 @@ struct out {
     FILE *f;
     uint64_t count;
     struct buf pending;     /* json: the first result, until we know whether there are more */
+    struct out_csv *csv;    /* csv of a rule set with from blocks: lines kept to the end */
     struct out_xlsx *xlsx;
     struct out_html *html;
 };
@@ -55,6 +57,12 @@ void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval
 void out_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 /* explain: every rule of every indicator and what it did (needs an evaluator with tracing). */
 void out_explain_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
+
+/* csv with from blocks (rows differ between data sets): keep each rendered line, write the
+ * header (every row's path) and the lines when the batch is done. */
+void out_csv_begin(struct out *o);
+void out_csv_add(struct out *o, const char *text, size_t len);
+int out_csv_finish(struct out *o);
 
 struct table;
 /* xlsx and html: begin, add one result's table (in input order), finish into o->f.  finish

@@ -1,9 +1,16 @@
-/* out_csv.c - results as CSV for Excel and LibreOffice (docs/language.md §9): BOM, header, rows. */
+/* out_csv.c - results as CSV for Excel and LibreOffice (docs/language.md §9): BOM, header, rows.
+ *
+ * A rule set without from blocks streams: the header is written first, each data set's line
+ * as it is scored.  With from blocks (§11) each data set brings its own rows, and a row's
+ * column is its dotted path: the columns are known when the batch is done (summary.h), so the
+ * lines are kept (their cells only) and written, under the header, by out_csv_finish. */
 #include "out.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "num.h"
+#include "summary.h"
 #include "table.h"
 
 /* Excel reads UTF-8 only when the file starts with a BOM; without it Chinese turns to mojibake. */
@@ -92,11 +99,24 @@ static const char *const head_detail[][2] = {
     {"self", "自评分"}, {"reasons", "原因"},
 };
 
-void out_csv_header(struct buf *b, const struct ruleset *rs, const struct out_opts *opts)
+/* The header row: id, score, grade, the indicator columns (paths[0..n)), errors. */
+static void header(struct buf *b, const struct out_opts *opts, const char *const *paths, uint32_t n)
 {
     int zh = opts->lang == LANG_ZH;
     buf_adds(b, BOM);
+    buf_printf(b, "%s,%s,%s", head_short[0][zh], head_short[1][zh], head_short[2][zh]);
+    for (uint32_t i = 0; i < n; i++) {
+        buf_addc(b, ',');
+        add_text(b, paths[i], strlen(paths[i]));
+    }
+    buf_printf(b, ",%s" EOL, head_short[3][zh]);
+}
+
+void out_csv_header(struct buf *b, const struct ruleset *rs, const struct out_opts *opts)
+{
+    int zh = opts->lang == LANG_ZH;
     if (opts->detail) {
+        buf_adds(b, BOM);
         for (size_t i = 0; i < sizeof head_detail / sizeof head_detail[0]; i++) {
             if (i)
                 buf_addc(b, ',');
@@ -105,12 +125,11 @@ void out_csv_header(struct buf *b, const struct ruleset *rs, const struct out_op
         buf_adds(b, EOL);
         return;
     }
-    buf_printf(b, "%s,%s,%s", head_short[0][zh], head_short[1][zh], head_short[2][zh]);
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        buf_addc(b, ',');
-        add_text(b, rs->all[i]->path, strlen(rs->all[i]->path));
-    }
-    buf_printf(b, ",%s" EOL, head_short[3][zh]);
+    const char **paths = xmalloc((rs->nall + 1) * sizeof *paths);
+    for (uint32_t i = 0; i < rs->nall; i++)
+        paths[i] = rs->all[i]->path;
+    header(b, opts, paths, rs->nall);
+    free(paths);
 }
 
 /* Reasons joined by "；" (lines of the table model). */
@@ -159,14 +178,9 @@ static void csv_detail(struct buf *b, const struct ruleset *rs, const struct eva
     table_free(&t);
 }
 
-/* A row: id, score, grade, every indicator in preorder (the header's order), errors.  An error
- * result has no score or grade, and only the indicator scores its tree could compute. */
-void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+/* id, score, grade: an error result has no score or grade. */
+static void add_head(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
-    if (out_options()->detail) {
-        csv_detail(b, rs, r);
-        return;
-    }
     bool ok = r->nerrors == 0;
     add_id(b, r);
     buf_addc(b, ',');
@@ -175,13 +189,188 @@ void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_r
     buf_addc(b, ',');
     if (ok && r->grade)
         add_text(b, r->grade, strlen(r->grade));
+}
+
+/* --- the lines of a rule set with from blocks, kept until the batch is done ----------------
+ * A worker renders a result as: u32 n, the head cells and the errors cell (each u32 length,
+ * bytes), then each of the result's n indicators (preorder): u32 parent (its index, or
+ * SUMMARY_TOP), its path and its score cell (u32 length, bytes).  The writer keeps the head,
+ * the errors and the non-empty score cells by column id. */
+
+static void put_u32(struct buf *b, uint32_t v)
+{
+    buf_add(b, (const char *)&v, sizeof v);
+}
+
+static uint32_t get_u32(const char **p)
+{
+    uint32_t v;
+    memcpy(&v, *p, sizeof v);
+    *p += sizeof v;
+    return v;
+}
+
+/* A length-prefixed field: appended (`text`), or read (returns its start, *len its length). */
+static void put_field(struct buf *b, const char *text, size_t len)
+{
+    put_u32(b, (uint32_t)len);
+    buf_add(b, text, len);
+}
+
+static const char *get_field(const char **p, uint32_t *len)
+{
+    *len = get_u32(p);
+    const char *s = *p;
+    *p += *len;
+    return s;
+}
+
+static void rows_record(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+{
+    struct buf cell = {0};
+    uint32_t n = r->tree ? r->nall : 0;
+    put_u32(b, n);
+    add_head(&cell, rs, r);
+    put_field(b, cell.data, cell.len);
+    cell.len = 0;
+    if (r->nerrors)
+        add_errors(&cell, r);
+    put_field(b, cell.data, cell.len);
+    for (uint32_t i = 0; i < n; i++) {
+        const struct indicator *ind = r->all[i];
+        put_u32(b, ind->parent ? ind->parent->index : SUMMARY_TOP);
+        put_field(b, ind->path, strlen(ind->path));
+        cell.len = 0;
+        add_score(&cell, rs, &r->ind[ind->index]);
+        put_field(b, cell.data, cell.len);
+    }
+    buf_free(&cell);
+}
+
+struct out_csv {
+    struct summary sum;
+    struct buf lines;           /* per line: head, errors, u32 k, k × (u32 column, cell) */
+    uint64_t nlines;
+};
+
+void out_csv_begin(struct out *o)
+{
+    o->csv = xcalloc(1, sizeof *o->csv);
+    summary_init(&o->csv->sum, o->rs, false);
+}
+
+void out_csv_add(struct out *o, const char *p, size_t len)
+{
+    struct out_csv *c = o->csv;
+    (void)len;
+    uint32_t n = get_u32(&p), l;
+    const char *s = get_field(&p, &l);
+    put_field(&c->lines, s, l);
+    s = get_field(&p, &l);
+    put_field(&c->lines, s, l);
+    const char **paths = xmalloc((n + 1) * sizeof *paths);
+    uint32_t *parents = xmalloc((n + 1) * sizeof *parents), *col = xmalloc((n + 1) * sizeof *col);
+    const char **cells = xmalloc((n + 1) * sizeof *cells);
+    uint32_t *cell_len = xmalloc((n + 1) * sizeof *cell_len), k = 0;
+    char **owned = xmalloc((n + 1) * sizeof *owned);
+    for (uint32_t i = 0; i < n; i++) {
+        parents[i] = get_u32(&p);
+        s = get_field(&p, &l);
+        owned[i] = xstrndup(s, l);
+        paths[i] = owned[i];
+        cells[i] = get_field(&p, &cell_len[i]);
+        k += cell_len[i] > 0;
+    }
+    summary_add(&c->sum, n, paths, parents, col);
+    put_u32(&c->lines, k);
+    for (uint32_t i = 0; i < n; i++) {
+        if (cell_len[i]) {
+            put_u32(&c->lines, col[i]);
+            put_field(&c->lines, cells[i], cell_len[i]);
+        }
+        free(owned[i]);
+    }
+    free(owned);
+    free(cell_len);
+    free(cells);
+    free(col);
+    free(parents);
+    free(paths);
+    c->nlines++;
+}
+
+int out_csv_finish(struct out *o)
+{
+    struct out_csv *c = o->csv;
+    struct summary *sum = &c->sum;
+    uint32_t *order = xmalloc((sum->ncols + 1) * sizeof *order);
+    uint32_t *pos = xmalloc((sum->ncols + 1) * sizeof *pos);
+    const char **paths = xmalloc((sum->ncols + 1) * sizeof *paths);
+    summary_order(sum, order);
+    for (uint32_t i = 0; i < sum->ncols; i++) {
+        pos[order[i]] = i;
+        paths[i] = sum->cols[order[i]].path;
+    }
+    struct buf b = {0};
+    header(&b, &o->opts, paths, sum->ncols);
+    fwrite(b.data, 1, b.len, o->f);
+    const char **cell = xcalloc(sum->ncols + 1, sizeof *cell);
+    uint32_t *cell_len = xcalloc(sum->ncols + 1, sizeof *cell_len);
+    const char *p = c->lines.data;
+    for (uint64_t line = 0; line < c->nlines; line++) {
+        b.len = 0;
+        uint32_t hl, el;
+        const char *head = get_field(&p, &hl), *errors = get_field(&p, &el);
+        buf_add(&b, head, hl);
+        uint32_t k = get_u32(&p);
+        for (uint32_t j = 0; j < k; j++) {
+            uint32_t at = pos[get_u32(&p)];
+            cell[at] = get_field(&p, &cell_len[at]);
+        }
+        for (uint32_t i = 0; i < sum->ncols; i++) {
+            buf_addc(&b, ',');
+            buf_add(&b, cell[i], cell_len[i]);
+            cell_len[i] = 0;
+        }
+        buf_addc(&b, ',');
+        buf_add(&b, errors, el);
+        buf_adds(&b, EOL);
+        fwrite(b.data, 1, b.len, o->f);
+    }
+    buf_free(&b);
+    free(cell_len);
+    free(cell);
+    free(paths);
+    free(pos);
+    free(order);
+    buf_free(&c->lines);
+    summary_free(sum);
+    free(c);
+    o->csv = NULL;
+    return 1;
+}
+
+/* A line: id, score, grade, every indicator in preorder (the header's order), errors.  An error
+ * result has no score or grade, and only the indicator scores its tree could compute.  With
+ * from blocks: the record out_csv_add keeps. */
+void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
+{
+    if (out_options()->detail) {
+        csv_detail(b, rs, r);
+        return;
+    }
+    if (rs->has_rows) {
+        rows_record(b, rs, r);
+        return;
+    }
+    add_head(b, rs, r);
     for (uint32_t i = 0; i < rs->nall; i++) {
         buf_addc(b, ',');
         if (r->tree)
             add_score(b, rs, eval_ind(r, rs->all[i]));
     }
     buf_addc(b, ',');
-    if (!ok)
+    if (r->nerrors)
         add_errors(b, r);
     buf_adds(b, EOL);
 }

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "num.h"
 #include "strmap.h"
+#include "summary.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -25,12 +26,23 @@ enum fmt_id {
     F_LABEL, F_ERROR, F_SUM_TEXT, F_SUM_SCORE, F_COUNT
 };
 
+/* A score of the 汇总 sheet: its row, its indicator column's id (summary.h). */
+struct sum_cell {
+    uint32_t row, col;
+    double score;
+};
+
 struct out_xlsx {
     char path[64];              /* the temporary file the workbook is written to */
     lxw_workbook *wb;
     lxw_worksheet *summary;
     lxw_format *fmt[F_COUNT];
     uint32_t summary_rows;
+    struct summary cols;        /* the 汇总 sheet's indicator columns (with rows: the batch's) */
+    struct sum_cell *cells;     /* its scores, written when the columns are known */
+    uint32_t ncells, capcells;
+    char **errors;              /* by summary row - 1: the errors cell */
+    uint32_t nerrors, caperrors;
     struct strmap names;        /* sheet names in use, case-folded (keys owned here) */
     char **keys;
     uint32_t nkeys, keycap;
@@ -443,45 +455,65 @@ void out_xlsx_begin(struct out *o)
     char *key = xstrndup(SUMMARY, strlen(SUMMARY));
     strmap_put(&x->names, key, key);
     VEC_PUSH(x->keys, x->nkeys, x->keycap, key);
-    /* the header: 标识, 总分, 等级, every indicator by its path, 错误 */
-    const struct ruleset *rs = o->rs;
-    lxw_format *h = x->fmt[F_HEAD];
-    put_text(x, x->summary, 0, 0, "标识", h);
-    put_text(x, x->summary, 0, 1, "总分", h);
-    put_text(x, x->summary, 0, 2, "等级", h);
-    for (uint32_t i = 0; i < rs->nall; i++)
-        put_text(x, x->summary, 0, 3 + i, rs->all[i]->path, h);
-    put_text(x, x->summary, 0, 3 + rs->nall, "错误", h);
-    worksheet_set_column(x->summary, 0, 0, 24, NULL);
-    worksheet_set_column(x->summary, 1, 2, 8, NULL);
-    if (rs->nall)
-        worksheet_set_column(x->summary, 3, (lxw_col_t)(2 + rs->nall), 12, NULL);
-    worksheet_set_column(x->summary, (lxw_col_t)(3 + rs->nall), (lxw_col_t)(3 + rs->nall), 60, NULL);
-    double lines = 2;
-    for (uint32_t i = 0; i < rs->nall; i++)
-        if (text_lines(rs->all[i]->path, 12) > lines)
-            lines = text_lines(rs->all[i]->path, 12);
-    worksheet_set_row(x->summary, 0, LINE_PT * lines + 3, NULL);
-    worksheet_freeze_panes(x->summary, 1, 1);
-    print_setup(x->summary, 0, rs->nall <= 12);
-    if (rs->nall > 12) {         /* too wide for one page: pages across, 标识 on each */
-        worksheet_repeat_columns(x->summary, 0, 0);
-        worksheet_print_across(x->summary);
-    }
+    summary_init(&x->cols, o->rs, true);
 }
 
-/* The score of the summary's indicator column i: the table's indicator with that path. */
-static const struct table_ind *find_path(const struct table *t, const char *path, uint32_t hint)
+/* The 汇总 sheet's header, widths, indicator scores and errors, once every data set is in:
+ * 标识, 总分, 等级, every indicator by its path (with rows: the batch's, summary.h), 错误. */
+static void summary_finish(struct out_xlsx *x)
 {
-    if (hint < t->ninds && strcmp(table_str(t, t->inds[hint].path), path) == 0)
-        return &t->inds[hint];
-    for (uint32_t i = 0; i < t->ninds; i++)
-        if (strcmp(table_str(t, t->inds[i].path), path) == 0)
-            return &t->inds[i];
-    return NULL;
+    lxw_worksheet *ws = x->summary;
+    lxw_format *h = x->fmt[F_HEAD];
+    uint32_t n = x->cols.ncols, err = 3 + n;
+    uint32_t *order = xmalloc((n + 1) * sizeof *order), *pos = xmalloc((n + 1) * sizeof *pos);
+    summary_order(&x->cols, order);
+    put_text(x, ws, 0, 0, "标识", h);
+    put_text(x, ws, 0, 1, "总分", h);
+    put_text(x, ws, 0, 2, "等级", h);
+    double lines = 2;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *path = x->cols.cols[order[i]].path;
+        pos[order[i]] = i;
+        put_text(x, ws, 0, 3 + i, path, h);
+        if (text_lines(path, 12) > lines)
+            lines = text_lines(path, 12);
+    }
+    put_text(x, ws, 0, err, "错误", h);
+    worksheet_set_row(ws, 0, LINE_PT * lines + 3, NULL);
+    worksheet_set_column(ws, 0, 0, 24, NULL);
+    worksheet_set_column(ws, 1, 2, 8, NULL);
+    if (n)
+        worksheet_set_column(ws, 3, (lxw_col_t)(2 + n), 12, NULL);
+    worksheet_set_column(ws, (lxw_col_t)err, (lxw_col_t)err, 60, NULL);
+    /* every indicator cell blank first (bordered), then the scores */
+    for (uint32_t r = 1; r <= x->summary_rows; r++) {
+        for (uint32_t i = 0; i < n; i++)
+            worksheet_write_blank(ws, r, (lxw_col_t)(3 + i), x->fmt[F_SUM_SCORE]);
+        const char *e = x->errors[r - 1];
+        put_text(x, ws, r, err, e, x->fmt[F_SUM_TEXT]);
+        if (text_lines(e, 60) > 1)
+            worksheet_set_row(ws, r, LINE_PT * text_lines(e, 60) + 3, NULL);
+    }
+    for (uint32_t k = 0; k < x->ncells; k++) {
+        const struct sum_cell *c = &x->cells[k];
+        worksheet_write_number(ws, c->row, (lxw_col_t)(3 + pos[c->col]), c->score,
+                               x->fmt[F_SUM_SCORE]);
+    }
+    worksheet_freeze_panes(ws, 1, 1);
+    print_setup(ws, 0, n <= 12);
+    if (n > 12) {         /* too wide for one page: pages across, 标识 on each */
+        worksheet_repeat_columns(ws, 0, 0);
+        worksheet_print_across(ws);
+    }
+    if (x->summary_rows)
+        worksheet_autofilter(ws, 0, 0, x->summary_rows, (lxw_col_t)err);
+    free(pos);
+    free(order);
 }
 
-static void summary_row(struct out_xlsx *x, const struct ruleset *rs, const struct table *t)
+/* A data set's row of the 汇总 sheet: 标识, 总分, 等级 now; its indicators' scores and its
+ * errors are kept for summary_finish (the columns may grow with later data sets' rows). */
+static void summary_row(struct out_xlsx *x, const struct table *t)
 {
     lxw_worksheet *ws = x->summary;
     lxw_format **f = x->fmt;
@@ -492,21 +524,25 @@ static void summary_row(struct out_xlsx *x, const struct ruleset *rs, const stru
     else
         worksheet_write_blank(ws, r, 1, f[F_SUM_SCORE]);
     put_text(x, ws, r, 2, table_str(t, t->grade), f[F_SUM_TEXT]);
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        const struct table_ind *ti = find_path(t, rs->all[i]->path, i);
-        if (ti && ti->has_score)
-            worksheet_write_number(ws, r, (lxw_col_t)(3 + i), ti->score, f[F_SUM_SCORE]);
-        else
-            worksheet_write_blank(ws, r, (lxw_col_t)(3 + i), f[F_SUM_SCORE]);
+    const char **paths = xmalloc((t->ninds + 1) * sizeof *paths);
+    uint32_t *parents = xmalloc((t->ninds + 1) * sizeof *parents);
+    uint32_t *col = xmalloc((t->ninds + 1) * sizeof *col);
+    for (uint32_t i = 0; i < t->ninds; i++) {
+        paths[i] = table_str(t, t->inds[i].path);
+        parents[i] = t->inds[i].parent;     /* TABLE_NONE is SUMMARY_TOP */
     }
+    summary_add(&x->cols, t->ninds, paths, parents, col);
+    for (uint32_t i = 0; i < t->ninds; i++)
+        if (t->inds[i].has_score)
+            VEC_PUSH(x->cells, x->ncells, x->capcells,
+                     ((struct sum_cell){r, col[i], t->inds[i].score}));
+    free(col);
+    free(parents);
+    free(paths);
     struct buf e = {0};
-    const char *s = table_str(t, t->errors);
-    for (; *s; s++)
+    for (const char *s = table_str(t, t->errors); *s; s++)
         buf_adds(&e, *s == '\n' ? "; " : (char[]){*s, 0});     /* as the CSV joins them */
-    put_text(x, ws, r, 3 + rs->nall, buf_cstr(&e), f[F_SUM_TEXT]);
-    double lines = text_lines(buf_cstr(&e), 60);
-    if (lines > 1)
-        worksheet_set_row(ws, r, LINE_PT * lines + 3, NULL);
+    VEC_PUSH(x->errors, x->nerrors, x->caperrors, xstrndup(buf_cstr(&e), e.len));
     buf_free(&e);
 }
 
@@ -515,7 +551,7 @@ void out_xlsx_add(struct out *o, const struct table *t)
     struct out_xlsx *x = o->xlsx;
     if (x->failed)
         return;
-    summary_row(x, o->rs, t);
+    summary_row(x, t);
     char name[256];
     sheet_name(x, table_str(t, t->id), o->count, name, sizeof name);
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
@@ -574,8 +610,8 @@ int out_xlsx_finish(struct out *o)
     struct out_xlsx *x = o->xlsx;
     int ok = !x->failed;
     if (x->wb) {
-        if (x->summary && x->summary_rows)
-            worksheet_autofilter(x->summary, 0, 0, x->summary_rows, (lxw_col_t)(3 + o->rs->nall));
+        if (x->summary)
+            summary_finish(x);
         lxw_error err = workbook_close(x->wb);
         if (err != LXW_NO_ERROR) {
             cli_error(M_XLSX_LIB, lxw_strerror(err));
@@ -594,6 +630,11 @@ int out_xlsx_finish(struct out *o)
     }
     if (x->path[0])
         unlink(x->path);
+    for (uint32_t i = 0; i < x->nerrors; i++)
+        free(x->errors[i]);
+    free(x->errors);
+    free(x->cells);
+    summary_free(&x->cols);
     for (uint32_t i = 0; i < x->nkeys; i++)
         free(x->keys[i]);
     free(x->keys);

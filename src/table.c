@@ -37,6 +37,11 @@ static void pool_add(struct buf *pool, const char *s, size_t len)
     }
 }
 
+void table_safe(struct buf *b, const char *s, size_t len)
+{
+    pool_add(b, s, len);
+}
+
 /* A NUL-terminated string in the pool: its offset. */
 static uint32_t pool_str(struct buf *pool, const char *s, size_t len)
 {

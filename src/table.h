@@ -102,6 +102,9 @@ uint32_t table_col_find(const struct table *t, enum tcol_kind kind, uint32_t lev
 void table_num(struct buf *b, double x, int maxdec);
 /* The title: "id — ruleset（version）", control characters and bad UTF-8 made safe. */
 void table_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
+/* s[0..len) appended to b as the table's strings are kept: invalid UTF-8 as U+FFFD, line
+ * breaks and tabs as spaces, other control characters as \xHH. */
+void table_safe(struct buf *b, const char *s, size_t len);
 void table_pack(const struct table *t, struct buf *b);
 /* Reads a packed table from p[0..len); returns the bytes read. */
 size_t table_unpack(struct table *t, const char *p, size_t len);

@@ -199,6 +199,32 @@ for i, r in enumerate(results):
         fail("汇总 row %d: score %r, want %r" % (row, sv.cell(row, 2).value, r["score"]))
     if "errors" in r and not sv.cell(row, len(head)).value:
         fail("汇总 row %d: no errors" % row)
+# every indicator's score under the column of its dotted path (with `from` rows: every row of
+# every data set, §11), each path once, a parent's column before its children's, and empty
+# cells where a data set has no such indicator
+cols = {h: c + 1 for c, h in enumerate(head[3:-1], 3)}
+if len(cols) != len(head) - 4:
+    fail("汇总: a path heads two columns: %r" % head)
+for h in cols:
+    if "." in h and h.rsplit(".", 1)[0] in cols and cols[h.rsplit(".", 1)[0]] > cols[h]:
+        fail("汇总: column %r comes before its parent's" % h)
+def scores(inds, prefix, out):
+    for ind in inds:
+        path = prefix + ind["name"]
+        out[path] = ind.get("score")
+        scores(ind.get("indicators", []), path + ".", out)
+    return out
+nscores = 0
+for i, r in enumerate(results):
+    have = scores(r.get("indicators", []), "", {})
+    for path, c in cols.items():
+        got, want = sv.cell(i + 2, c).value, have.get(path)
+        if (want is None) != (got is None) or (want is not None and not close(got, want)):
+            fail("汇总 row %d, %s: %r, want %r" % (i + 2, path, got, want))
+        nscores += want is not None
+    if set(have) - set(cols):
+        fail("汇总: no column for %r" % sorted(set(have) - set(cols)))
+print("ok 汇总: %d columns, %d scores by dotted path" % (len(cols), nscores))
 if s.freeze_panes != "B2" or s.auto_filter.ref != "A1:%s%d" % (
         openpyxl.utils.get_column_letter(len(head)), len(results) + 1):
     fail("汇总: frozen at %r, filter %r" % (s.freeze_panes, s.auto_filter.ref))
