@@ -28,6 +28,7 @@ struct grid {
     bool *rule;
     size_t nrows, rowcap;
     bool *right;            /* by column: numbers, right-aligned */
+    bool *names;            /* by column: indicator names, wrapped between words (name_lines) */
 };
 
 static void add_row(struct grid *g, bool rule)
@@ -140,10 +141,12 @@ static void fill(struct grid *g, const struct table *t)
     struct buf h = {0};
     g->ncols = t->ncols;
     g->right = xcalloc(t->ncols, sizeof *g->right);
+    g->names = xcalloc(t->ncols, sizeof *g->names);
     add_row(g, false);
     for (uint32_t c = 0; c < t->ncols; c++) {
         uint8_t k = t->cols[c].kind;
         g->right[c] = k == TC_WEIGHT || k == TC_SCORE || k == TC_SELF || k == TC_DIFF;
+        g->names[c] = k == TC_NAME;
         h.len = 0;
         table_col_title(t, c, &h);
         cell_set(g, c, h.data, h.len);
@@ -223,11 +226,23 @@ static bool no_line_start(uint32_t cp)
     return false;
 }
 
+/* Opening punctuation does not end a line (it goes along with the character after it). */
+static bool no_line_end(uint32_t cp)
+{
+    static const uint32_t opening[] = {0x201C, 0x2018, 0xFF08, 0x300C, 0x300E, 0x3010, 0x300A,
+                                       '(', '['};
+    for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++)
+        if (cp == opening[i])
+            return true;
+    return false;
+}
+
 /* The end of the next piece of s[0..len) that fits in `width` columns: at a line break, else
  * before the character that would overflow (at a space when a Latin word would be cut). */
 static size_t piece_end(const char *s, size_t len, size_t width, size_t *next)
 {
     size_t i = 0, w = 0, brk = 0, prev = 0;
+    uint32_t prev_cp = 0;
     bool in_word = false;       /* the previous character is part of a Latin word or number */
     while (i < len && s[i] != '\n') {
         uint32_t cp;
@@ -244,7 +259,7 @@ static size_t piece_end(const char *s, size_t len, size_t width, size_t *next)
                 *next = brk;            /* the word moves to the next line */
                 return s[brk - 1] == ' ' ? brk - 1 : brk;
             }
-            if (no_line_start(cp) && prev > 0) {
+            if ((no_line_start(cp) || no_line_end(prev_cp)) && prev > 0) {
                 *next = prev;
                 return prev;
             }
@@ -257,6 +272,7 @@ static size_t piece_end(const char *s, size_t len, size_t width, size_t *next)
             brk = i + 1;
         in_word = word;
         prev = i;
+        prev_cp = cp;
         w += (size_t)cw;
         i += (size_t)n;
     }
@@ -287,6 +303,57 @@ static size_t wrap(const char *s, size_t len, size_t width, struct piece **out, 
     return n;
 }
 
+/* A name of Chinese characters only (every one two columns wide), s[0..len), broken into the
+ * fewest lines of at most `width` columns at the points a reader expects: indicator names are
+ * mostly two-character words (部门整体/绩效目标/产出指标/完成情况, 带动就业/人数), so a line of
+ * an odd number of characters costs 1; 率 性 度 end a word (执行率, 合规性, 满意度): a line
+ * starting with one costs 2; a line of one character costs 3.  The cheapest breaks win, the
+ * later one on a tie.  Returns the number of lines (0: not such a name, wrap it as text). */
+static size_t name_lines(const char *s, size_t len, size_t width, struct piece **out, size_t *cap)
+{
+    enum { MAXC = 64 };
+    size_t off[MAXC + 1], n = 0;
+    uint32_t cp[MAXC];
+    for (size_t i = 0; i < len; n++) {
+        int k = n < MAXC ? utf8_decode(s + i, len - i, &cp[n]) : 0;
+        if (k == 0 || utf8_width(cp[n]) != 2)
+            return 0;
+        off[n] = i;
+        i += (size_t)k;
+    }
+    off[n] = len;
+    size_t m = width / 2, lines = m ? (n + m - 1) / m : 0;
+    if (lines < 2 || lines > MAXC)
+        return 0;
+    /* cost[k][i]: the cheapest k lines holding the first i characters; from[k][i] its break */
+    static const uint32_t ends_word[] = {0x7387, 0x6027, 0x5EA6};    /* 率 性 度 */
+    unsigned cost[MAXC + 1][MAXC + 1];
+    uint8_t from[MAXC + 1][MAXC + 1];
+    for (size_t k = 0; k <= lines; k++)
+        for (size_t i = 0; i <= n; i++)
+            cost[k][i] = UINT32_MAX / 2;
+    cost[0][0] = 0;
+    for (size_t k = 1; k <= lines; k++)
+        for (size_t i = 1; i <= n; i++)
+            for (size_t j = i > m ? i - m : 0; j < i; j++) {
+                size_t l = i - j;
+                unsigned c = cost[k - 1][j] + (l == 1 ? 3 : 0) + (i < n && l % 2 ? 1 : 0);
+                for (size_t e = 0; j > 0 && e < sizeof ends_word / sizeof *ends_word; e++)
+                    c += cp[j] == ends_word[e] ? 2 : 0;
+                if (c <= cost[k][i]) {
+                    cost[k][i] = c;
+                    from[k][i] = (uint8_t)j;
+                }
+            }
+    if (*cap < lines) {
+        *cap = lines;
+        *out = xrealloc(*out, lines * sizeof **out);
+    }
+    for (size_t k = lines, i = n; k > 0; i = from[k][i], k--)
+        (*out)[k - 1] = (struct piece){s + off[from[k][i]], off[i] - off[from[k][i]]};
+    return lines;
+}
+
 static void add_spaces(struct buf *b, size_t n)
 {
     while (n--)
@@ -313,7 +380,12 @@ static void print_cells(struct buf *b, const struct grid *g, const size_t *w, si
     size_t *nlines = xcalloc(g->ncols, sizeof *nlines), *caps = xcalloc(g->ncols, sizeof *caps);
     size_t height = 1;
     for (uint32_t c = 0; c < g->ncols; c++) {
-        nlines[c] = wrap(g->pool.data + cells[c].off, cells[c].len, w[c], &lines[c], &caps[c]);
+        const char *text = g->pool.data + cells[c].off;
+        size_t len = cells[c].len;
+        nlines[c] = g->names[c] && utf8_str_width(text, len) > w[c]
+                    ? name_lines(text, len, w[c], &lines[c], &caps[c]) : 0;
+        if (!nlines[c])
+            nlines[c] = wrap(text, len, w[c], &lines[c], &caps[c]);
         if (nlines[c] > height)
             height = nlines[c];
     }
@@ -393,6 +465,7 @@ void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval
         free(g.cells);
         free(g.rule);
         free(g.right);
+        free(g.names);
     }
     error_lines(b, &t);
     table_free(&t);
