@@ -281,15 +281,19 @@ void out_csv_add(struct out *o, const char *p, size_t len)
         cells[i] = get_field(&p, &cell_len[i]);
         k += cell_len[i] > 0;
     }
-    summary_add(&c->sum, n, paths, parents, col);
+    bool *twin = xmalloc((n + 1) * sizeof *twin);
+    summary_add(&c->sum, n, paths, parents, col, twin);
+    for (uint32_t i = 0; i < n; i++)
+        k -= twin[i] && cell_len[i];
     put_u32(&c->lines, k);
     for (uint32_t i = 0; i < n; i++) {
-        if (cell_len[i]) {
+        if (cell_len[i] && !twin[i]) {
             put_u32(&c->lines, col[i]);
             put_field(&c->lines, cells[i], cell_len[i]);
         }
         free(owned[i]);
     }
+    free(twin);
     free(owned);
     free(cell_len);
     free(cells);

@@ -531,11 +531,13 @@ static void summary_row(struct out_xlsx *x, const struct table *t)
         paths[i] = table_str(t, t->inds[i].path);
         parents[i] = t->inds[i].parent;     /* TABLE_NONE is SUMMARY_TOP */
     }
-    summary_add(&x->cols, t->ninds, paths, parents, col);
+    bool *twin = xmalloc((t->ninds + 1) * sizeof *twin);
+    summary_add(&x->cols, t->ninds, paths, parents, col, twin);
     for (uint32_t i = 0; i < t->ninds; i++)
-        if (t->inds[i].has_score)
+        if (t->inds[i].has_score && !twin[i])
             VEC_PUSH(x->cells, x->ncells, x->capcells,
                      ((struct sum_cell){r, col[i], t->inds[i].score}));
+    free(twin);
     free(col);
     free(parents);
     free(paths);

@@ -41,8 +41,33 @@ static uint32_t add_col(struct summary *s, const char *path, uint32_t parent, ui
     return id;
 }
 
+struct col_at {
+    uint32_t col, i;
+};
+
+static int by_col(const void *a, const void *b)
+{
+    const struct col_at *x = a, *y = b;
+    return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* twin[i]: col[i] occurs more than once (sorted by column, equal neighbours). */
+static void find_twins(uint32_t n, const uint32_t *col, bool *twin)
+{
+    struct col_at *v = xmalloc((n + 1) * sizeof *v);
+    for (uint32_t i = 0; i < n; i++) {
+        v[i] = (struct col_at){col[i], i};
+        twin[i] = false;
+    }
+    qsort(v, n, sizeof *v, by_col);
+    for (uint32_t k = 1; k < n; k++)
+        if (v[k].col == v[k - 1].col)
+            twin[v[k].i] = twin[v[k - 1].i] = true;
+    free(v);
+}
+
 void summary_add(struct summary *s, uint32_t n, const char *const *paths, const uint32_t *parents,
-                 uint32_t *col)
+                 uint32_t *col, bool *twin)
 {
     /* before[i]: the next sibling of i in this data set that already has a column */
     uint32_t *before = xmalloc((n + 1) * sizeof *before);
@@ -63,6 +88,8 @@ void summary_add(struct summary *s, uint32_t n, const char *const *paths, const 
                              before[i]);
     free(before);
     free(next);
+    if (twin)
+        find_twins(n, col, twin);
 }
 
 void summary_init(struct summary *s, const struct ruleset *rs, bool safe)
@@ -81,7 +108,7 @@ void summary_init(struct summary *s, const struct ruleset *rs, bool safe)
         }
         parents[i] = ind->parent ? ind->parent->index : SUMMARY_TOP;
     }
-    summary_add(s, rs->nall, paths, parents, col);
+    summary_add(s, rs->nall, paths, parents, col, NULL);
     for (uint32_t i = 0; i < rs->nall; i++)
         buf_free(&b[i]);
     free(b);

@@ -37,9 +37,11 @@ struct summary {
  * them from tables). */
 void summary_init(struct summary *s, const struct ruleset *rs, bool safe);
 /* One data set's indicators in preorder: paths[i], parents[i] (an index below i, or
- * SUMMARY_TOP).  col[i] gets each one's column id. */
+ * SUMMARY_TOP).  col[i] gets each one's column id; twin[i] (when twin is not NULL) is set
+ * when another of them has the same path (two rows of one name, an error result): which one
+ * such a cell would show is not clear, so the writers leave it empty. */
 void summary_add(struct summary *s, uint32_t n, const char *const *paths, const uint32_t *parents,
-                 uint32_t *col);
+                 uint32_t *col, bool *twin);
 /* The column ids in column order (order has room for s->ncols). */
 void summary_order(const struct summary *s, uint32_t *order);
 void summary_free(struct summary *s);

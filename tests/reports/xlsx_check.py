@@ -201,7 +201,7 @@ for i, r in enumerate(results):
         fail("汇总 row %d: no errors" % row)
 # every indicator's score under the column of its dotted path (with `from` rows: every row of
 # every data set, §11), each path once, a parent's column before its children's, and empty
-# cells where a data set has no such indicator
+# cells where a data set has no such indicator (or two: rows of one name, an error result)
 cols = {h: c + 1 for c, h in enumerate(head[3:-1], 3)}
 if len(cols) != len(head) - 4:
     fail("汇总: a path heads two columns: %r" % head)
@@ -211,7 +211,7 @@ for h in cols:
 def scores(inds, prefix, out):
     for ind in inds:
         path = prefix + ind["name"]
-        out[path] = ind.get("score")
+        out[path] = ind.get("score") if path not in out else None
         scores(ind.get("indicators", []), path + ".", out)
     return out
 nscores = 0
