@@ -194,8 +194,8 @@ static void add_head(struct buf *b, const struct ruleset *rs, const struct eval_
 /* --- the lines of a rule set with from blocks, kept until the batch is done ----------------
  * A worker renders a result as: u32 n, the head cells and the errors cell (each u32 length,
  * bytes), then each of the result's n indicators (preorder): u32 parent (its index, or
- * SUMMARY_TOP), its path and its score cell (u32 length, bytes).  The writer keeps the head,
- * the errors and the non-empty score cells by column id. */
+ * SUMMARY_TOP), its path (NUL included) and its score cell (u32 length, bytes).  The writer
+ * keeps the head, the errors and the non-empty score cells by column id. */
 
 static void put_u32(struct buf *b, uint32_t v)
 {
@@ -239,7 +239,7 @@ static void rows_record(struct buf *b, const struct ruleset *rs, const struct ev
     for (uint32_t i = 0; i < n; i++) {
         const struct indicator *ind = r->all[i];
         put_u32(b, ind->parent ? ind->parent->index : SUMMARY_TOP);
-        put_field(b, ind->path, strlen(ind->path));
+        put_field(b, ind->path, strlen(ind->path) + 1);    /* with its NUL: read in place */
         cell.len = 0;
         add_score(&cell, rs, &r->ind[ind->index]);
         put_field(b, cell.data, cell.len);
@@ -272,12 +272,9 @@ void out_csv_add(struct out *o, const char *p, size_t len)
     uint32_t *parents = xmalloc((n + 1) * sizeof *parents), *col = xmalloc((n + 1) * sizeof *col);
     const char **cells = xmalloc((n + 1) * sizeof *cells);
     uint32_t *cell_len = xmalloc((n + 1) * sizeof *cell_len), k = 0;
-    char **owned = xmalloc((n + 1) * sizeof *owned);
     for (uint32_t i = 0; i < n; i++) {
         parents[i] = get_u32(&p);
-        s = get_field(&p, &l);
-        owned[i] = xstrndup(s, l);
-        paths[i] = owned[i];
+        paths[i] = get_field(&p, &l);
         cells[i] = get_field(&p, &cell_len[i]);
         k += cell_len[i] > 0;
     }
@@ -291,10 +288,8 @@ void out_csv_add(struct out *o, const char *p, size_t len)
             put_u32(&c->lines, col[i]);
             put_field(&c->lines, cells[i], cell_len[i]);
         }
-        free(owned[i]);
     }
     free(twin);
-    free(owned);
     free(cell_len);
     free(cells);
     free(col);
