@@ -28,7 +28,8 @@ static void kids_of(struct summary *s, uint32_t parent, uint32_t ***v, uint32_t 
 static uint32_t add_col(struct summary *s, const char *path, uint32_t parent, uint32_t before)
 {
     uint32_t id = s->ncols;
-    VEC_PUSH(s->cols, s->ncols, s->capcols, ((struct summary_col){xstrndup(path, strlen(path)), NULL, 0, 0}));
+    struct summary_col c = {xstrndup(path, strlen(path)), NULL, 0, 0};
+    VEC_PUSH(s->cols, s->ncols, s->capcols, c);
     strmap_put(&s->by_path, s->cols[id].path, (void *)(uintptr_t)(id + 1));
     uint32_t **v, *n, *cap;
     kids_of(s, parent, &v, &n, &cap);
