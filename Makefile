@@ -23,8 +23,10 @@ LDLIBS  += -lcjson -lzip -lexpat -lxlsxwriter -lm -lpthread
 
 ifeq ($(SANITIZE),1)
   B := build/asan
-  CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-  LDFLAGS += -fsanitize=address,undefined
+  # float-cast-overflow: a double converted to int out of range (gcc leaves it out of undefined)
+  CFLAGS += -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined,float-cast-overflow
+  LDFLAGS += -fsanitize=address,undefined,float-cast-overflow
 else
   B := build/obj
 endif

@@ -2105,6 +2105,7 @@ bool eval_const(struct ruleset *rs, const struct ast *e, struct value *out, stru
     bool ok = eval(&ev, e, NULL, out);
     if (!ok)
         *err = ev.err;
+    buf_free(&ev.text);     /* an interpolation's buffer (LeakSanitizer found it) */
     return ok;
 }
 

@@ -413,8 +413,10 @@ static void histogram(struct buf *b, struct out_html *h)
     for (size_t i = 0; i < h->nranked; i++) {
         if (!h->ranked[i].has_score || h->max <= 0)
             continue;
-        int k = (int)(h->ranked[i].score / h->max * HIST_BINS);
-        counts[k < 0 ? 0 : k >= HIST_BINS ? HIST_BINS - 1 : k]++;
+        /* bounded before the conversion to int: rows can make a data set's maximum far
+         * above the rule set's (issue 6.3) */
+        double q = h->ranked[i].score / h->max * HIST_BINS;
+        counts[!(q > 0) ? 0 : q >= HIST_BINS ? HIST_BINS - 1 : (int)q]++;
     }
     for (int k = 0; k < HIST_BINS; k++) {
         struct buf t = {0};

@@ -37,3 +37,11 @@ hcase '6.3 round(x, 3e9) and round(x, -1e300) need no int conversion' \
   "printf 'indicator 甲 10 {\n  score round(\$x, 3e9) + round(\$x, -1e300)\n}\n' >r.eval; echo '{\"x\": 1.5}' >d.json" \
   'run r.eval d.json --format ndjson' 0 '' \
   "grep -qF '{\"id\":1,\"score\":1.5,' out"
+
+# The html report's histogram put score / max * 10 into an int: rows can make a data set's
+# maximum 1e18 times the rule set's (UBSan: float-cast-overflow).
+hcase '6.3 a score far above the rule set'"'"'s maximum in the html histogram' \
+  "printf 'precision 3\nindicator 小 0.001 { }\nindicator 产出 {\n  from \$行 name .名 weight .分 {\n    score weight\n  }\n}\n' >r.eval
+   echo '{\"行\": [{\"名\": \"a\", \"分\": 1e15}]}' >d.json" \
+  'run r.eval d.json --format html -o o.html' 0 '' \
+  "grep -qF '</html>' o.html"
