@@ -149,18 +149,19 @@ static bool blank(const char *s, size_t n)
 }
 
 /* Lines from a file descriptor, without copying: each line is a view into buf.  A line longer
- * than INPUT_MAX is skipped to its newline in constant memory and reported as L_LONG. */
+ * than INPUT_MAX is skipped to its newline in constant memory and reported as L_LONG, one
+ * that does not fit in the memory there is as L_NOMEM. */
 struct reader {
     struct input *in;
     int fd;
     char *buf;
     size_t cap, start, end, scan;   /* unread: buf[start, end); no newline in buf[start, scan) */
-    bool eof;
+    bool eof, nomem;                /* nomem: the line did not fit in memory */
     int err;                        /* errno of a failed read */
     uint64_t lineno;                /* of the line last returned */
 };
 
-enum line_kind { L_END, L_LINE, L_LONG, L_ERROR };
+enum line_kind { L_END, L_LINE, L_LONG, L_NOMEM, L_ERROR };
 
 /* Read more into the buffer (making room first); false at the end or on an error. */
 static bool fill(struct reader *r)
@@ -172,10 +173,20 @@ static bool fill(struct reader *r)
             r->scan -= r->start;
             r->start = 0;
         } else {
-            r->cap = r->cap ? 2 * r->cap : CHUNK;
-            if (r->cap > INPUT_MAX + CHUNK)
-                r->cap = INPUT_MAX + CHUNK;
-            r->buf = xrealloc(r->buf, r->cap);
+            size_t cap = r->cap ? 2 * r->cap : CHUNK;
+            if (cap > INPUT_MAX + CHUNK)
+                cap = INPUT_MAX + CHUNK;
+            /* not xrealloc: a line too long for the memory there is (ulimit -v, a small
+             * machine) is that line's error, not the end of the run */
+            char *buf = realloc(r->buf, cap);
+            if (!buf) {
+                r->nomem = true;
+                if (!r->cap)
+                    r->err = ENOMEM;
+                return false;
+            }
+            r->buf = buf;
+            r->cap = cap;
         }
     }
     for (;;) {
@@ -196,18 +207,18 @@ static bool fill(struct reader *r)
 }
 
 /* Skip the rest of a line too long to keep: read and drop up to its newline. */
-static enum line_kind skip_long(struct reader *r)
+static enum line_kind skip_long(struct reader *r, enum line_kind why)
 {
     r->lineno++;
     for (;;) {
         char *nl = memchr(r->buf + r->scan, '\n', r->end - r->scan);
         if (nl) {
             r->start = r->scan = (size_t)(nl + 1 - r->buf);
-            return L_LONG;
+            return why;
         }
         r->start = r->scan = r->end = 0;
         if (!fill(r))
-            return L_LONG;      /* the end, or an error the next call reports */
+            return why;         /* the end, or an error the next call reports */
     }
 }
 
@@ -224,9 +235,13 @@ static enum line_kind next_line(struct reader *r, const char **line, size_t *len
         }
         r->scan = r->end;
         if (r->end - r->start > INPUT_MAX)
-            return skip_long(r);
+            return skip_long(r, L_LONG);
         if (r->err)
             return L_ERROR;
+        if (r->nomem) {
+            r->nomem = false;
+            return skip_long(r, L_NOMEM);
+        }
         if (r->eof) {
             if (r->start == r->end)
                 return L_END;
@@ -353,7 +368,8 @@ static void emit_line(struct input *in, struct reader *r, const char *name,
         char m[256];
         snprintf(m, sizeof m, msg(in->lang, M_E_LINE_LONG), INPUT_MAX_MB);
         emit_error(in, at, m);
-    }
+    } else if (k == L_NOMEM)
+        emit_error(in, at, msg(in->lang, M_E_LINE_MEM));
 }
 
 /* The next line that is not blank. */

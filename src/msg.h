@@ -269,6 +269,7 @@
     /* reading data (input.c, json.c) */                                                   \
     X(M_E_LINE_LONG, "the line is longer than %d MB, the limit for one data set",             \
       "该行超过 %d MB，一个数据集不能这么大")                                                 \
+    X(M_E_LINE_MEM, "the line is too long for the memory there is", "该行太长，内存容纳不下")      \
     X(M_E_DOC_BIG, "%s: the JSON document is larger than %d MB, the limit for one document; " \
       "give many data sets as NDJSON (one a line)",                                          \
       "%s：JSON 文档超过 %d MB，一个文档不能这么大；数据集多时请用 NDJSON（每行一个）")       \
