@@ -293,7 +293,7 @@ static bool bi_join(struct evaluator *ev, const struct ast *e, const struct valu
     memset(out, 0, sizeof *out);
     out->kind = V_STR;
     out->len = (uint32_t)b.len;
-    out->s = arena_strndup(eval_arena(ev), b.data ? b.data : "", b.len);
+    out->s = arena_strndup(eval_arena(ev), buf_data(&b), b.len);
     buf_free(&b);
     return true;
 }

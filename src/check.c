@@ -1,6 +1,6 @@
 /* check.c - static checks and name resolution: from the syntax tree to a struct ruleset
- * (docs/language.md §4, §5).  Every error is reported, not only the first. */
-#include "ruleset.h"
+ * (check.h). */
+#include "check.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -72,7 +72,11 @@ struct checker {
     struct strmap siblings;         /* "PARENT\x1fNAME" -> indicator: duplicates */
     struct strmap global_names;     /* top-level let or const name -> binding */
     struct indicator **top;         /* top-level indicators and bonus items */
-    uint32_t ntop;
+    uint32_t ntop, captop;
+    struct ast **tests;             /* S_TEST items */
+    uint32_t ntests, captests;
+    struct ast **rules;             /* the total's own S_DEDUCT, S_FAIL, S_NOTE */
+    uint32_t nrules, caprules;
     struct deps *ind_deps;          /* by indicator index: what its rules read by score(PATH) */
     struct deps *let_deps;          /* by let slot: the same for lets */
     uint8_t *mark;                  /* cycle search: 0 new, 1 on the path, 2 done */
@@ -217,7 +221,7 @@ static const char *steps_text(struct checker *ck, const struct ast *path)
             buf_addc(&b, '.');
         buf_adds(&b, s->str);
     }
-    const char *t = arena_strndup(ck->ar, b.data ? b.data : "", b.len);
+    const char *t = arena_strndup(ck->ar, buf_data(&b), b.len);
     buf_free(&b);
     return t;
 }
@@ -281,6 +285,79 @@ static bool deeper(struct checker *ck, struct ast *e, struct ctx *cx, int levels
     return false;
 }
 
+/* A name: a let or const in scope (consts may read only consts), resolved itself first;
+ * what it reads by score(PATH) is read here too. */
+static void resolve_name(struct checker *ck, struct ast *e, struct ctx cx)
+{
+    struct binding *b = lookup(ck, cx.ind, e->str);
+    if (!b) {
+        report_unknown(ck, e->at, M_UNKNOWN_NAME, e->str, suggest_name(ck, cx.ind, e->str));
+        return;
+    }
+    if (cx.role == R_CONST && !b->is_const) {
+        diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, e->str);
+        return;
+    }
+    e->kind = b->is_const ? AST_E_CONST : AST_E_LET;
+    e->ref = b;
+    resolve_binding(ck, b, cx.depth);
+    deeper(ck, e, &cx, (int)b->height);
+    if (!b->is_const && cx.deps && ck->let_deps) {
+        struct deps *ld = &ck->let_deps[b->slot];
+        for (uint32_t k = 0; k < ld->n; k++)
+            add_dep(cx.deps, ld->v[k].ind, ld->v[k].at);
+    }
+}
+
+/* score(PATH), ratio(PATH): an indicator of the tree, or a row's path (no static dependency:
+ * eval.c finds a cycle through rows). */
+static void resolve_score_of(struct checker *ck, struct ast *e, struct ctx cx)
+{
+    bool row = row_path(ck, e->a);
+    struct indicator *ind = row ? NULL : find_path(ck, e->a);
+    if (!ind && !row)
+        return;
+    e->ref = ind;
+    e->str = ind ? NULL : steps_text(ck, e->a);
+    if (cx.role == R_CONST)
+        diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, e->op ? "ratio" : "score");
+    else if (cx.deps && ind)
+        add_dep(cx.deps, ind, e);
+}
+
+/* A call of a built-in: known, with as many arguments as it takes. */
+static void resolve_call(struct checker *ck, struct ast *e, struct ctx cx)
+{
+    int id = -1;
+    for (int k = 0; k < BUILTIN_COUNT; k++)
+        if (strcmp(builtin_table[k].name, e->str) == 0)
+            id = k;
+    resolve_list(ck, e->kids, cx);
+    if (id < 0) {
+        struct diag_suggest sg = {e->str, NULL, (size_t)-1};
+        for (int k = 0; k < BUILTIN_COUNT; k++)
+            diag_consider(&sg, builtin_table[k].name);
+        report_unknown(ck, e->c ? e->c->at : e->at, M_UNKNOWN_FUNC, e->str, sg.best);
+        return;
+    }
+    e->op = (uint8_t)id;
+    const struct builtin_info *bi = &builtin_table[id];
+    int n = ast_count(e->kids);
+    if (n < bi->min_args || (bi->max_args >= 0 && n > bi->max_args)) {
+        int min = bi->min_args, max = bi->max_args;
+        if (max < 0 && min == 1)
+            diag_error(ck->dg, e->at, M_ARITY_MIN1, bi->name, n);
+        else if (max < 0)
+            diag_error(ck->dg, e->at, M_ARITY_MIN, bi->name, min, n);
+        else if (min == max && min == 1)
+            diag_error(ck->dg, e->at, M_ARITY_1, bi->name, n);
+        else if (min == max)
+            diag_error(ck->dg, e->at, M_ARITY_N, bi->name, min, n);
+        else
+            diag_error(ck->dg, e->at, M_ARITY_RANGE, bi->name, min, max, n);
+    }
+}
+
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 {
     if (!e || !deeper(ck, e, &cx, 1))
@@ -307,41 +384,12 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
         if (!cx.in_where)
             diag_error(ck->dg, e->at, M_ELEM_OUTSIDE);
         return;
-    case AST_E_NAME: {
-        struct binding *b = lookup(ck, cx.ind, e->str);
-        if (!b) {
-            report_unknown(ck, e->at, M_UNKNOWN_NAME, e->str, suggest_name(ck, cx.ind, e->str));
-            return;
-        }
-        if (cx.role == R_CONST && !b->is_const) {
-            diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, e->str);
-            return;
-        }
-        e->kind = b->is_const ? AST_E_CONST : AST_E_LET;
-        e->ref = b;
-        resolve_binding(ck, b, cx.depth);
-        deeper(ck, e, &cx, (int)b->height);
-        if (!b->is_const && cx.deps && ck->let_deps) {
-            struct deps *ld = &ck->let_deps[b->slot];
-            for (uint32_t k = 0; k < ld->n; k++)
-                add_dep(cx.deps, ld->v[k].ind, ld->v[k].at);
-        }
+    case AST_E_NAME:
+        resolve_name(ck, e, cx);
         return;
-    }
-    case AST_E_SCOREOF: {
-        /* a row's path: no static dependency (eval.c finds a cycle through rows) */
-        bool row = row_path(ck, e->a);
-        struct indicator *ind = row ? NULL : find_path(ck, e->a);
-        if (!ind && !row)
-            return;
-        e->ref = ind;
-        e->str = ind ? NULL : steps_text(ck, e->a);
-        if (cx.role == R_CONST)
-            diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, e->op ? "ratio" : "score");
-        else if (cx.deps && ind)
-            add_dep(cx.deps, ind, e);
+    case AST_E_SCOREOF:
+        resolve_score_of(ck, e, cx);
         return;
-    }
     case AST_E_WEIGHT:
         e->ref = cx.ind;
         if (cx.role == R_CONST)
@@ -353,37 +401,9 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
     case AST_E_RATIO:
         resolve_score(ck, e, cx, "ratio");
         return;
-    case AST_E_CALL: {
-        int id = -1;
-        for (int k = 0; k < BUILTIN_COUNT; k++)
-            if (strcmp(builtin_table[k].name, e->str) == 0)
-                id = k;
-        resolve_list(ck, e->kids, cx);
-        if (id < 0) {
-            struct diag_suggest sg = {e->str, NULL, (size_t)-1};
-            for (int k = 0; k < BUILTIN_COUNT; k++)
-                diag_consider(&sg, builtin_table[k].name);
-            report_unknown(ck, e->c ? e->c->at : e->at, M_UNKNOWN_FUNC, e->str, sg.best);
-            return;
-        }
-        e->op = (uint8_t)id;
-        const struct builtin_info *bi = &builtin_table[id];
-        int n = ast_count(e->kids);
-        if (n < bi->min_args || (bi->max_args >= 0 && n > bi->max_args)) {
-            int min = bi->min_args, max = bi->max_args;
-            if (max < 0 && min == 1)
-                diag_error(ck->dg, e->at, M_ARITY_MIN1, bi->name, n);
-            else if (max < 0)
-                diag_error(ck->dg, e->at, M_ARITY_MIN, bi->name, min, n);
-            else if (min == max && min == 1)
-                diag_error(ck->dg, e->at, M_ARITY_1, bi->name, n);
-            else if (min == max)
-                diag_error(ck->dg, e->at, M_ARITY_N, bi->name, min, n);
-            else
-                diag_error(ck->dg, e->at, M_ARITY_RANGE, bi->name, min, max, n);
-        }
+    case AST_E_CALL:
+        resolve_call(ck, e, cx);
         return;
-    }
     case AST_E_WHERE:
     case AST_E_MAP: {
         resolve(ck, e->a, cx);
@@ -397,7 +417,6 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
         resolve_list(ck, e->kids, cx);
         resolve(ck, e->c, cx);
         return;
-    case AST_E_FIELD:
     case AST_E_INDEX:
     case AST_E_SPREAD:
     case AST_E_NEG:
@@ -422,14 +441,14 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 /* A let or const: resolved once, in its own scope; consts are evaluated right away. */
 static void resolve_binding(struct checker *ck, struct binding *b, int depth)
 {
-    if (b->state == 2)
+    if (b->state == CHECK_DONE)
         return;
-    if (b->state == 1) {
+    if (b->state == CHECK_BUSY) {
         diag_error(ck->dg, b->decl->c ? b->decl->c->at : b->decl->at, M_CYCLE, b->name);
-        b->state = 2;
+        b->state = CHECK_DONE;
         return;
     }
-    b->state = 1;
+    b->state = CHECK_BUSY;
     int before = ck->dg->nerrors;
     int reach = depth, *outer = ck->reach;  /* from where it is first read: bounded recursion */
     ck->reach = &reach;
@@ -439,7 +458,7 @@ static void resolve_binding(struct checker *ck, struct binding *b, int depth)
     resolve(ck, b->decl->a, cx);
     ck->reach = outer;
     b->height = (uint32_t)(reach - depth);
-    b->state = 2;
+    b->state = CHECK_DONE;
     if (b->is_const && ck->dg->nerrors == before && !ck->too_deep) {
         struct eval_error err;
         if (!eval_const(ck->rs, b->decl->a, &b->cval, &err))
@@ -578,7 +597,7 @@ static struct indicator *build_template(struct checker *ck, struct ast *from,
     t->decl = from;
     t->parent = parent;
     t->wkind = W_ABS;
-    t->wstate = 2;
+    t->wstate = CHECK_DONE;
     VEC_PUSH(ck->tmpls, ck->ntmpls, ck->captmpls, t);
     build_body(ck, t);
     if (t->nkids || t->nfroms) {
@@ -601,11 +620,7 @@ static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
         diag_error(ck->dg, decl->a->at, M_DOTTED);
     ind->path = parent ? arena_printf(ck->ar, "%s.%s", parent->path, ind->name)
                        : arena_strndup(ck->ar, ind->name, strlen(ind->name));
-    struct buf esc = {0};
-    jsonw_escape(&esc, ind->name, strlen(ind->name));
-    ind->json_name = arena_strndup(ck->ar, esc.data ? esc.data : "", esc.len);
-    ind->json_name_len = (uint32_t)esc.len;
-    buf_free(&esc);
+    ind->json_name = jsonw_escape_kept(ck->ar, ind->name, &ind->json_name_len);
     ind->index = ck->nall;
     VEC_PUSH(ck->all, ck->nall, ck->capall, ind);
     build_body(ck, ind);
@@ -627,9 +642,9 @@ static const char *fmt_num(struct checker *ck, double v)
 /* §5: absolute, percentage (of the parent) or omitted (the children's sum) weights. */
 static double weight_of(struct checker *ck, struct indicator *ind)
 {
-    if (ind->wstate == 2)
+    if (ind->wstate == CHECK_DONE)
         return ind->weight;
-    ind->wstate = 2;
+    ind->wstate = CHECK_DONE;
     double w = 0;
     switch (ind->wkind) {
     case W_ABS:
@@ -923,8 +938,8 @@ static const char *dotted(struct checker *ck, const struct ast *e)
     return base ? arena_printf(ck->ar, "%s.%s", base, e->str) : NULL;
 }
 
-/* expect TARGET op VALUE: TARGET is kept in the expect's ref (an indicator), or marked by
- * its op: 0 an indicator, 1 score, 2 grade, 3 errors. */
+/* expect TARGET op VALUE: TARGET is kept in the expect's op (enum expect_target), an
+ * indicator in its ref (or a row's path in its str). */
 static void check_expect(struct checker *ck, struct ast *x)
 {
     struct ast *e = x->a;
@@ -934,12 +949,13 @@ static void check_expect(struct checker *ck, struct ast *x)
     }
     struct ast *t = e->a;
     const char *path = dotted(ck, t);
+    x->op = EXPECT_INDICATOR;
     if (t->kind == AST_E_SCORE)
-        x->op = 1;
+        x->op = EXPECT_TOTAL;
     else if (path && (strcmp(path, "grade") == 0 || strcmp(path, "等级") == 0))
-        x->op = 2;
+        x->op = EXPECT_GRADE;
     else if (path && (strcmp(path, "errors") == 0 || strcmp(path, "错误") == 0))
-        x->op = 3;
+        x->op = EXPECT_ERRORS;
     else if (path) {
         const struct indicator *ind = ruleset_find(ck->rs, path, NULL);
         if (!ind && ck->rs->has_rows)
@@ -984,6 +1000,11 @@ static void check_test(struct checker *ck, struct ast *test)
 
 /* ---- top level ---- */
 
+/* The settings that may be given once, where each was (for "given twice"). */
+struct top_settings {
+    struct ast *ruleset, *precision, *na, *id, *self;
+};
+
 static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word)
 {
     if (*slot)
@@ -992,185 +1013,192 @@ static void once(struct checker *ck, struct ast **slot, struct ast *item, const 
         *slot = item;
 }
 
-int check_ruleset(struct ruleset *rs, struct ast *items)
+/* The top-level items, one by one: settings (each at most once), lets and consts bound,
+ * indicators built; tests and the total's own rules kept for later steps. */
+static void collect_items(struct checker *ck, struct ast *items, struct top_settings *set)
 {
-    struct checker ck = {.rs = rs, .dg = &rs->dg, .ar = &rs->ar};
-    int before = rs->dg.nerrors;
-    struct ast *ruleset = NULL, *precision = NULL, *na = NULL, *id = NULL, *self = NULL;
-    struct indicator **top = NULL;
-    uint32_t ntop = 0, captop = 0;
-    struct ast **tests = NULL;
-    uint32_t ntests = 0, captests = 0;
-    struct ast **rules = NULL;
-    uint32_t nrules = 0, caprules = 0;
-    rs->precision = 2;
-
+    struct ruleset *rs = ck->rs;
     for (struct ast *it = items; it; it = it->next) {
         switch ((enum ast_kind)it->kind) {
         case AST_S_RULESET:
-            once(&ck, &ruleset, it, "ruleset");
+            once(ck, &set->ruleset, it, "ruleset");
             if (it != items)
-                diag_error(ck.dg, it->at, M_RULESET_FIRST);
+                diag_error(ck->dg, it->at, M_RULESET_FIRST);
             rs->name = it->str;
             rs->version = it->a ? it->a->str : NULL;
             break;
         case AST_S_ID:
-            once(&ck, &id, it, "id");
+            once(ck, &set->id, it, "id");
             rs->id = it->a;
             break;
         case AST_S_PRECISION:
-            once(&ck, &precision, it, "precision");
+            once(ck, &set->precision, it, "precision");
             if (!(it->a->num >= 0 && it->a->num <= 10) || it->a->num != floor(it->a->num))
-                diag_error(ck.dg, it->a->at, M_PRECISION);
+                diag_error(ck->dg, it->a->at, M_PRECISION);
             else
                 rs->precision = (int)it->a->num;
             break;
         case AST_S_NA:
-            once(&ck, &na, it, "na");
+            once(ck, &set->na, it, "na");
             rs->rescale = it->op == 1;
             break;
         case AST_S_SELFSCORE:
-            once(&ck, &self, it, "selfscore");
+            once(ck, &set->self, it, "selfscore");
             rs->selfscore = it->a;
             break;
         case AST_S_CONST:
         case AST_S_LET: {
-            struct binding *dup = strmap_get(&ck.global_names, it->str);
+            struct binding *dup = strmap_get(&ck->global_names, it->str);
             if (dup) {
-                diag_error(ck.dg, it->c->at, M_DUP_NAME, it->str, diag_line(ck.dg, dup->decl->at));
+                diag_error(ck->dg, it->c->at, M_DUP_NAME, it->str, diag_line(ck->dg, dup->decl->at));
                 break;
             }
-            struct binding *b = new_binding(&ck, it, NULL);
-            VEC_PUSH(ck.globals, ck.nglobals, ck.capglobals, b);
-            strmap_put(&ck.global_names, b->name, b);
+            struct binding *b = new_binding(ck, it, NULL);
+            VEC_PUSH(ck->globals, ck->nglobals, ck->capglobals, b);
+            strmap_put(&ck->global_names, b->name, b);
             break;
         }
         case AST_S_INDICATOR: {
-            struct indicator *dup = sibling(&ck, NULL, it->str);
+            struct indicator *dup = sibling(ck, NULL, it->str);
             if (dup) {
-                diag_error(ck.dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
-                           diag_line(ck.dg, dup->decl->at));
-                VEC_PUSH(ck.dups, ck.ndups, ck.capdups, build_indicator(&ck, it, NULL));
+                diag_error(ck->dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
+                           diag_line(ck->dg, dup->decl->at));
+                VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, it, NULL));
                 break;
             }
-            VEC_PUSH(top, ntop, captop, add_sibling(&ck, NULL, build_indicator(&ck, it, NULL)));
+            VEC_PUSH(ck->top, ck->ntop, ck->captop, add_sibling(ck, NULL, build_indicator(ck, it, NULL)));
             break;
         }
         case AST_S_GRADES:
-            once(&ck, &rs->grades, it, "grades");
+            once(ck, &rs->grades, it, "grades");
             break;
         case AST_S_DROP:
-            diag_error(ck.dg, it->at, M_DROP_NO_BASE);     /* extend.c takes the others */
+            diag_error(ck->dg, it->at, M_DROP_NO_BASE);     /* extend.c takes the others */
             break;
         case AST_S_TEST:
-            VEC_PUSH(tests, ntests, captests, it);
+            VEC_PUSH(ck->tests, ck->ntests, ck->captests, it);
             break;
         case AST_S_DEDUCT:
         case AST_S_FAIL:
         case AST_S_NOTE:
-            VEC_PUSH(rules, nrules, caprules, it);
+            VEC_PUSH(ck->rules, ck->nrules, ck->caprules, it);
             break;
         default:
             break;
         }
     }
-    ck.top = top;
-    ck.ntop = ntop;
-    for (uint32_t k = 0; k < ck.ntmpls; k++)
-        ck.tmpls[k]->index = ck.nall + k;
-    ck.ind_deps = xcalloc(ck.nall + ck.ntmpls + 1, sizeof *ck.ind_deps);
-    ck.let_deps = xcalloc(ck.nlets ? ck.nlets : 1, sizeof *ck.let_deps);
+    for (uint32_t k = 0; k < ck->ntmpls; k++)
+        ck->tmpls[k]->index = ck->nall + k;
+}
 
-    /* weights first (percentages need their parent's), then names */
+/* §5 weights, before any name (percentages need their parent's): the maximum total, the
+ * sums against their parents, decimals against the precision, then which skips are left out. */
+static void settle_weights(struct checker *ck)
+{
+    struct ruleset *rs = ck->rs;
     rs->max = 0;
     uint32_t nscored = 0;       /* the top-level indicators, bonus items after them */
-    struct indicator **scored = xcalloc(ntop ? ntop : 1, sizeof *scored);
-    for (uint32_t k = 0; k < ntop; k++)
-        if (!top[k]->bonus) {
-            rs->max += weight_of(&ck, top[k]);
-            scored[nscored++] = top[k];
+    struct indicator **scored = xcalloc(ck->ntop ? ck->ntop : 1, sizeof *scored);
+    for (uint32_t k = 0; k < ck->ntop; k++)
+        if (!ck->top[k]->bonus) {
+            rs->max += weight_of(ck, ck->top[k]);
+            scored[nscored++] = ck->top[k];
         } else
-            weight_of(&ck, top[k]);
+            weight_of(ck, ck->top[k]);
     rs->max = num_canon(rs->max);
     if (nscored)
-        check_sums(&ck, "", scored[0]->decl->at, 0, rs->max, scored, nscored);
+        check_sums(ck, "", scored[0]->decl->at, 0, rs->max, scored, nscored);
     free(scored);
-    check_decimals(&ck);
-    settle_na(&ck);
-    for (uint32_t k = 0; k < ck.nglobals; k++)
-        resolve_binding(&ck, ck.globals[k], 0);
-    for (uint32_t k = 0; k < ntop; k++)
-        resolve_indicator(&ck, top[k]);
-    for (uint32_t k = 0; k < ck.ndups; k++) {
-        weight_of(&ck, ck.dups[k]);
-        resolve_indicator(&ck, ck.dups[k]);
+    check_decimals(ck);
+    settle_na(ck);
+}
+
+/* Every name of every expression, then the score(PATH) cycles they make. */
+static void resolve_names(struct checker *ck)
+{
+    struct ruleset *rs = ck->rs;
+    ck->ind_deps = xcalloc(ck->nall + ck->ntmpls + 1, sizeof *ck->ind_deps);
+    ck->let_deps = xcalloc(ck->nlets ? ck->nlets : 1, sizeof *ck->let_deps);
+    for (uint32_t k = 0; k < ck->nglobals; k++)
+        resolve_binding(ck, ck->globals[k], 0);
+    for (uint32_t k = 0; k < ck->ntop; k++)
+        resolve_indicator(ck, ck->top[k]);
+    for (uint32_t k = 0; k < ck->ndups; k++) {
+        weight_of(ck, ck->dups[k]);
+        resolve_indicator(ck, ck->dups[k]);
     }
     struct ctx topcx = {NULL, R_TOP, 0, NULL, 0, NULL};
-    resolve(&ck, rs->id, topcx);
-    resolve(&ck, rs->selfscore, topcx);
+    resolve(ck, rs->id, topcx);
+    resolve(ck, rs->selfscore, topcx);
     struct ctx total = {NULL, R_PARENT, 0, NULL, 0, NULL};   /* score: the total so far */
-    resolve_rules(&ck, rules, nrules, total);
+    resolve_rules(ck, ck->rules, ck->nrules, total);
     struct ctx g = {NULL, R_GRADES, 0, NULL, 0, NULL};
-    resolve_grades(&ck, rs->grades, g);
-    find_cycles(&ck);
-    rs->rules = arena_alloc(&rs->ar, nrules * sizeof *rules);
-    if (nrules)
-        memcpy(rs->rules, rules, nrules * sizeof *rules);
-    rs->nrules = nrules;
-    free(rules);
-    rs->has_selfscore = rs->selfscore != NULL;
-    for (uint32_t k = 0; k < ck.nall; k++)
-        rs->has_selfscore |= ck.all[k]->selfscore != NULL;
-    for (uint32_t k = 0; k < ck.ntmpls; k++)
-        rs->has_selfscore |= ck.tmpls[k]->selfscore != NULL;
-    for (uint32_t k = 0; k < ck.nall + ck.ntmpls; k++)
-        free(ck.ind_deps[k].v);
-    for (uint32_t k = 0; k < ck.nlets; k++)
-        free(ck.let_deps[k].v);
-    free(ck.ind_deps);
-    free(ck.let_deps);
+    resolve_grades(ck, rs->grades, g);
+    find_cycles(ck);
+    for (uint32_t k = 0; k < ck->nall + ck->ntmpls; k++)
+        free(ck->ind_deps[k].v);
+    for (uint32_t k = 0; k < ck->nlets; k++)
+        free(ck->let_deps[k].v);
+    free(ck->ind_deps);
+    free(ck->let_deps);
+}
 
-    /* move the lists into the arena */
-    rs->top = arena_alloc(&rs->ar, ntop * sizeof *top);
-    if (ntop)
-        memcpy(rs->top, top, ntop * sizeof *top);
-    rs->ntop = ntop;
-    ck.top = rs->top;       /* find_path, for the tests' expectations */
-    rs->all = arena_alloc(&rs->ar, ck.nall * sizeof *ck.all);
-    if (ck.nall)
-        memcpy(rs->all, ck.all, ck.nall * sizeof *ck.all);
-    rs->nall = ck.nall;
-    rs->has_rows = ck.ntmpls > 0;
-    rs->tmpls = arena_alloc(&rs->ar, ck.ntmpls * sizeof *ck.tmpls);
-    if (ck.ntmpls)
-        memcpy(rs->tmpls, ck.tmpls, ck.ntmpls * sizeof *ck.tmpls);
-    rs->ntmpls = ck.ntmpls;
-    free(ck.tmpls);
-    rs->lets = arena_alloc(&rs->ar, ck.nlets * sizeof *ck.lets);
-    if (ck.nlets)
-        memcpy(rs->lets, ck.lets, ck.nlets * sizeof *ck.lets);
-    rs->nlets = ck.nlets;
-    rs->globals = arena_alloc(&rs->ar, ck.nglobals * sizeof *ck.globals);
-    if (ck.nglobals)
-        memcpy(rs->globals, ck.globals, ck.nglobals * sizeof *ck.globals);
-    rs->nglobals = ck.nglobals;
+/* The checker's lists, copied into the rule set's arena; the claims' look-up maps. */
+static void publish(struct checker *ck)
+{
+    struct ruleset *rs = ck->rs;
+    rs->rules = arena_copy(&rs->ar, ck->rules, ck->nrules * sizeof *ck->rules);
+    rs->nrules = ck->nrules;
+    rs->top = arena_copy(&rs->ar, ck->top, ck->ntop * sizeof *ck->top);
+    rs->ntop = ck->ntop;
+    rs->all = arena_copy(&rs->ar, ck->all, ck->nall * sizeof *ck->all);
+    rs->nall = ck->nall;
+    rs->tmpls = arena_copy(&rs->ar, ck->tmpls, ck->ntmpls * sizeof *ck->tmpls);
+    rs->ntmpls = ck->ntmpls;
+    rs->has_rows = ck->ntmpls > 0;
+    rs->lets = arena_copy(&rs->ar, ck->lets, ck->nlets * sizeof *ck->lets);
+    rs->nlets = ck->nlets;
+    rs->globals = arena_copy(&rs->ar, ck->globals, ck->nglobals * sizeof *ck->globals);
+    rs->nglobals = ck->nglobals;
+    rs->tests = arena_copy(&rs->ar, ck->tests, ck->ntests * sizeof *ck->tests);
+    rs->ntests = ck->ntests;
+    rs->npaths = ck->npaths;
+    rs->has_selfscore = rs->selfscore != NULL;
+    for (uint32_t k = 0; k < ck->nall; k++)
+        rs->has_selfscore |= ck->all[k]->selfscore != NULL;
+    for (uint32_t k = 0; k < ck->ntmpls; k++)
+        rs->has_selfscore |= ck->tmpls[k]->selfscore != NULL;
     index_claims(rs);
+}
+
+static void checker_free(struct checker *ck)
+{
+    free(ck->top);
+    free(ck->all);
+    free(ck->tmpls);
+    free(ck->lets);
+    free(ck->globals);
+    free(ck->dups);
+    free(ck->tests);
+    free(ck->rules);
+    strmap_free(&ck->paths);
+    strmap_free(&ck->global_names);
+    strmap_free(&ck->siblings);
+}
+
+int check_ruleset(struct ruleset *rs, struct ast *items)
+{
+    struct checker ck = {.rs = rs, .dg = &rs->dg, .ar = &rs->ar};
+    struct top_settings set = {0};
+    int before = rs->dg.nerrors;
+    rs->precision = 2;
+    collect_items(&ck, items, &set);
+    settle_weights(&ck);
+    resolve_names(&ck);
+    publish(&ck);
     /* tests last, but before the checker's maps go: an expectation resolves names */
-    rs->tests = arena_alloc(&rs->ar, ntests * sizeof *tests);
-    if (ntests)
-        memcpy(rs->tests, tests, ntests * sizeof *tests);
-    rs->ntests = ntests;
-    for (uint32_t k = 0; k < ntests; k++)
-        check_test(&ck, tests[k]);
-    free(tests);
-    rs->npaths = ck.npaths;
-    free(top);
-    free(ck.all);
-    free(ck.lets);
-    free(ck.globals);
-    free(ck.dups);
-    strmap_free(&ck.paths);
-    strmap_free(&ck.global_names);
-    strmap_free(&ck.siblings);
+    for (uint32_t k = 0; k < ck.ntests; k++)
+        check_test(&ck, ck.tests[k]);
+    checker_free(&ck);
     return rs->dg.nerrors - before;
 }

@@ -44,7 +44,7 @@ static void own_rules(const struct ruleset *rs, const struct indicator *ind, str
             continue;
         }
         diag_text_line(&rs->dg, st->at, &b);
-        VEC_PUSH(s->v, s->n, s->cap, xstrndup(b.data ? b.data : "", b.len));
+        VEC_PUSH(s->v, s->n, s->cap, xstrndup(buf_data(&b), b.len));
         buf_free(&b);
     }
 }

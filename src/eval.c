@@ -15,9 +15,12 @@
 #include "num.h"
 #include "utf8.h"
 
+/* A let's value in this data set, once let_value has been asked for it (gen == ev->gen). */
+enum let_state { LET_COMPUTING = 1, LET_VALUE, LET_ERROR };
+
 struct let_slot {
     uint64_t gen;               /* == evaluator gen: computed for this data set */
-    uint8_t state;              /* 1 computing, 2 value, 3 error */
+    uint8_t state;              /* enum let_state */
     struct value v;
     struct eval_error *err;
 };
@@ -164,7 +167,7 @@ static const char *src_full(struct evaluator *ev, const struct ast *e)
 {
     struct buf b = {0};
     diag_text_line(&ev->rs->dg, e->at, &b);
-    const char *t = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+    const char *t = arena_strndup(ev->ar, buf_data(&b), b.len);
     buf_free(&b);
     return t;
 }
@@ -848,25 +851,25 @@ static bool let_value(struct evaluator *ev, const struct ast *e, struct value *o
     const struct binding *b = e->ref;
     struct let_slot *s = &ev->lets[b->slot];
     if (s->gen == ev->gen) {
-        if (s->state == 2) {
+        if (s->state == LET_VALUE) {
             *out = s->v;
             return true;
         }
-        if (s->state == 3) {
+        if (s->state == LET_ERROR) {
             ev->err = *s->err;
             return false;
         }
     }
     s->gen = ev->gen;
-    s->state = 1;
+    s->state = LET_COMPUTING;
     const struct value *elem = b->owner && b->owner->decl->kind == AST_S_FROM ? ev->row_elem : NULL;
     if (!eval(ev, b->decl->a, elem, &s->v)) {
-        s->state = 3;
+        s->state = LET_ERROR;
         s->err = arena_alloc(ev->ar, sizeof *s->err);
         *s->err = ev->err;
         return false;
     }
-    s->state = 2;
+    s->state = LET_VALUE;
     *out = s->v;
     return true;
 }
@@ -1054,7 +1057,7 @@ static bool run_notes(struct evaluator *ev, struct ind_result *r, struct ast *co
             struct buf b = {0};
             bool ok = to_text(ev, rule->a, &v, NULL, &b);
             if (ok) {
-                v.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+                v.s = arena_strndup(ev->ar, buf_data(&b), b.len);
                 v.kind = V_STR;
             }
             buf_free(&b);
@@ -1633,11 +1636,7 @@ static void name_made(struct evaluator *ev, struct indicator *ind, struct indica
     ind->name = name;
     ind->path = arena_printf(ev->ar, "%s.%s", parent->path, name);
     ind->parent = parent;
-    struct buf esc = {0};
-    jsonw_escape(&esc, name, strlen(name));
-    ind->json_name = arena_strndup(ev->ar, esc.data ? esc.data : "", esc.len);
-    ind->json_name_len = (uint32_t)esc.len;
-    buf_free(&esc);
+    ind->json_name = jsonw_escape_kept(ev->ar, name, &ind->json_name_len);
 }
 
 /* What one element of a from block gives: its row's name, weight, group, index. */
@@ -1951,7 +1950,7 @@ static bool eval_id(struct evaluator *ev)
             memset(&ev->res.id, 0, sizeof ev->res.id);
             ev->res.id.kind = V_STR;
             ev->res.id.len = (uint32_t)b.len;
-            ev->res.id.s = arena_strndup(ev->ar, b.data ? b.data : "", b.len);
+            ev->res.id.s = arena_strndup(ev->ar, buf_data(&b), b.len);
         }
         buf_free(&b);
     }

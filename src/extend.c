@@ -70,7 +70,7 @@ static const char *path_text(struct arena *ar, const struct ast *path, const str
         if (s == upto)
             break;
     }
-    char *t = arena_strndup(ar, b.data ? b.data : "", b.len);
+    char *t = arena_strndup(ar, buf_data(&b), b.len);
     buf_free(&b);
     return t;
 }

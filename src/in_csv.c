@@ -93,8 +93,8 @@ int in_csv_read(struct book *b, const char *path, const char *encoding, enum lan
     }
     const char *used = "";
     size_t bad = 0;
-    int r = enc_to_utf8(raw.data ? raw.data : "", raw.len, encoding, &text, &used, &bad);
-    const char *nul = r > 0 ? memchr(text.data ? text.data : "", '\0', text.len) : NULL;
+    int r = enc_to_utf8(buf_data(&raw), raw.len, encoding, &text, &used, &bad);
+    const char *nul = r > 0 ? memchr(buf_data(&text), '\0', text.len) : NULL;
     if (nul) {      /* a cell would end there: binary, or UTF-16 without its mark */
         r = 0;
         bad = (size_t)(nul - text.data);
@@ -113,7 +113,7 @@ int in_csv_read(struct book *b, const char *path, const char *encoding, enum lan
     char *name = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
     struct sheet *sh = book_add_sheet(b, name);
     free(name);
-    parse(b, sh, text.data ? text.data : "", text.len);
+    parse(b, sh, buf_data(&text), text.len);
     buf_free(&raw);
     buf_free(&text);
     return 1;

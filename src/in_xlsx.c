@@ -245,7 +245,7 @@ static void XMLCALL on_end(void *ud, const char *name)
     struct xlsx *x = ud;
     const char *n = local(name);
     if (strcmp(n, "si") == 0 && x->in_si) {
-        char *s = xstrndup(x->text.data ? x->text.data : "", x->text.len);
+        char *s = xstrndup(buf_data(&x->text), x->text.len);
         VEC_PUSH(x->strings, x->nstrings, x->capstrings, s);
         x->in_si = 0;
     } else if (strcmp(n, "rPh") == 0) {

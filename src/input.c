@@ -351,7 +351,7 @@ static void read_document(struct input *in, struct reader *r, const char *name, 
         snprintf(m, sizeof m, msg(in->lang, M_E_DOC_BIG), name, INPUT_MAX_MB);
         unreadable(in, name, m);
     } else
-        parse_document(in, name, text.data ? text.data : "", text.len, r->lineno);
+        parse_document(in, name, buf_data(&text), text.len, r->lineno);
     buf_free(&text);
 }
 

@@ -139,6 +139,16 @@ void jsonw_str(struct jsonw *w, const char *s, size_t len)
     buf_addc(w->b, '"');
 }
 
+const char *jsonw_escape_kept(struct arena *ar, const char *s, uint32_t *len)
+{
+    struct buf esc = {0};
+    jsonw_escape(&esc, s, strlen(s));
+    const char *kept = arena_strndup(ar, buf_data(&esc), esc.len);
+    *len = (uint32_t)esc.len;
+    buf_free(&esc);
+    return kept;
+}
+
 void jsonw_escaped(struct jsonw *w, const char *s, size_t len)
 {
     before_value(w);

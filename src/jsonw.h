@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #include "mem.h"
 
@@ -38,5 +39,8 @@ void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 /* A JSON-escaped string body (no quotes) appended to b: shared with the CSV writer. */
 void jsonw_escape(struct buf *b, const char *s, size_t len);
+/* s escaped once, kept in the arena for jsonw_escaped (an indicator's json_name); *len gets
+ * its length. */
+const char *jsonw_escape_kept(struct arena *ar, const char *s, uint32_t *len);
 
 #endif

@@ -102,6 +102,14 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
     return p;
 }
 
+void *arena_copy(struct arena *a, const void *src, size_t n)
+{
+    void *p = arena_alloc(a, n);
+    if (n)
+        memcpy(p, src, n);
+    return p;
+}
+
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
     /* one pass when the text fits in the current chunk, which is nearly always */

@@ -27,6 +27,8 @@ void arena_init(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);          /* 8-byte aligned, uninitialised */
 void *arena_zalloc(struct arena *a, size_t n);         /* zero-filled */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* n bytes of src copied into the arena (a list grown with VEC_PUSH, kept with the arena). */
+void *arena_copy(struct arena *a, const void *src, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void arena_reset(struct arena *a);                     /* free all but the first chunk */
@@ -63,6 +65,11 @@ static inline void buf_addc(struct buf *b, char c)
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 const char *buf_cstr(struct buf *b);
+/* The bytes of b, "" when nothing was ever added (no allocation yet: data is NULL). */
+static inline const char *buf_data(const struct buf *b)
+{
+    return b->data ? b->data : "";
+}
 void buf_free(struct buf *b);
 /* Append everything left in the file descriptor fd, at most max bytes.  Returns 0, or an
  * errno value: EFBIG past max, or what read said (b is then as before). */

@@ -142,7 +142,7 @@ static void add_lines(struct buf *b, const char *s)
         else
             buf_addc(&t, *s);
     }
-    add_text(b, t.data ? t.data : "", t.len);
+    add_text(b, buf_data(&t), t.len);
     buf_free(&t);
 }
 

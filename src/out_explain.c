@@ -34,7 +34,7 @@ static void term(struct buf *b, const char *s)
 /* The same for text that was rendered into a scratch buffer first. */
 static void term_buf(struct buf *b, struct buf *from)
 {
-    utf8_escape_term(b, from->data ? from->data : "", from->len);
+    utf8_escape_term(b, buf_data(from), from->len);
     buf_free(from);
 }
 

@@ -63,7 +63,7 @@ static void cell_str(struct grid *g, uint32_t col, const char *s)
 {
     struct buf b = {0};
     add_term(&b, s);
-    cell_set(g, col, b.data ? b.data : "", b.len);
+    cell_set(g, col, buf_data(&b), b.len);
     buf_free(&b);
 }
 

@@ -27,13 +27,17 @@ struct rowset {
     uint32_t before;            /* static children of the enclosing indicator written before it */
 };
 
+/* How far check has got with a binding's expression or an indicator's weight: meeting one
+ * that is CHECK_BUSY again is a cycle. */
+enum check_state { CHECK_NEW, CHECK_BUSY, CHECK_DONE };
+
 struct binding {
     const char *name;
     struct ast *decl;           /* S_LET or S_CONST */
     struct indicator *owner;    /* NULL at top level */
     uint32_t slot;              /* lets: index of the per-data-set cache */
     uint8_t is_const;
-    uint8_t state;              /* check: 0 unresolved, 1 resolving, 2 done */
+    uint8_t state;              /* check: enum check_state of its expression */
     uint32_t height;            /* check: nesting of its expression, with the bindings it reads */
     struct value cval;          /* consts: the value */
 };
@@ -49,7 +53,7 @@ struct indicator {
     uint32_t nkids, index;      /* index: position in ruleset.all (preorder) */
     double weight;
     uint8_t wkind;              /* W_NONE, W_ABS, W_PCT as written */
-    uint8_t wstate;             /* check: 0 not computed, 1 computing, 2 done */
+    uint8_t wstate;             /* check: enum check_state of its weight */
     bool bonus;                 /* a top-level bonus item (加分项): not part of max */
     bool rescales;              /* its own `na rescale`: it redistributes the weight of the
                                    skipped indicators of its subtree over the applicable ones */
@@ -122,8 +126,5 @@ struct ruleset *ruleset_load(const char *path, enum lang lang);
  * (check --format json); the rule set's diag keeps the format for later warnings. */
 struct ruleset *ruleset_load_as(const char *path, enum lang lang, enum diag_format format);
 void ruleset_free(struct ruleset *rs);
-
-/* check.c: build the ruleset from parsed items; returns the number of errors. */
-int check_ruleset(struct ruleset *rs, struct ast *items);
 
 #endif

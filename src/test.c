@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "eval.h"
 #include "num.h"
 
@@ -70,17 +71,17 @@ static void actual(const struct ruleset *rs, const struct ast *x, const struct e
 {
     memset(v, 0, sizeof *v);
     v->kind = V_NUM;
-    if (x->op == 3) {
+    if (x->op == EXPECT_ERRORS) {
         v->n = r->nerrors;
         return;
     }
-    if (r->nerrors && x->op != 0) {
+    if (r->nerrors && x->op != EXPECT_INDICATOR) {
         v->kind = V_MISSING;    /* an error result has no total and no grade */
         return;
     }
-    if (x->op == 1)
+    if (x->op == EXPECT_TOTAL)
         v->n = r->score;
-    else if (x->op == 2) {
+    else if (x->op == EXPECT_GRADE) {
         v->kind = r->grade ? V_STR : V_NULL;
         v->s = r->grade;
         v->len = r->grade ? (uint32_t)strlen(r->grade) : 0;

@@ -446,7 +446,7 @@ static struct usage_field field_of(struct usage *u, const struct rec *r)
         .array = r->array ? arena_strndup(&u->ar, r->array, strlen(r->array)) : NULL,
         .type = decide(r->types, r->how),
         .how = r->how & (U_COMPARE | U_COMPUTE | U_COND),
-        .indicators = arena_strndup(&u->ar, r->inds.data ? r->inds.data : "", r->inds.len),
+        .indicators = arena_strndup(&u->ar, buf_data(&r->inds), r->inds.len),
     };
     return f;
 }
