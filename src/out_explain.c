@@ -89,6 +89,29 @@ static void show_cut(struct buf *b, const char *s, size_t len)
         buf_adds(b, "…");
 }
 
+/* An array or object of the data, compact, as far as SHOW_MAX bytes (a big one is not printed
+ * whole to show its start). */
+static void json_shown(struct buf *l, const cJSON *j)
+{
+    if (!cJSON_IsArray(j) && !cJSON_IsObject(j)) {
+        char *t = cJSON_PrintUnformatted(j);
+        if (t)
+            buf_adds(l, t);
+        cJSON_free(t);
+        return;
+    }
+    int obj = cJSON_IsObject(j);
+    buf_addc(l, obj ? '{' : '[');
+    for (const cJSON *c = j->child; c && l->len <= SHOW_MAX; c = c->next) {
+        if (c != j->child)
+            buf_addc(l, ',');
+        if (obj)
+            buf_printf(l, "\"%s\":", c->string ? c->string : "");
+        json_shown(l, c);
+    }
+    buf_addc(l, obj ? '}' : ']');
+}
+
 /* A value read, as the script would write it: a number to the precision plus two decimals
  * (as a score before rounding), a string quoted, arrays and objects compact (cut when long). */
 static void value(const struct ex *x, struct buf *b, const struct value *v)
@@ -111,25 +134,21 @@ static void value(const struct ex *x, struct buf *b, const struct value *v)
         show_cut(b, v->s, v->len);
         buf_adds(b, x->zh ? "”" : "\"");
         return;
-    case V_JSON: {
-        char *j = cJSON_PrintUnformatted(v->j);
-        if (j)
-            show_cut(b, j, strlen(j));
-        cJSON_free(j);
-        return;
-    }
+    case V_JSON:
     case V_LIST: {
         struct buf l = {0};
-        buf_addc(&l, '[');
-        for (uint32_t i = 0; i < v->len && l.len <= SHOW_MAX; i++) {
-            if (i)
-                buf_addc(&l, ',');
-            value(x, &l, &v->items[i]);
+        if (v->kind == V_JSON)
+            json_shown(&l, v->j);
+        else {
+            buf_addc(&l, '[');
+            for (uint32_t i = 0; i < v->len && l.len <= SHOW_MAX; i++) {
+                if (i)
+                    buf_addc(&l, ',');
+                value(x, &l, &v->items[i]);
+            }
+            buf_addc(&l, ']');
         }
-        buf_addc(&l, ']');
-        buf_add(b, l.data, shown(l.data, l.len));     /* its strings are escaped already */
-        if (shown(l.data, l.len) < l.len)
-            buf_adds(b, "…");
+        show_cut(b, l.data, l.len);     /* escaping what is escaped already changes nothing */
         buf_free(&l);
         return;
     }
