@@ -145,15 +145,43 @@ static uint32_t quick_hash(const char *s)
     return (uint32_t)(x >> 40);
 }
 
+/* json_last_wins for a wide object, where the 256-bit filter below would be full and every
+ * key compared with all the earlier ones: a hash set of the names kept so far. */
+static void last_wins_wide(cJSON *j, bool owned, uint32_t n)
+{
+    uint32_t size = 16;
+    while (size < 2 * (uint64_t)n)
+        size *= 2;
+    cJSON **kept = xcalloc(size, sizeof *kept);
+    for (cJSON *c = j->child, *next; c; c = next) {
+        next = c->next;
+        uint32_t i = name_hash(c->string) & (size - 1);
+        while (kept[i] && strcmp(kept[i]->string, c->string) != 0)
+            i = (i + 1) & (size - 1);
+        if (kept[i]) {                  /* an earlier member of this name: the later wins */
+            cJSON_DetachItemViaPointer(j, kept[i]);
+            if (owned)
+                cJSON_Delete(kept[i]);
+        }
+        kept[i] = c;
+    }
+    free(kept);
+}
+
 void json_last_wins(cJSON *j, bool owned)
 {
     if (!j)
         return;
-    for (cJSON *c = j->child; c; c = c->next)
+    uint32_t n = 0;
+    for (cJSON *c = j->child; c; c = c->next, n++)
         if (c->child)
             json_last_wins(c, owned);
     if (!cJSON_IsObject(j) || !j->child || !j->child->next)
         return;
+    if (n > 64) {
+        last_wins_wide(j, owned, n);
+        return;
+    }
     /* a 256-bit filter of the keys seen: only a key whose bit is already set is looked for
      * among the earlier ones, so an object without duplicates costs a quick hash a key */
     uint64_t seen[4] = {0};

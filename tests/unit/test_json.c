@@ -206,11 +206,38 @@ static void test_escape(void)
     CHECK(ok);
 }
 
+/* json_last_wins on a wide object (a hash set, not the filter): every name once, its last
+ * value, in the order of the members kept. */
+static void test_last_wins_wide(void)
+{
+    struct arena ar;
+    arena_init(&ar);
+    struct buf b = {0};
+    buf_addc(&b, '{');
+    for (int i = 0; i < 1000; i++)          /* k0..k599, then k0..k399 again */
+        buf_printf(&b, "%s\"k%d\":%d", i ? "," : "", i % 600, i);
+    buf_addc(&b, '}');
+    cJSON *obj = json_parse_in(&ar, b.data, b.len);
+    buf_free(&b);
+    json_last_wins(obj, false);
+    int ok = cJSON_GetArraySize(obj) == 600, k = 0;
+    for (const cJSON *c = obj->child; c; c = c->next, k++) {
+        int name = k < 200 ? 400 + k : k - 200;     /* k400..k599 first, then k0..k399 */
+        char want[16];
+        snprintf(want, sizeof want, "k%d", name);
+        ok &= strcmp(c->string, want) == 0
+              && c->valueint == (name < 400 ? 600 + name : name);
+    }
+    CHECK(ok);
+    arena_free(&ar);
+}
+
 int main(void)
 {
     json_init();
     test_widths();
     test_check_text();
     test_escape();
+    test_last_wins_wide();
     return unit_done();
 }
