@@ -5,6 +5,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "table.h"
 
 static const char *const format_names[] = {      /* ORDER FORMATS */
@@ -77,6 +78,8 @@ void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE
         o->opts = *opts;
     if (!o->opts.width)
         o->opts.width = output_width(f);
+    if (fmt == OUT_EXPLAIN)     /* lexes the whole script: once, not once a data set */
+        o->opts.zh_style = fmt_style(&rs->dg, 0);
     options = o->opts;
     if (fmt == OUT_CSV && rs->has_rows && !o->opts.detail) {
         out_csv_begin(o);

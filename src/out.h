@@ -24,6 +24,7 @@ struct out_opts {
     enum lang lang;         /* csv headers: Chinese under zh */
     bool detail;            /* csv: one row per indicator */
     int width;              /* table: columns to fit in (0: the terminal's, else 100) */
+    int zh_style;           /* explain: the script's keyword style (set once by out_open) */
 };
 
 struct out_csv;

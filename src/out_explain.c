@@ -380,8 +380,9 @@ void out_explain_result(struct buf *b, const struct ruleset *rs, const struct ev
         title.len--;    /* its newline */
     term_buf(b, &title);
     buf_addc(b, '\n');
-    /* the script given (file 0; a base it extends is explained in the same style) */
-    struct ex x = {b, rs, r, rs->dg.lang, fmt_style(&rs->dg, 0)};
+    /* the style of the script given (file 0; a base it extends is explained in the same
+     * style), found by out_open */
+    struct ex x = {b, rs, r, rs->dg.lang, out_options()->zh_style};
     if (r->nerrors) {
         for (uint32_t i = 0; i < r->nerrors; i++) {
             const struct eval_error *e = &r->errors[i];
