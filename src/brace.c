@@ -24,20 +24,6 @@ void brace_free(struct brace *b)
     b->nopen = b->cap = 0;
 }
 
-/* The line (from 0) holding byte offset off. */
-static uint32_t line_of(const struct source *s, uint32_t off)
-{
-    uint32_t lo = 0, hi = s->nlines;
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (s->starts[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Display width of the white space that starts line `line` (up to `upto`, its first token). */
 static uint32_t indent_of(const struct source *s, uint32_t line, uint32_t upto)
 {
@@ -62,7 +48,7 @@ static void suspect(struct brace *b, int kind, const struct brace_block *blame, 
 
 void brace_token(struct brace *b, enum brace_tok kind, const struct span *at)
 {
-    uint32_t line = line_of(b->src, at->start);
+    uint32_t line = source_line(b->src, at->start);
     int first = !b->any || line != b->line;
     b->any = 1;
     if (first) {

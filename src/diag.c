@@ -80,7 +80,7 @@ uint32_t diag_load(struct diag *dg, const char *path)
 
 /* The line holding off: binary search of the line-start table (built once per source, as
  * jq's locfile does), so turning a position into a line costs log(lines), not the file. */
-static uint32_t line_index(const struct source *s, uint32_t off)
+uint32_t source_line(const struct source *s, uint32_t off)
 {
     uint32_t lo = 0, hi = s->nlines;    /* starts[0] == 0 <= off */
     while (hi - lo > 1) {
@@ -95,7 +95,7 @@ static uint32_t line_index(const struct source *s, uint32_t off)
 
 static uint32_t line_start(const struct source *s, uint32_t off)
 {
-    return s->starts[line_index(s, off)];
+    return s->starts[source_line(s, off)];
 }
 
 void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *line, uint32_t *col)
@@ -103,7 +103,7 @@ void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *
     const struct source *s = &dg->files[file];
     if (off > s->len)
         off = (uint32_t)s->len;
-    uint32_t i = line_index(s, off);
+    uint32_t i = source_line(s, off);
     *line = i + 1;
     if (col)
         *col = (uint32_t)utf8_count(s->text + s->starts[i], off - s->starts[i]) + 1;

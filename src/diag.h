@@ -101,6 +101,8 @@ void diag_summary(struct diag *dg);
 void diag_where(const struct diag *dg, struct span at, char *buf, size_t cap);
 /* Line and column (both from 1, column in characters) of a byte offset; col may be NULL.
  * Lines end at "\n", "\r\n" or a lone "\r". */
+/* The line (from 0) holding byte offset off of s: a binary search of its line-start table. */
+uint32_t source_line(const struct source *s, uint32_t off);
 void diag_linecol(const struct diag *dg, uint32_t file, uint32_t off, uint32_t *line, uint32_t *col);
 /* The line (from 1) where a span starts. */
 uint32_t diag_line(const struct diag *dg, struct span at);
