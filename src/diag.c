@@ -223,6 +223,17 @@ static int by_place(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* "line": …, "column": … of byte off of file, from 1 (columns in characters). */
+static void json_linecol(struct jsonw *w, const struct diag *dg, uint32_t file, uint32_t off)
+{
+    uint32_t line, col;
+    diag_linecol(dg, file, off, &line, &col);
+    jsonw_key(w, "line");
+    jsonw_num(w, line, 0);
+    jsonw_key(w, "column");
+    jsonw_num(w, col, 0);
+}
+
 /* {"file": …, "line": …, "column": …, "end": {"line": …, "column": …}, "severity": …,
  * "message": …, "hint": …}: positions from 1, columns in characters, as in the text form;
  * an error with no location names the script being loaded, with null positions. */
@@ -238,27 +249,17 @@ static void emit_json(struct diag *dg, const struct diag_entry *e)
         jsonw_cstr(&w, file);
     else
         jsonw_null(&w);
-    static const char *const keys[] = {"line", "column"};
     if (e->file != UINT32_MAX) {
-        uint32_t at[2], end[2];
-        diag_linecol(dg, e->file, e->off, &at[0], &at[1]);
-        diag_linecol(dg, e->file, e->end, &end[0], &end[1]);
-        for (int k = 0; k < 2; k++) {
-            jsonw_key(&w, keys[k]);
-            jsonw_num(&w, at[k], 0);
-        }
+        json_linecol(&w, dg, e->file, e->off);
         jsonw_key(&w, "end");
         jsonw_begin(&w, '{');
-        for (int k = 0; k < 2; k++) {
-            jsonw_key(&w, keys[k]);
-            jsonw_num(&w, end[k], 0);
-        }
+        json_linecol(&w, dg, e->file, e->end);
         jsonw_end(&w, '}');
     } else {
-        for (int k = 0; k < 2; k++) {
-            jsonw_key(&w, keys[k]);
-            jsonw_null(&w);
-        }
+        jsonw_key(&w, "line");
+        jsonw_null(&w);
+        jsonw_key(&w, "column");
+        jsonw_null(&w);
         jsonw_key(&w, "end");
         jsonw_null(&w);
     }
@@ -272,14 +273,9 @@ static void emit_json(struct diag *dg, const struct diag_entry *e)
     else
         jsonw_null(&w);
     if (e->note) {      /* only when there is one: {"line", "column", "message"} */
-        uint32_t at[2];
-        diag_linecol(dg, e->file, e->note_off, &at[0], &at[1]);
         jsonw_key(&w, "note");
         jsonw_begin(&w, '{');
-        for (int k = 0; k < 2; k++) {
-            jsonw_key(&w, keys[k]);
-            jsonw_num(&w, at[k], 0);
-        }
+        json_linecol(&w, dg, e->file, e->note_off);
         jsonw_key(&w, "message");
         jsonw_cstr(&w, e->note);
         jsonw_end(&w, '}');
