@@ -203,8 +203,9 @@ int buf_read_fd(struct buf *b, int fd, size_t max)
     size_t start = b->len;
     int err = 0;
     while (!err) {
-        buf_reserve(b, 65536);
-        ssize_t n = read(fd, b->data + b->len, 65536);
+        if (!b->cap || b->len + 1 >= b->cap)
+            buf_reserve(b, 65536);      /* full: grow (a file sized beforehand never is) */
+        ssize_t n = read(fd, b->data + b->len, b->cap - b->len - 1);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -241,8 +242,16 @@ int buf_read_file(struct buf *b, const char *path, size_t max, struct stat *st)
         err = S_ISDIR(st->st_mode) ? EISDIR : ENODEV;
     else if ((uint64_t)st->st_size > max)
         err = EFBIG;
-    if (!err)
+    if (!err) {
+        /* exactly the file's size, plus its NUL and one byte for read to see the end in:
+         * doubling would leave up to half of a big rule script unused */
+        size_t want = b->len + (size_t)st->st_size + 2;
+        if (b->cap < want) {
+            b->data = xrealloc(b->data, want);
+            b->cap = want;
+        }
         err = buf_read_fd(b, fd, max);          /* to the end, even if it grew meanwhile */
+    }
     close(fd);
     buf_cstr(b);
     return err;

@@ -31,6 +31,7 @@ struct parse_ctx {
     uint32_t file;
     const char *src;
     size_t len;
+    size_t given;                   /* bytes of src handed to the scanner so far */
     void *scanner;
     /* lexer state */
     uint32_t off;                   /* byte offset of the next token */
