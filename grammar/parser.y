@@ -43,11 +43,15 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 
 %union {
     struct ast *node;
+    struct ast_seq seq;     /* a list being built: head and tail */
+    struct word word;       /* a name or string token: nodes are made only where kept */
+    double num;             /* a number token */
 }
 
-%token <node> NAME "name" DFIELD "data path" DOTFIELD "field" NUMBER "number"
-%token <node> PERCENT "percentage" STRING "string" ISTR_HEAD "string with {}"
-%token <node> ISTR_MID "string part" ISTR_TAIL "end of string" FMT "format"
+%token <word> NAME "name" DFIELD "data path" DOTFIELD "field"
+%token <num> NUMBER "number" PERCENT "percentage"
+%token <word> STRING "string" ISTR_HEAD "string with {}"
+%token <word> ISTR_MID "string part" ISTR_TAIL "end of string" FMT "format"
 %token EQ "==" NE "!=" LE "<=" GE ">=" COAL "??"
 %token COMMENT "comment"   /* only for jixiao fmt: the parser never sees it */
 /* ORDER KEYWORDS */
@@ -63,9 +67,11 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 %token KW_WHERE "'where'" KW_WEIGHT "'weight'" KW_RATIO "'ratio'" KW_MAP "'map'"
 %token KW_BONUS "'bonus'" KW_FROM "'from'" KW_GROUP "'group'" KW_NAME "'name'"
 
-%type <node> items item let indicator path weight body body_item rule grades bands band
-%type <node> band_name cond reason string interps interp expr postfix primary args arglist
-%type <node> case_arms case_arm case_else version extends tests test_item json_text from group
+%type <node> item let indicator weight body_item rule grades band
+%type <node> cond reason string interp expr postfix primary
+%type <node> case_arm case_else version extends test_item json_text from group
+%type <seq> items path body bands tests interps case_arms args arglist
+%type <word> band_name
 
 %precedence KW_ELSE
 %left KW_WHERE KW_MAP
@@ -80,38 +86,38 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 
 %%
 
-script: items                           { ctx->items = $1; }
+script: items                           { ctx->items = $1.head; }
     ;
 
-items: %empty                           { $$ = NULL; }
-    | items item                        { $$ = ast_list($1, $2); }
+items: %empty                           { $$ = AST_SEQ_EMPTY; }
+    | items item                        { $$ = ast_seq_add($1, $2); }
     ;
 
 /* item -> ruleset | id | precision | na | selfscore | const | let | indicator | bonus | rule
  *         | grades | drop | test */
 item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, $3, $4, @$); }
     | KW_ID expr                        { $$ = ast_unary(AR, AST_S_ID, $2, @$); }
-    | KW_PRECISION NUMBER               { $$ = ast_unary(AR, AST_S_PRECISION, $2, @$); }
+    | KW_PRECISION NUMBER               { $$ = ast_precision(AR, $2, @2, @$); }
     | KW_NA KW_FULL                     { $$ = ast_na(AR, 0, @$); }
     | KW_NA KW_RESCALE                  { $$ = ast_na(AR, 1, @$); }
     | KW_SELFSCORE expr                 { $$ = ast_unary(AR, AST_S_SELFSCORE, $2, @$); }
     | KW_CONST NAME '=' expr            { $$ = ast_named(AR, AST_S_CONST, $2, $4, NULL, @$); }
     | let
     | indicator
-    | KW_BONUS path weight '{' body '}' { $$ = ast_bonus(AR, $2, $3, $5, @$); }
+    | KW_BONUS path weight '{' body '}' { $$ = ast_bonus(AR, $2, $3, $5.head, @$); }
     | rule
     | grades
-    | KW_DROP path                      { $$ = ast_unary(AR, AST_S_DROP, $2, @$); }
-    | KW_TEST STRING '{' tests '}'      { $$ = ast_test(AR, $2, $4, @$); }
+    | KW_DROP path                      { $$ = ast_unary(AR, AST_S_DROP, $2.head, @$); }
+    | KW_TEST STRING '{' tests '}'      { $$ = ast_test(AR, $2, $4.head, @$); }
     | error                             { $$ = NULL; }
     ;
 
 version: %empty                         { $$ = NULL; }
-    | KW_VERSION STRING                 { $$ = $2; }
+    | KW_VERSION STRING                 { $$ = ast_text(AR, $2); }
     ;
 
 extends: %empty                         { $$ = NULL; }
-    | KW_EXTENDS STRING                 { $$ = $2; }
+    | KW_EXTENDS STRING                 { $$ = ast_text(AR, $2); }
     ;
 
 let: KW_LET NAME '=' expr               { $$ = ast_named(AR, AST_S_LET, $2, $4, NULL, @$); }
@@ -119,14 +125,14 @@ let: KW_LET NAME '=' expr               { $$ = ast_named(AR, AST_S_LET, $2, $4, 
 
 /* indicator -> 'indicator' path [weight] '{' body '}' */
 indicator: KW_INDICATOR path weight '{' body '}'
-                                        { $$ = ast_indicator(AR, $2, $3, $5, @$); }
+                                        { $$ = ast_indicator(AR, $2, $3, $5.head, @$); }
     ;
 
 /* path -> (NAME | STRING) { '.' (NAME | STRING) }: a quoted step may hold any text */
-path: NAME                              { $$ = $1; }
-    | STRING                            { $$ = $1; }
-    | path DOTFIELD                     { $$ = ast_list($1, $2); }
-    | path '.' STRING                   { $$ = ast_list($1, $3); }
+path: NAME                              { $$ = ast_path_step(AR, AST_SEQ_EMPTY, $1); }
+    | STRING                            { $$ = ast_path_step(AR, AST_SEQ_EMPTY, $1); }
+    | path DOTFIELD                     { $$ = ast_path_step(AR, $1, $2); }
+    | path '.' STRING                   { $$ = ast_path_step(AR, $1, $3); }
     ;
 
 weight: %empty                          { $$ = NULL; }
@@ -136,8 +142,8 @@ weight: %empty                          { $$ = NULL; }
     | '-' PERCENT                       { $$ = ast_weight(AR, $2, W_PCT, 1, @$); }
     ;
 
-body: %empty                            { $$ = NULL; }
-    | body body_item                    { $$ = ast_list($1, $2); }
+body: %empty                            { $$ = AST_SEQ_EMPTY; }
+    | body body_item                    { $$ = ast_seq_add($1, $2); }
     ;
 
 body_item: let
@@ -155,7 +161,7 @@ body_item: let
 
 /* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' (§11) */
 from: KW_FROM expr group KW_NAME expr KW_WEIGHT expr '{' body '}'
-                                        { $$ = ast_from(AR, $2, $3, $5, $7, $9, @$); }
+                                        { $$ = ast_from(AR, $2, $3, $5, $7, $9.head, @$); }
     ;
 
 group: %empty                           { $$ = NULL; }
@@ -177,11 +183,11 @@ reason: %empty                          { $$ = NULL; }
     ;
 
 /* grades -> 'grades' '{' { name ('if' expr | 'otherwise') } '}' */
-grades: KW_GRADES '{' bands '}'         { $$ = ast_with_kids(ast_new(AR, AST_S_GRADES, @$), $3); }
+grades: KW_GRADES '{' bands '}'         { $$ = ast_with_kids(ast_new(AR, AST_S_GRADES, @$), $3.head); }
     ;
 
-bands: %empty                           { $$ = NULL; }
-    | bands band                        { $$ = ast_list($1, $2); }
+bands: %empty                           { $$ = AST_SEQ_EMPTY; }
+    | bands band                        { $$ = ast_seq_add($1, $2); }
     ;
 
 band: band_name KW_IF expr reason       { $$ = ast_named(AR, AST_S_BAND, $1, $4, $3, @$); }
@@ -191,8 +197,8 @@ band: band_name KW_IF expr reason       { $$ = ast_named(AR, AST_S_BAND, $1, $4,
 
 band_name: NAME | STRING ;
 
-tests: %empty                           { $$ = NULL; }
-    | tests test_item                   { $$ = ast_list($1, $2); }
+tests: %empty                           { $$ = AST_SEQ_EMPTY; }
+    | tests test_item                   { $$ = ast_seq_add($1, $2); }
     ;
 
 /* test_item -> 'given' string ['with' json] | 'expect' expr | 'expect' 'grades' ('=='|'!=') expr
@@ -217,12 +223,12 @@ json_elements: %empty | json_element_list ;
 json_element_list: json_value | json_element_list ',' json_value ;
 
 /* string -> STRING | head { expr [fmt] mid } expr [fmt] tail */
-string: STRING
+string: STRING                          { $$ = ast_text(AR, $1); }
     | ISTR_HEAD interps ISTR_TAIL       { $$ = ast_interp(AR, $1, $2, $3, @$); }
     ;
 
-interps: interp
-    | interps ISTR_MID interp           { $$ = ast_list(ast_list($1, $2), $3); }
+interps: interp                         { $$ = ast_seq_add(AST_SEQ_EMPTY, $1); }
+    | interps ISTR_MID interp           { $$ = ast_interp_part(AR, $1, $2, $3); }
     ;
 
 interp: expr                            { $$ = ast_node(AR, AST_E_FMT, $1, NULL, NULL, @$); }
@@ -258,8 +264,8 @@ postfix: primary
     | postfix '[' '*' ']'               { $$ = ast_unary(AR, AST_E_SPREAD, $1, @$); }
     ;
 
-primary: NUMBER
-    | PERCENT
+primary: NUMBER                         { $$ = ast_num(AR, $1, @$); }
+    | PERCENT                           { $$ = ast_num(AR, $1, @$); }
     | string
     | KW_TRUE                           { $$ = ast_bool(AR, 1, @$); }
     | KW_FALSE                          { $$ = ast_bool(AR, 0, @$); }
@@ -268,22 +274,22 @@ primary: NUMBER
     | DFIELD                            { $$ = ast_field(AR, ast_new(AR, AST_E_ROOT, @$), $1, @$); }
     | '.'                               { $$ = ast_new(AR, AST_E_ELEM, @$); }
     | DOTFIELD                          { $$ = ast_field(AR, ast_new(AR, AST_E_ELEM, @$), $1, @$); }
-    | NAME                              { $$ = ast_named(AR, AST_E_NAME, $1, NULL, NULL, @$); }
-    | NAME '(' args ')'                 { $$ = ast_call(AR, $1, $3, @$); }
+    | NAME                              { $$ = ast_name(AR, $1, @$); }
+    | NAME '(' args ')'                 { $$ = ast_call(AR, $1, $3.head, @$); }
     | KW_WEIGHT                         { $$ = ast_new(AR, AST_E_WEIGHT, @$); }
     | KW_SCORE                          { $$ = ast_new(AR, AST_E_SCORE, @$); }
     | KW_RATIO                          { $$ = ast_new(AR, AST_E_RATIO, @$); }
-    | KW_SCORE '(' path ')'             { $$ = ast_score_of(AR, 0, $3, @$); }
-    | KW_RATIO '(' path ')'             { $$ = ast_score_of(AR, 1, $3, @$); }
+    | KW_SCORE '(' path ')'             { $$ = ast_score_of(AR, 0, $3.head, @$); }
+    | KW_RATIO '(' path ')'             { $$ = ast_score_of(AR, 1, $3.head, @$); }
     | '(' expr ')'                      { $$ = $2; }
     | KW_CASE case_arms case_else KW_END
-                                        { $$ = ast_case(AR, NULL, $2, $3, @$); }
+                                        { $$ = ast_case(AR, NULL, $2.head, $3, @$); }
     | KW_CASE expr case_arms case_else KW_END
-                                        { $$ = ast_case(AR, $2, $3, $4, @$); }
+                                        { $$ = ast_case(AR, $2, $3.head, $4, @$); }
     ;
 
-case_arms: case_arm
-    | case_arms case_arm                { $$ = ast_list($1, $2); }
+case_arms: case_arm                     { $$ = ast_seq_add(AST_SEQ_EMPTY, $1); }
+    | case_arms case_arm                { $$ = ast_seq_add($1, $2); }
     ;
 
 case_arm: KW_WHEN expr KW_THEN expr     { $$ = ast_node(AR, AST_E_WHEN, $2, $4, NULL, @$); }
@@ -293,12 +299,12 @@ case_else: %empty                       { $$ = NULL; }
     | KW_ELSE expr                      { $$ = $2; }
     ;
 
-args: %empty                            { $$ = NULL; }
+args: %empty                            { $$ = AST_SEQ_EMPTY; }
     | arglist
     ;
 
-arglist: expr
-    | arglist ',' expr                  { $$ = ast_list($1, $3); }
+arglist: expr                           { $$ = ast_seq_add(AST_SEQ_EMPTY, $1); }
+    | arglist ',' expr                  { $$ = ast_seq_add($1, $3); }
     ;
 
 %%

@@ -36,6 +36,15 @@ struct ast *ast_str(struct arena *ar, const char *s, size_t len, struct span at)
     return n;
 }
 
+/* string -> STRING; path steps, names of lets, bands, tests: the token's text, not copied */
+struct ast *ast_text(struct arena *ar, struct word w)
+{
+    struct ast *n = ast_new(ar, AST_E_STR, w.at);
+    n->str = w.str;
+    n->len = w.len;
+    return n;
+}
+
 /* The source text of `at` is filled in by check (the parser has the offsets only). */
 struct ast *ast_source(struct arena *ar, struct span at)
 {
@@ -71,18 +80,31 @@ struct ast *ast_node(struct arena *ar, enum ast_kind kind, struct ast *a, struct
 }
 
 /* let -> 'let' NAME '=' expr; band -> name 'if' expr; primary -> NAME; … */
-struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct ast *name, struct ast *a,
+struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct word name, struct ast *a,
                       struct ast *b, struct span at)
 {
     struct ast *n = ast_new(ar, kind, at);
-    if (name) {
-        n->str = name->str;
-        n->len = name->len;
-    }
+    n->str = name.str;
+    n->len = name.len;
     n->a = a;
     n->b = b;
-    n->c = name;
+    n->c = ast_text(ar, name);
     return n;
+}
+
+/* primary -> NAME */
+struct ast *ast_name(struct arena *ar, struct word name, struct span at)
+{
+    struct ast *n = ast_new(ar, AST_E_NAME, at);
+    n->str = name.str;
+    n->len = name.len;
+    return n;
+}
+
+/* item -> 'precision' NUMBER */
+struct ast *ast_precision(struct arena *ar, double digits, struct span num, struct span at)
+{
+    return ast_unary(ar, AST_S_PRECISION, ast_num(ar, digits, num), at);
 }
 
 /* item -> 'na' ('full' | 'rescale') */
@@ -94,31 +116,28 @@ struct ast *ast_na(struct arena *ar, int rescale, struct span at)
 }
 
 /* weight -> ['-'] (NUMBER | PERCENT) */
-struct ast *ast_weight(struct arena *ar, struct ast *num, int wkind, int negative, struct span at)
+struct ast *ast_weight(struct arena *ar, double num, int wkind, int negative, struct span at)
 {
-    struct ast *n = ast_num(ar, negative ? -num->num : num->num, at);
+    struct ast *n = ast_num(ar, negative ? -num : num, at);
     n->op = (uint8_t)wkind;
     return n;
 }
 
 /* indicator -> 'indicator' path [weight] '{' body '}' */
-struct ast *ast_indicator(struct arena *ar, struct ast *path, struct ast *weight,
+struct ast *ast_indicator(struct arena *ar, struct ast_seq path, struct ast *weight,
                           struct ast *body, struct span at)
 {
     struct ast *n = ast_new(ar, AST_S_INDICATOR, at);
-    n->a = path;
+    n->a = path.head;
     n->b = weight;
     n->kids = body;
-    struct ast *last = path;
-    while (last->next)
-        last = last->next;
-    n->str = last->str;
-    n->len = last->len;
+    n->str = path.tail->str;
+    n->len = path.tail->len;
     return n;
 }
 
 /* bonus -> 'bonus' path weight '{' body '}' */
-struct ast *ast_bonus(struct arena *ar, struct ast *path, struct ast *weight,
+struct ast *ast_bonus(struct arena *ar, struct ast_seq path, struct ast *weight,
                       struct ast *body, struct span at)
 {
     struct ast *n = ast_indicator(ar, path, weight, body, at);
@@ -154,18 +173,17 @@ struct ast *ast_expect_grade(struct arena *ar, enum binop op, struct ast *want, 
 }
 
 /* postfix -> postfix FIELD | postfix '.' STRING; primary -> DFIELD | DOTFIELD */
-struct ast *ast_field(struct arena *ar, struct ast *obj, struct ast *name, struct span at)
+struct ast *ast_field(struct arena *ar, struct ast *obj, struct word name, struct span at)
 {
     struct ast *n = ast_new(ar, AST_E_FIELD, at);
     n->a = obj;
-    n->str = name->str;
-    n->len = name->len;
-    n->c = name;
+    n->str = name.str;
+    n->len = name.len;
     return n;
 }
 
 /* primary -> NAME '(' args ')' */
-struct ast *ast_call(struct arena *ar, struct ast *name, struct ast *args, struct span at)
+struct ast *ast_call(struct arena *ar, struct word name, struct ast *args, struct span at)
 {
     struct ast *n = ast_named(ar, AST_E_CALL, name, NULL, NULL, at);
     n->kids = args;
@@ -182,44 +200,53 @@ struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, st
 }
 
 /* string -> ISTR_HEAD interps ISTR_TAIL: kids alternate text and E_FMT parts */
-struct ast *ast_interp(struct arena *ar, struct ast *head, struct ast *parts, struct ast *tail,
+struct ast *ast_interp(struct arena *ar, struct word head, struct ast_seq parts, struct word tail,
                        struct span at)
 {
     struct ast *n = ast_new(ar, AST_E_INTERP, at);
-    n->kids = ast_list(ast_list(head, parts), tail);
+    struct ast_seq kids = ast_seq_add(AST_SEQ_EMPTY, ast_text(ar, head));
+    kids.tail->next = parts.head;
+    if (parts.tail)
+        kids.tail = parts.tail;
+    n->kids = ast_seq_add(kids, ast_text(ar, tail)).head;
     return n;
 }
 
 /* item -> 'test' STRING '{' tests '}' */
-struct ast *ast_test(struct arena *ar, struct ast *name, struct ast *items, struct span at)
+struct ast *ast_test(struct arena *ar, struct word name, struct ast *items, struct span at)
 {
     struct ast *n = ast_named(ar, AST_S_TEST, name, NULL, NULL, at);
     n->kids = items;
     return n;
 }
 
-/* Lists grow at the end, one item at a time, so the head remembers its tail: appending
- * stays O(1) however long an indicator body or script is. */
-static struct ast *tail_of(struct ast *head)
-{
-    struct ast *t = head->last ? head->last : head;
-    while (t->next)
-        t = t->next;
-    return t;
-}
-
-struct ast *ast_list(struct ast *list, struct ast *item)
+/* Lists grow at the end, one item at a time, and the parser keeps each list's tail beside
+ * its head (struct ast_seq): appending stays O(1) however long an indicator body or script
+ * is, and no node spends a field on it. */
+struct ast_seq ast_seq_add(struct ast_seq list, struct ast *item)
 {
     if (!item)
         return list;
-    struct ast *item_tail = tail_of(item);
-    if (!list) {
-        item->last = item_tail;
-        return item;
-    }
-    tail_of(list)->next = item;
-    list->last = item_tail;
+    struct ast *tail = item;
+    while (tail->next)
+        tail = tail->next;
+    if (list.tail)
+        list.tail->next = item;
+    else
+        list.head = item;
+    list.tail = tail;
     return list;
+}
+
+struct ast_seq ast_path_step(struct arena *ar, struct ast_seq path, struct word step)
+{
+    return ast_seq_add(path, ast_text(ar, step));
+}
+
+struct ast_seq ast_interp_part(struct arena *ar, struct ast_seq parts, struct word mid,
+                               struct ast *part)
+{
+    return ast_seq_add(ast_seq_add(parts, ast_text(ar, mid)), part);
 }
 
 struct ast *ast_with_kids(struct ast *node, struct ast *kids)

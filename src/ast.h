@@ -98,29 +98,48 @@ struct ast {
     struct ast *a, *b, *c;
     struct ast *kids;   /* first child of a list */
     struct ast *next;   /* next sibling in a list */
-    struct ast *last;   /* on the head of a list: its last item (ast_list) */
     void *ref;          /* resolved target (check.c) */
     uint32_t slot;      /* E_FIELD on a plain data path: 1 + its cache slot (check.c) */
 };
+
+/* A name or string token on its way from the scanner to the parser: its text (unescaped, in
+ * the arena) and the span a node made of it gets.  Only tokens the grammar keeps become
+ * nodes. */
+struct word {
+    const char *str;
+    uint32_t len;
+    struct span at;
+};
+
+/* A list being built by the parser: its first and last items, so appending is O(1). */
+struct ast_seq {
+    struct ast *head, *tail;
+};
+#define AST_SEQ_EMPTY ((struct ast_seq){NULL, NULL})
 
 struct ast *ast_new(struct arena *ar, enum ast_kind kind, struct span at);
 struct ast *ast_num(struct arena *ar, double v, struct span at);
 struct ast *ast_bool(struct arena *ar, int v, struct span at);
 struct ast *ast_str(struct arena *ar, const char *s, size_t len, struct span at);
+struct ast *ast_text(struct arena *ar, struct word w);     /* E_STR of a token */
 struct ast *ast_source(struct arena *ar, struct span at);   /* E_STR of the source text */
 struct ast *ast_unary(struct arena *ar, enum ast_kind kind, struct ast *a, struct span at);
 struct ast *ast_binop(struct arena *ar, enum binop op, struct ast *a, struct ast *b, struct span at);
 struct ast *ast_node(struct arena *ar, enum ast_kind kind, struct ast *a, struct ast *b,
                      struct ast *c, struct span at);
-/* A node named by `name` (an E_STR token): its str is the name's. */
-struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct ast *name, struct ast *a,
+/* A node named by the token `name`: its str is the name's, c an E_STR of it (for its span). */
+struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct word name, struct ast *a,
                       struct ast *b, struct span at);
+/* primary -> NAME: an E_NAME (its span is the name's, so it keeps no c) */
+struct ast *ast_name(struct arena *ar, struct word name, struct span at);
+/* item -> 'precision' NUMBER */
+struct ast *ast_precision(struct arena *ar, double digits, struct span num, struct span at);
 struct ast *ast_na(struct arena *ar, int rescale, struct span at);
-struct ast *ast_weight(struct arena *ar, struct ast *num, int wkind, int negative, struct span at);
-struct ast *ast_indicator(struct arena *ar, struct ast *path, struct ast *weight,
+struct ast *ast_weight(struct arena *ar, double num, int wkind, int negative, struct span at);
+struct ast *ast_indicator(struct arena *ar, struct ast_seq path, struct ast *weight,
                           struct ast *body, struct span at);
 /* bonus -> 'bonus' path weight '{' body '}': an S_INDICATOR with op 1 */
-struct ast *ast_bonus(struct arena *ar, struct ast *path, struct ast *weight,
+struct ast *ast_bonus(struct arena *ar, struct ast_seq path, struct ast *weight,
                       struct ast *body, struct span at);
 /* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' */
 struct ast *ast_from(struct arena *ar, struct ast *array, struct ast *group, struct ast *name,
@@ -130,15 +149,22 @@ struct ast *ast_score_of(struct arena *ar, int ratio, struct ast *path, struct s
 /* test_item -> 'expect' 'grades' op expr: the same E_BIN as `expect grade op expr` */
 struct ast *ast_expect_grade(struct arena *ar, enum binop op, struct ast *want, struct span kw,
                              struct span at);
-struct ast *ast_field(struct arena *ar, struct ast *obj, struct ast *name, struct span at);
-struct ast *ast_call(struct arena *ar, struct ast *name, struct ast *args, struct span at);
+/* postfix -> postfix FIELD | postfix '.' STRING: the field's name is its str (no c) */
+struct ast *ast_field(struct arena *ar, struct ast *obj, struct word name, struct span at);
+struct ast *ast_call(struct arena *ar, struct word name, struct ast *args, struct span at);
 struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, struct ast *otherwise,
                      struct span at);
-struct ast *ast_interp(struct arena *ar, struct ast *head, struct ast *parts, struct ast *tail,
+struct ast *ast_interp(struct arena *ar, struct word head, struct ast_seq parts, struct word tail,
                        struct span at);
-struct ast *ast_test(struct arena *ar, struct ast *name, struct ast *items, struct span at);
-struct ast *ast_list(struct ast *list, struct ast *item);   /* append; returns the head */
+struct ast *ast_test(struct arena *ar, struct word name, struct ast *items, struct span at);
 struct ast *ast_with_kids(struct ast *node, struct ast *kids);
+/* Lists in the parser: item appended (NULL: nothing, after an error). */
+struct ast_seq ast_seq_add(struct ast_seq list, struct ast *item);
+/* path -> path '.' step: an E_STR of the step appended */
+struct ast_seq ast_path_step(struct arena *ar, struct ast_seq path, struct word step);
+/* interps -> interps ISTR_MID interp */
+struct ast_seq ast_interp_part(struct arena *ar, struct ast_seq parts, struct word mid,
+                               struct ast *part);
 int ast_count(const struct ast *list);
 
 #endif

@@ -3,8 +3,7 @@
 
 #include <string.h>
 
-/* A list with the operations the merge needs; `last` of list heads is not kept up to date
- * here, so the lists are walked (they are short) and the heads' `last` cleared. */
+/* A list with the operations the merge needs: the lists are walked (they are short). */
 
 static void unlink_item(struct ast **head, struct ast *n)
 {
@@ -54,7 +53,6 @@ static struct ast **parent_list(struct ast **top, const struct ast *path, struct
             *missing = (struct ast *)step;
             return NULL;
         }
-        ind->last = NULL;
         list = &ind->kids;
     }
     return list;
@@ -181,7 +179,5 @@ struct ast *extend_merge(struct diag *dg, struct arena *ar, struct ast *base, st
             break;
         }
     }
-    if (top)
-        top->last = NULL;
     return top;
 }
