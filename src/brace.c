@@ -46,9 +46,22 @@ static void suspect(struct brace *b, int kind, const struct brace_block *blame, 
     b->close = close;
 }
 
+/* The line of offset off.  Tokens come in order, so the search starts at the last token's
+ * line and moves on line by line: O(1) a token, not a binary search each time. */
+static uint32_t line_of(const struct brace *b, uint32_t off)
+{
+    const struct source *s = b->src;
+    uint32_t line = b->line;
+    if (off < s->starts[line])
+        return source_line(s, off);     /* not in order after all: search */
+    while (line + 1 < s->nlines && s->starts[line + 1] <= off)
+        line++;
+    return line;
+}
+
 void brace_token(struct brace *b, enum brace_tok kind, const struct span *at)
 {
-    uint32_t line = source_line(b->src, at->start);
+    uint32_t line = line_of(b, at->start);
     int first = !b->any || line != b->line;
     b->any = 1;
     if (first) {
