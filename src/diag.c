@@ -37,6 +37,31 @@ void diag_free(struct diag *dg)
     dg->nfiles = dg->cap = 0;
 }
 
+/* The line starts of text into out (NULL: only counted): after "\n", "\r\n" and a lone "\r"
+ * (old Mac files).  Returns how many. */
+static uint32_t line_starts(const char *text, size_t len, uint32_t *out)
+{
+    uint32_t n = 0;
+    if (out)
+        out[n] = 0;
+    n++;
+    if (!memchr(text, '\r', len)) {     /* the usual file: memchr finds the lines */
+        for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))); p++) {
+            if (out)
+                out[n] = (uint32_t)(p - text + 1);
+            n++;
+        }
+        return n;
+    }
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'))) {
+            if (out)
+                out[n] = (uint32_t)(i + 1);
+            n++;
+        }
+    return n;
+}
+
 uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t len)
 {
     struct source s = {xstrndup(name, strlen(name)), text, len, 0, NULL, 0, 0, 0};
@@ -45,12 +70,9 @@ uint32_t diag_add_source(struct diag *dg, const char *name, char *text, size_t l
         s.len -= 3;
         s.bom = 3;
     }
-    /* line starts: after "\n", "\r\n" and a lone "\r" (old Mac files) */
-    uint32_t cap = 0;
-    VEC_PUSH(s.starts, s.nlines, cap, 0);
-    for (size_t i = 0; i < s.len; i++)
-        if (s.text[i] == '\n' || (s.text[i] == '\r' && (i + 1 == s.len || s.text[i + 1] != '\n')))
-            VEC_PUSH(s.starts, s.nlines, cap, (uint32_t)(i + 1));
+    /* counted first, so the table has exactly their size */
+    s.starts = xmalloc(line_starts(s.text, s.len, NULL) * sizeof *s.starts);
+    s.nlines = line_starts(s.text, s.len, s.starts);
     VEC_PUSH(dg->files, dg->nfiles, dg->cap, s);
     return dg->nfiles - 1;
 }
