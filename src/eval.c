@@ -93,11 +93,10 @@ static struct trace *trace(struct evaluator *ev, struct ind_result *r, const str
     t->text = text;
     t->reads = ev->reads;
     ev->reads = ev->reads_last = NULL;
-    if (r->trace_last)
-        r->trace_last->next = t;
-    else
-        r->trace = t;
-    r->trace_last = t;
+    struct trace **p = &r->trace;     /* a few entries: walked, not kept a tail pointer */
+    while (*p)
+        p = &(*p)->next;
+    *p = t;
     return t;
 }
 
@@ -162,14 +161,30 @@ static const char *src_of(struct evaluator *ev, const struct ast *e)
     return arena_strndup(ev->ar, t, n);
 }
 
-/* The whole source text of `e`, runs of white space made one space: for reasons. */
-static const char *src_full(struct evaluator *ev, const struct ast *e)
+/* The whole source text of `e`, runs of white space made one space: for reasons, printed
+ * with "%.*s".  Most expressions are written on one line with single spaces: their text is
+ * then quoted where it is in the rule set's source, not copied for every data set. */
+struct src_text {
+    int len;
+    const char *s;
+};
+
+static struct src_text src_full(struct evaluator *ev, const struct ast *e)
 {
+    size_t n;
+    const char *t = diag_text(&ev->rs->dg, e->at, &n);
+    bool clean = true;
+    for (size_t i = 0; i < n && clean; i++)
+        clean = t[i] == ' ' ? i + 1 == n || t[i + 1] != ' '
+                            : t[i] != '\t' && t[i] != '\r' && t[i] != '\n';
+    if (clean)
+        return (struct src_text){(int)n, t};
     struct buf b = {0};
     diag_text_line(&ev->rs->dg, e->at, &b);
-    const char *t = arena_strndup(ev->ar, buf_data(&b), b.len);
+    t = arena_strndup(ev->ar, buf_data(&b), b.len);
+    n = b.len;
     buf_free(&b);
-    return t;
+    return (struct src_text){(int)n, t};
 }
 
 bool eval_fail(struct evaluator *ev, const struct ast *e, enum msg_id id, ...)
@@ -901,11 +916,10 @@ static struct deduction *add_deduction(struct evaluator *ev, struct ind_result *
     d->points = points;
     d->reason = reason;
     d->next = NULL;
-    if (r->ded_last)
-        r->ded_last->next = d;
-    else
-        r->ded = d;
-    r->ded_last = d;
+    struct deduction **p = &r->ded;       /* a few entries: walked, not kept a tail pointer */
+    while (*p)
+        p = &(*p)->next;
+    *p = d;
     return d;
 }
 
@@ -914,18 +928,17 @@ static void add_note(struct evaluator *ev, struct ind_result *r, const char *tex
     struct note *n = arena_alloc(ev->ar, sizeof *n);
     n->text = text;
     n->next = NULL;
-    if (r->notes_last)
-        r->notes_last->next = n;
-    else
-        r->notes = n;
-    r->notes_last = n;
+    struct note **p = &r->notes;
+    while (*p)
+        p = &(*p)->next;
+    *p = n;
 }
 
-static const char *fmt_points(struct evaluator *ev, double v)
+/* Points as reasons and messages print them, into b (NUM_BUF bytes); returns b. */
+static const char *fmt_points(struct evaluator *ev, double v, char *b)
 {
-    char b[NUM_BUF];
-    num_format(b, sizeof b, v, ev->rs->precision);
-    return arena_strndup(ev->ar, b, strlen(b));
+    num_format(b, NUM_BUF, v, ev->rs->precision);
+    return b;
 }
 
 static double round_p(struct evaluator *ev, double v)
@@ -945,16 +958,20 @@ static bool reason_of(struct evaluator *ev, const struct ast *rule, double point
         *out = v.s;
         return true;
     }
+    char nb[NUM_BUF];
+    struct src_text t;
     switch (rule->kind) {
     case AST_S_DEDUCT:
-        *out = arena_printf(ev->ar, "扣 %s 分：%s", fmt_points(ev, points),
-                            src_full(ev, rule->b ? rule->b : rule->a));
+        t = src_full(ev, rule->b ? rule->b : rule->a);
+        *out = arena_printf(ev->ar, "扣 %s 分：%.*s", fmt_points(ev, points, nb), t.len, t.s);
         break;
     case AST_S_FAIL:
-        *out = rule->b ? arena_printf(ev->ar, "不得分：%s", src_full(ev, rule->b)) : "不得分";
+        t = rule->b ? src_full(ev, rule->b) : (struct src_text){0, ""};
+        *out = rule->b ? arena_printf(ev->ar, "不得分：%.*s", t.len, t.s) : "不得分";
         break;
     default:
-        *out = rule->b ? arena_printf(ev->ar, "不适用：%s", src_full(ev, rule->b)) : "不适用";
+        t = rule->b ? src_full(ev, rule->b) : (struct src_text){0, ""};
+        *out = rule->b ? arena_printf(ev->ar, "不适用：%.*s", t.len, t.s) : "不适用";
         break;
     }
     return true;
@@ -1086,9 +1103,10 @@ static bool take_deducts(struct evaluator *ev, struct ind_result *r, struct ast 
         double amount = 0;
         if (!eval_num(ev, rule->a, elem, &amount))
             return false;
+        char nb[NUM_BUF];
         if (num_cmp(amount, 0) < 0)
             return eval_fail(ev, rule->a, M_E_NEGATIVE, src_of(ev, rule->a),
-                           fmt_points(ev, amount));
+                             fmt_points(ev, amount, nb));
         amount = round_p(ev, amount);
         if (num_cmp(amount, 0) == 0) {
             trace(ev, r, rule, T_VALUE, 0, NULL);
@@ -1128,8 +1146,8 @@ static void indicator_error(struct evaluator *ev, const struct indicator *ind, s
 {
     r->state = IS_ERROR;
     r->failed = false;
-    r->ded = r->ded_last = NULL;
-    r->notes = r->notes_last = NULL;
+    r->ded = NULL;
+    r->notes = NULL;
     r->grade = r->grade_reason = NULL;
     add_error(ev, ind, &ev->err);
     r->error = arena_strndup(ev->ar, ev->err.message, strlen(ev->err.message));
@@ -1200,9 +1218,13 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
                 struct value v;
                 ok = eval(ev, ind->score->c, elem, &v);
                 reason = ok ? v.s : NULL;
-            } else
-                reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%s", fmt_points(ev, start),
-                                      fmt_points(ev, weight), src_full(ev, ind->score->a));
+            } else {
+                char sb[NUM_BUF], wb[NUM_BUF];
+                struct src_text t = src_full(ev, ind->score->a);
+                reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%.*s",
+                                      fmt_points(ev, start, sb), fmt_points(ev, weight, wb),
+                                      t.len, t.s);
+            }
             if (ok)
                 add_deduction(ev, r, round_p(ev, weight - start), reason);
         }
@@ -1876,8 +1898,9 @@ static struct indicator *copy_tree(struct evaluator *ev, const struct indicator 
     if (s->rows_weight && s->wkind == W_NONE)
         c->weight = sum;        /* written without a weight: the sum of its rows */
     else if (s->nfroms && num_cmp(sum, c->weight) != 0 && !new_errors(ev, before, c)) {
-        eval_fail(ev, s->froms[0]->decl, M_E_ROWS_SUM, c->name, fmt_points(ev, sum),
-                fmt_points(ev, c->weight), rows_path(ev, s->froms[0]->decl->a));
+        char sb[NUM_BUF], wb[NUM_BUF];
+        eval_fail(ev, s->froms[0]->decl, M_E_ROWS_SUM, c->name, fmt_points(ev, sum, sb),
+                  fmt_points(ev, c->weight, wb), rows_path(ev, s->froms[0]->decl->a));
         row_error(ev, c);
     }
     if (s->nfroms)

@@ -85,9 +85,9 @@ struct ind_result {
     const char *grade;          /* NULL: no band matched (or no grades) */
     const char *grade_reason;   /* the matching band's reason, or NULL */
     const char *error;          /* IS_ERROR: the message (also in eval_result.errors) */
-    struct deduction *ded, *ded_last;
-    struct note *notes, *notes_last;
-    struct trace *trace, *trace_last;
+    struct deduction *ded;
+    struct note *notes;
+    struct trace *trace;
 };
 
 /* Does the indicator have a score to print (else JSON null, an empty cell)? */
