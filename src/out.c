@@ -1,6 +1,8 @@
 /* out.c - the one dispatcher of the output formats: names, per-result rendering, framing. */
 #include "out.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -14,6 +16,30 @@ static const char *const format_names[] = {      /* ORDER FORMATS */
 
 /* Set once by out_open, before any worker starts; only read afterwards. */
 static struct out_opts options = {.width = 100};
+
+/* json: a first result is held (it is printed without the array's indentation when it is
+ * the only one) in memory up to this many bytes, then in a temporary file. */
+enum { OUT_HOLD = 1 << 20, OUT_COPY = 64 << 10 };
+
+/* out_spill: per thread, the buffer whose growth is watched and what to do. */
+_Thread_local size_t out_spill_limit = SIZE_MAX;
+static _Thread_local struct buf *spill_buf;
+static _Thread_local out_spill_fn spill_fn;
+static _Thread_local void *spill_ctx;
+
+void out_spill_to(struct buf *b, size_t limit, out_spill_fn fn, void *ctx)
+{
+    spill_buf = b;
+    spill_fn = fn;
+    spill_ctx = ctx;
+    out_spill_limit = b ? limit : SIZE_MAX;
+}
+
+void out_spill_now(struct buf *b)
+{
+    if (b == spill_buf)
+        spill_fn(spill_ctx);
+}
 
 int out_parse_format(const char *name, enum out_format *fmt)
 {
@@ -95,30 +121,112 @@ void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE
     }
 }
 
-/* A pretty result inside the top-level array, every line indented one level, appended to
- * `to` so that it reaches the file in one fwrite (as NDJSON does), not a byte at a time. */
-static void indent_into(struct buf *to, const char *text, size_t len)
+/* A pretty result inside the top-level array: every line indented one level, appended to
+ * `to` so that it reaches the file in one fwrite (as NDJSON does), not a byte at a time.
+ * o->line_start carries over from one part of a result to the next. */
+static void indent_into(struct out *o, struct buf *to, const char *text, size_t len)
 {
     const char *end = text + len;
     while (text < end) {
         const char *nl = memchr(text, '\n', (size_t)(end - text));
         size_t n = nl ? (size_t)(nl - text) + 1 : (size_t)(end - text);
-        buf_add(to, "  ", 2);
+        if (o->line_start)
+            buf_add(to, "  ", 2);
         buf_add(to, text, n);
+        o->line_start = nl != NULL;
         text += n;
     }
 }
 
-void out_write(struct out *o, const char *text, size_t len)
+/* json: more of the first result, kept until we know whether a second one follows; past
+ * OUT_HOLD bytes it goes to a temporary file (in memory still when none can be made). */
+static void hold(struct out *o, const char *text, size_t len)
 {
-    o->count++;
-    if (o->csv) {
-        out_csv_add(o, text, len);
+    buf_add(&o->pending, text, len);
+    if (o->pending.len < OUT_HOLD || (!o->held && !(o->held = tmpfile())))
+        return;
+    fwrite(o->pending.data, 1, o->pending.len, o->held);
+    o->pending.len = 0;
+}
+
+/* json: the held first result, indented (a second one came) or as it is (it is the only
+ * one), written to the output; nothing is held afterwards. */
+static void release(struct out *o, bool indent)
+{
+    struct buf b = {0};
+    o->line_start = true;
+    if (o->held) {
+        char *chunk = xmalloc(OUT_COPY);
+        size_t n;
+        fflush(o->held);
+        rewind(o->held);
+        while ((n = fread(chunk, 1, OUT_COPY, o->held)) > 0) {
+            if (!indent) {
+                fwrite(chunk, 1, n, o->f);
+                continue;
+            }
+            indent_into(o, &b, chunk, n);
+            fwrite(b.data, 1, b.len, o->f);
+            b.len = 0;
+        }
+        free(chunk);
+        fclose(o->held);
+        o->held = NULL;
+    }
+    if (indent)
+        indent_into(o, &b, buf_data(&o->pending), o->pending.len);
+    else
+        buf_add(&b, buf_data(&o->pending), o->pending.len);
+    fwrite(buf_data(&b), 1, b.len, o->f);
+    buf_free(&b);
+    o->pending.len = 0;
+}
+
+/* json: one part of a result.  One data set prints one object, several print one array. */
+static void json_part(struct out *o, const char *text, size_t len, bool first, bool last)
+{
+    if (last && len && text[len - 1] == '\n')
+        len--;
+    if (o->count == 1) {
+        hold(o, text, len);
         return;
     }
-    if (o->fmt == OUT_XLSX || o->fmt == OUT_HTML) {
+    struct buf *b = &o->pending;    /* from the second result on: the indented copy */
+    if (first && o->count == 2) {
+        fputs("[\n", o->f);
+        release(o, true);
+    }
+    if (first) {
+        buf_add(b, ",\n", 2);
+        o->line_start = true;
+    }
+    indent_into(o, b, text, len);
+    fwrite(b->data, 1, b->len, o->f);
+    b->len = 0;
+}
+
+void out_write_part(struct out *o, const char *text, size_t len, bool last)
+{
+    bool first = !o->in_result;
+    o->in_result = !last;
+    if (first)
+        o->count++;
+    if (o->csv || o->fmt == OUT_XLSX || o->fmt == OUT_HTML) {
+        const char *whole = text;   /* these take a whole result: its parts are kept */
+        if (!first || !last) {
+            buf_add(&o->pending, text, len);
+            if (!last)
+                return;
+            whole = o->pending.data;
+            len = o->pending.len;
+            o->pending.len = 0;
+        }
+        if (o->csv) {
+            out_csv_add(o, whole, len);
+            return;
+        }
         struct table t;
-        table_unpack(&t, text, len);
+        table_unpack(&t, whole, len);
         if (o->fmt == OUT_XLSX)
             out_xlsx_add(o, &t);
         else
@@ -126,31 +234,17 @@ void out_write(struct out *o, const char *text, size_t len)
         table_free(&t);
         return;
     }
-    if ((o->fmt == OUT_TABLE || o->fmt == OUT_EXPLAIN) && o->count > 1)
+    if (first && (o->fmt == OUT_TABLE || o->fmt == OUT_EXPLAIN) && o->count > 1)
         fputc('\n', o->f);
-    if (o->fmt != OUT_JSON) {
+    if (o->fmt == OUT_JSON)
+        json_part(o, text, len, first, last);
+    else
         fwrite(text, 1, len, o->f);
-        return;
-    }
-    /* json: one data set prints one object, several print one array */
-    if (len && text[len - 1] == '\n')
-        len--;
-    if (o->count == 1) {
-        buf_add(&o->pending, text, len);
-        return;
-    }
-    struct buf *b = &o->pending;        /* from the second result on: the indented copy */
-    if (o->count == 2) {
-        struct buf first = *b;
-        *b = (struct buf){0};
-        buf_add(b, "[\n", 2);
-        indent_into(b, first.data, first.len);
-        buf_free(&first);
-    }
-    buf_add(b, ",\n", 2);
-    indent_into(b, text, len);
-    fwrite(b->data, 1, b->len, o->f);
-    b->len = 0;
+}
+
+void out_write(struct out *o, const char *text, size_t len)
+{
+    out_write_part(o, text, len, true);
 }
 
 int out_close(struct out *o)
@@ -159,9 +253,10 @@ int out_close(struct out *o)
     if (o->fmt == OUT_JSON) {
         if (o->count == 0)
             fputs("[]\n", o->f);
-        else if (o->count == 1)
-            fprintf(o->f, "%.*s\n", (int)o->pending.len, o->pending.data);
-        else
+        else if (o->count == 1) {
+            release(o, false);
+            fputc('\n', o->f);
+        } else
             fputs("\n]\n", o->f);
     } else if (o->csv) {
         ok = out_csv_finish(o);

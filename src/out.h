@@ -37,7 +37,12 @@ struct out {
     const struct ruleset *rs;
     FILE *f;
     uint64_t count;
-    struct buf pending;     /* json: the first result, until we know whether there are more */
+    struct buf pending;     /* json: the first result, until we know whether there are more
+                               (past OUT_HOLD bytes, in `held`); csv with from blocks, xlsx,
+                               html: a result written in parts, until its last part */
+    FILE *held;             /* json: the start of a big first result (a temporary file) */
+    bool in_result;         /* a result has been begun by out_write_part, not yet ended */
+    bool line_start;        /* json: indenting, the next byte begins a line */
     struct out_csv *csv;    /* csv of a rule set with from blocks: lines kept to the end */
     struct out_xlsx *xlsx;
     struct out_html *html;
@@ -79,6 +84,22 @@ void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE
               const struct out_opts *opts);
 /* One rendered result (from out_format_result), in input order. */
 void out_write(struct out *o, const char *text, size_t len);
+/* Part of one rendered result: the first call begins it, the one with `last` ends it. */
+void out_write_part(struct out *o, const char *text, size_t len, bool last);
+
+/* A result written as it is made (docs/scale.md): the writers call out_spill(b) between
+ * indicators, where nothing in b is pointed at; once this thread has asked (out_spill_to)
+ * to hear about b, and b holds `limit` bytes or more, fn(ctx) is called, which may write b's
+ * bytes out and empty it.  out_spill_to(NULL, ...) stops it. */
+typedef void (*out_spill_fn)(void *ctx);
+void out_spill_to(struct buf *b, size_t limit, out_spill_fn fn, void *ctx);
+extern _Thread_local size_t out_spill_limit;
+void out_spill_now(struct buf *b);
+static inline void out_spill(struct buf *b)
+{
+    if (b->len >= out_spill_limit)      /* SIZE_MAX unless this thread asked */
+        out_spill_now(b);
+}
 /* Returns 0 when the output could not be made (said on stderr). */
 int out_close(struct out *o);
 

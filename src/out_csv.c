@@ -168,6 +168,7 @@ static void csv_detail(struct buf *b, const struct ruleset *rs, const struct eva
         buf_addc(b, ',');
         add_lines(b, table_str(&t, ti->reasons));
         buf_adds(b, EOL);
+        out_spill(b);       /* a big result is written as it is made (run.c) */
     }
     if (!t.tree) {
         add_id(b, r);

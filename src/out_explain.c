@@ -304,6 +304,7 @@ static void indicator(const struct ex *x, const struct indicator *ind, int depth
 {
     struct buf *b = x->b;
     const struct ind_result *ir = &x->r->ind[ind->index];
+    out_spill(b);           /* a big result is written as it is made (run.c) */
     indent(b, depth);
     term(b, ind->name);
     buf_adds(b, "  ");

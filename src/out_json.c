@@ -135,6 +135,7 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
         jsonw_end(w, ']');
     }
     jsonw_end(w, '}');
+    out_spill(w->b);        /* a big result is written as it is made (run.c) */
 }
 
 static void write_indicators(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r)

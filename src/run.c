@@ -135,15 +135,18 @@ static void show_progress(struct runner *r, bool last)
     fprintf(stderr, "\r%s%s   %s", done, eta, last ? "\n" : "");
 }
 
-/* Write the rendered items nwritten..upto-1 of a batch (json frames each one) and drop
- * them from its buffer.  Only the thread holding the right to write calls this. */
-static void write_items(struct runner *r, struct batch *b, uint32_t upto)
+/* Write the rendered items nwritten..upto-1 of a batch (json frames each one) and, when
+ * `more`, the part of item upto made so far (the rest follows later), then empty its buffer.
+ * Only the thread holding the right to write calls this. */
+static void write_items(struct runner *r, struct batch *b, uint32_t upto, bool more)
 {
     size_t start = 0;
     for (uint32_t i = b->nwritten; i < upto; i++) {
-        out_write(r->out, b->out.data + start, b->ends[i] - start);
+        out_write_part(r->out, b->out.data + start, b->ends[i] - start, true);
         start = b->ends[i];
     }
+    if (more)
+        out_write_part(r->out, b->out.data + start, b->out.len - start, false);
     r->count += upto - b->nwritten;
     b->nwritten = upto;
     b->out.len = 0;
@@ -152,7 +155,7 @@ static void write_items(struct runner *r, struct batch *b, uint32_t upto)
 /* Write what is left of a batch and free its slot; the writer's bookkeeping. */
 static void write_batch(struct runner *r, struct batch *b)
 {
-    write_items(r, b, b->n);
+    write_items(r, b, b->n, false);
     r->failed += (uint64_t)b->failed;
     b->n = b->nwritten = 0;
     b->bytes = 0;
@@ -201,6 +204,22 @@ static void take_turn(struct runner *r, struct batch *b)
     pthread_mutex_unlock(&r->mu);
 }
 
+/* The result being rendered as item i of batch b. */
+struct making {
+    struct runner *r;
+    struct batch *b;
+    uint32_t i;
+};
+
+/* out_spill: the batch's output has passed its share of the budget in the middle of a
+ * result (a big rule set): write what it holds so far, this result's part included. */
+static void spill(void *arg)
+{
+    struct making *m = arg;
+    take_turn(m->r, m->b);
+    write_items(m->r, m->b, m->i, true);
+}
+
 /* Score one data set and render its result as item i of batch b. */
 static void render(struct runner *r, struct evaluator *ev, struct arena *trees, struct batch *b,
                    uint32_t i, const struct input_item *in)
@@ -208,7 +227,10 @@ static void render(struct runner *r, struct evaluator *ev, struct arena *trees, 
     const struct eval_result *res = run_score_item(ev, trees, in);
     if (res->nerrors)
         b->failed++;
+    struct making m = {r, b, i};
+    out_spill_to(&b->out, r->batch_out, spill, &m);
     out_format_result(&b->out, r->out->fmt, r->rs, res);
+    out_spill_to(NULL, 0, NULL, NULL);
     b->ends[i] = b->out.len;
 }
 
@@ -225,7 +247,7 @@ static void process(struct runner *r, struct evaluator *ev, struct batch *b)
         render(r, ev, &trees, b, i, &in);
         if (b->out.len >= r->batch_out) {   /* holding too much: write as we go */
             take_turn(r, b);
-            write_items(r, b, i + 1);
+            write_items(r, b, i + 1, false);
         }
     }
     arena_free(&trees);
