@@ -11,6 +11,7 @@
 struct strmap_entry {
     const char *key;    /* NULL: empty */
     void *val;
+    uint32_t hash;      /* of key */
 };
 
 struct strmap {
