@@ -196,23 +196,14 @@ static void use(struct linter *l, const struct binding *b)
     walk(l, b->decl->a);
 }
 
-/* Every name read under e.  Declarations are not walked: a let is read only when something
- * reads it; indicators are walked one by one from the rule set's list. */
+/* Every name read under a let's or const's expression. */
 static void walk(struct linter *l, const struct ast *e)
 {
     if (!e)
         return;
-    switch ((enum ast_kind)e->kind) {
-    case AST_S_LET:
-    case AST_S_CONST:
-    case AST_S_INDICATOR:
-        return;
-    case AST_E_LET:
-    case AST_E_CONST:
+    if (e->kind == AST_E_LET || e->kind == AST_E_CONST) {
         use(l, e->ref);
         return;
-    default:
-        break;
     }
     walk(l, e->a);
     walk(l, e->b);
@@ -221,19 +212,17 @@ static void walk(struct linter *l, const struct ast *e)
         walk(l, k);
 }
 
+/* Check marked the bindings that rules, settings and tests read (binding.read); what those
+ * read in turn is found here, by walking only their expressions, not every rule again. */
 static void lint_unused(struct linter *l)
 {
     struct ruleset *rs = l->rs;
-    for (uint32_t k = 0; k < rs->nall; k++)
-        for (const struct ast *s = rs->all[k]->decl->kids; s; s = s->next)
-            walk(l, s);
-    walk(l, rs->id);
-    walk(l, rs->selfscore);
-    walk(l, rs->grades);
-    for (uint32_t k = 0; k < rs->nrules; k++)
-        walk(l, rs->rules[k]);
-    for (uint32_t k = 0; k < rs->ntests; k++)
-        walk(l, rs->tests[k]);
+    for (uint32_t k = 0; k < rs->nglobals; k++)
+        if (rs->globals[k]->read)
+            use(l, rs->globals[k]);
+    for (uint32_t k = 0; k < rs->nlets; k++)
+        if (rs->lets[k]->read)
+            use(l, rs->lets[k]);
     for (uint32_t k = 0; k < rs->nlets; k++)
         if (!l->let_used[k]) {
             const struct ast *d = rs->lets[k]->decl;

@@ -129,6 +129,16 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
     return p;
 }
 
+char *arena_join(struct arena *a, const char *x, const char *sep, const char *y)
+{
+    size_t nx = strlen(x), ns = strlen(sep), ny = strlen(y);
+    char *p = arena_alloc(a, nx + ns + ny + 1);
+    memcpy(p, x, nx);
+    memcpy(p + nx, sep, ns);
+    memcpy(p + nx + ns, y, ny + 1);
+    return p;
+}
+
 void arena_reset(struct arena *a)
 {
     if (!a->head)

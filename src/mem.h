@@ -31,6 +31,9 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 void *arena_copy(struct arena *a, const void *src, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* x, sep and y one after the other (a dotted path, a map key): arena_printf without the
+ * format's cost, for the checker's and usage's hot paths. */
+char *arena_join(struct arena *a, const char *x, const char *sep, const char *y);
 void arena_reset(struct arena *a);                     /* free all but the first chunk */
 void arena_free(struct arena *a);
 

@@ -38,6 +38,8 @@ struct binding {
     uint32_t slot;              /* lets: index of the per-data-set cache */
     uint8_t is_const;
     uint8_t state;              /* check: enum check_state of its expression */
+    bool read;                  /* check: read by a rule, setting or test itself, not only
+                                   by another let or const (lint.c follows the rest) */
     uint32_t height;            /* check: nesting of its expression, with the bindings it reads */
     struct value cval;          /* consts: the value */
 };
