@@ -217,7 +217,7 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     struct out out;
     struct out_opts opts = {.lang = o.lang_given ? o.lang : LANG_EN, .detail = o.detail};
     out_open(&out, o.format, rs, f, &opts);
-    struct usage *usage = usage_of(rs);     /* how spreadsheet cells are read */
+    struct usage *usage = usage_later(rs);  /* how spreadsheet cells are read, if any */
     struct input in = {.lang = o.lang, .bytes_total = input_size(data, ndata), .usage = usage,
                        .encoding = o.encoding};
     struct runner *runner = run_start(rs, &out, threads,

@@ -15,6 +15,8 @@
 
 struct rec {
     const char *array, *path;   /* arena */
+    const char *key;            /* "ARRAY\x1fPATH" (arena) */
+    size_t in_array;            /* 1 + index of walker.arrays, 0 for a field of the root */
     unsigned types;             /* a bit per use_type seen */
     int how;
     struct buf inds;
@@ -32,8 +34,11 @@ struct walker {
     struct strmap by_key;           /* "ARRAY\x1fPATH" -> 1 + index of recs */
     const char **arrays;
     size_t narrays, caparrays;
-    struct strmap array_set;
+    struct strmap array_set;        /* path -> 1 + index of arrays */
     unsigned char *seen;            /* per let and want/how pair: walked for this indicator */
+    uint32_t *seen_set;             /* the entries of seen set for this indicator, to clear */
+    size_t nseen_set, capseen_set;
+    struct buf key;                 /* record's look-up key */
 };
 
 static void walk(struct walker *w, const struct ast *e, enum use_type want, int how,
@@ -67,26 +72,32 @@ static enum use_type decide(unsigned types, int how)
     return types & (1u << T_TEXT) ? T_TEXT : T_ANY;
 }
 
-static void add_array(struct walker *w, const char *path)
+/* 1 + the index of the array at path, added when new. */
+static size_t add_array(struct walker *w, const char *path)
 {
-    if (strmap_get(&w->array_set, path))
-        return;
-    strmap_put(&w->array_set, path, (void *)1);
+    uintptr_t i = (uintptr_t)strmap_get(&w->array_set, path);
+    if (i)
+        return i;
     VEC_PUSH(w->arrays, w->narrays, w->caparrays, path);
+    strmap_put(&w->array_set, path, (void *)(uintptr_t)w->narrays);
+    return w->narrays;
 }
 
 static void record(struct walker *w, const char *array, const char *path, enum use_type type,
                    int how)
 {
-    if (array)
-        add_array(w, array);
-    const char *key = arena_printf(w->ar, "%s\x1f%s", array ? array : "", path);
-    uintptr_t i = (uintptr_t)strmap_get(&w->by_key, key);
+    size_t in_array = array ? add_array(w, array) : 0;
+    w->key.len = 0;
+    buf_adds(&w->key, array ? array : "");
+    buf_addc(&w->key, '\x1f');
+    buf_adds(&w->key, path);
+    uintptr_t i = (uintptr_t)strmap_get(&w->by_key, buf_cstr(&w->key));
     if (!i) {
-        struct rec r = {.array = array, .path = path};
+        struct rec r = {.array = array, .path = path, .in_array = in_array,
+                        .key = arena_strndup(w->ar, w->key.data, w->key.len)};
         VEC_PUSH(w->recs, w->nrecs, w->caprecs, r);
         i = w->nrecs;
-        strmap_put(&w->by_key, key, (void *)i);
+        strmap_put(&w->by_key, r.key, (void *)i);
     }
     struct rec *r = &w->recs[i - 1];
     r->types |= 1u << type;
@@ -116,13 +127,13 @@ static int path_of(struct walker *w, const struct ast *e, const char *elem, cons
     case AST_E_FIELD:
         if (!path_of(w, e->a, elem, array, path))
             return 0;
-        *path = **path ? arena_printf(w->ar, "%s.%s", *path, e->str) : e->str;
+        *path = **path ? arena_join(w->ar, *path, ".", e->str) : e->str;
         return 1;
     case AST_E_INDEX:
         if (e->b->kind == AST_E_STR) {
             if (!path_of(w, e->a, elem, array, path))
                 return 0;
-            *path = **path ? arena_printf(w->ar, "%s.%s", *path, e->b->str) : e->b->str;
+            *path = **path ? arena_join(w->ar, *path, ".", e->b->str) : e->b->str;
             return 1;
         }
         /* $a[0] reads an element like $a[*] */
@@ -221,10 +232,11 @@ static void walk_let(struct walker *w, const struct binding *b, enum use_type wa
 {
     if (b->is_const || !b->decl || !b->decl->a)
         return;
-    unsigned char *seen = &w->seen[(size_t)b->slot * SEEN_PER_LET + (size_t)want * 16 + (size_t)how];
-    if (*seen)
+    uint32_t k = b->slot * SEEN_PER_LET + (uint32_t)want * 16 + (uint32_t)how;
+    if (w->seen[k])
         return;
-    *seen = 1;
+    w->seen[k] = 1;
+    VEC_PUSH(w->seen_set, w->nseen_set, w->capseen_set, k);
     walk(w, b->decl->a, want, how, elem);
 }
 
@@ -439,39 +451,52 @@ static void walk_statements(struct walker *w, const struct ast *s, const char *e
     }
 }
 
-static struct usage_field field_of(struct usage *u, const struct rec *r)
+/* The field of a record, found by the record's key (in u's arena: the walk's arena). */
+static void add_field(struct usage *u, struct usage_field *f, const struct rec *r)
 {
-    struct usage_field f = {
+    *f = (struct usage_field){
         .path = arena_strndup(&u->ar, r->path, strlen(r->path)),
         .array = r->array ? arena_strndup(&u->ar, r->array, strlen(r->array)) : NULL,
         .type = decide(r->types, r->how),
         .how = r->how & (U_COMPARE | U_COMPUTE | U_COND),
         .indicators = arena_strndup(&u->ar, buf_data(&r->inds), r->inds.len),
     };
-    return f;
+    strmap_put(&u->find, r->key, f);
+}
+
+/* The walk's lets forget this indicator: they are walked again for the next one. */
+static void forget_lets(struct walker *w)
+{
+    for (size_t i = 0; i < w->nseen_set; i++)
+        w->seen[w->seen_set[i]] = 0;
+    w->nseen_set = 0;
 }
 
 /* A root path that is an array, or the prefix of another path (an object read whole, as by
- * exists($预算)), is no cell of its own. */
-static int is_container(const struct walker *w, const char *path)
+ * exists($预算)), is no cell of its own: `prefixes` holds every proper prefix of a root
+ * path that ends before a dot. */
+static int is_container(const struct walker *w, const struct strmap *prefixes, const char *path)
 {
-    if (strmap_get(&w->array_set, path))
-        return 1;
-    size_t n = strlen(path);
-    for (size_t i = 0; i < w->nrecs; i++)
-        if (!w->recs[i].array && strncmp(w->recs[i].path, path, n) == 0
-            && w->recs[i].path[n] == '.')
-            return 1;
-    return 0;
+    return strmap_get(&w->array_set, path) || strmap_get(prefixes, path);
+}
+
+static void add_prefixes(struct walker *w, struct strmap *prefixes, const char *path)
+{
+    for (const char *dot = strchr(path, '.'); dot; dot = strchr(dot + 1, '.')) {
+        char *p = arena_strndup(w->ar, path, (size_t)(dot - path));
+        if (strmap_get(prefixes, p))
+            continue;
+        strmap_put(prefixes, p, (void *)1);
+    }
 }
 
 /* Every path one rule set reads, into w's records; *key: the id path, if not set yet. */
 static void walk_ruleset(struct walker *w, const struct ruleset *rs, const char **key)
 {
     w->rs = rs;
-    size_t nseen = (rs->nlets ? rs->nlets : 1) * SEEN_PER_LET;
     free(w->seen);
-    w->seen = xcalloc(nseen, 1);
+    w->seen = xcalloc((rs->nlets ? rs->nlets : 1) * SEEN_PER_LET, 1);
+    w->nseen_set = 0;
     const char *array, *id = NULL;
     if (rs->id && path_of(w, rs->id, NULL, &array, &id) && !array && *id) {
         record(w, NULL, id, T_TEXT, U_COMPARE);
@@ -481,14 +506,69 @@ static void walk_ruleset(struct walker *w, const struct ruleset *rs, const char 
         walk(w, rs->id, T_TEXT, 0, NULL);
     for (uint32_t i = 0; i < rs->nall; i++) {
         w->ind = rs->all[i];
-        memset(w->seen, 0, nseen);
+        forget_lets(w);
         walk_statements(w, w->ind->decl->kids, NULL);
     }
     w->ind = NULL;
-    memset(w->seen, 0, nseen);
+    forget_lets(w);
     walk(w, rs->selfscore, T_NUMBER, U_COMPUTE, NULL);
     for (const struct ast *band = rs->grades ? rs->grades->kids : NULL; band; band = band->next)
         walk(w, band->b, T_BOOL, U_COND, NULL);
+}
+
+/* u's fields from the rule sets (u zeroed but for its arena). */
+static void fill(struct usage *u, const struct ruleset *const *rss, int n)
+{
+    struct walker w = {.ar = &u->ar};
+    const char *key = NULL;
+    for (int k = 0; k < n; k++)
+        walk_ruleset(&w, rss[k], &key);
+
+    u->root = xcalloc(w.nrecs + 1, sizeof *u->root);
+    u->elem = xcalloc(w.nrecs + 1, sizeof *u->elem);
+    u->arrays = xcalloc(w.narrays + 1, sizeof *u->arrays);
+    struct strmap prefixes = {0};
+    for (size_t i = 0; i < w.nrecs; i++)
+        if (!w.recs[i].array)
+            add_prefixes(&w, &prefixes, w.recs[i].path);
+    for (size_t i = 0; i < w.nrecs; i++)
+        if (!w.recs[i].array && !is_container(&w, &prefixes, w.recs[i].path))
+            add_field(u, &u->root[u->nroot++], &w.recs[i]);
+    strmap_free(&prefixes);
+    /* the fields of each array in the order they were read: counted, then placed */
+    for (size_t i = 0; i < w.nrecs; i++)
+        if (w.recs[i].in_array)
+            u->arrays[w.recs[i].in_array - 1].n++;
+    for (size_t a = 0; a < w.narrays; a++) {
+        struct usage_array *ua = &u->arrays[u->narrays++];
+        ua->path = arena_strndup(&u->ar, w.arrays[a], strlen(w.arrays[a]));
+        ua->first = u->nelem;
+        u->nelem += ua->n;
+        ua->n = 0;
+    }
+    for (size_t i = 0; i < w.nrecs; i++)
+        if (w.recs[i].in_array) {
+            struct usage_array *ua = &u->arrays[w.recs[i].in_array - 1];
+            add_field(u, &u->elem[ua->first + ua->n++], &w.recs[i]);
+        }
+    if (key && usage_find(u, NULL, key))
+        u->key = usage_find(u, NULL, key)->path;
+    for (size_t i = 0; i < w.nrecs; i++)
+        buf_free(&w.recs[i].inds);
+    free(w.recs);
+    free(w.arrays);
+    free(w.seen);
+    free(w.seen_set);
+    buf_free(&w.key);
+    strmap_free(&w.by_key);
+    strmap_free(&w.array_set);
+}
+
+static struct usage *usage_new(void)
+{
+    struct usage *u = xcalloc(1, sizeof *u);
+    arena_init(&u->ar);
+    return u;
 }
 
 struct usage *usage_of(const struct ruleset *rs)
@@ -498,42 +578,27 @@ struct usage *usage_of(const struct ruleset *rs)
 
 struct usage *usage_of_sets(const struct ruleset *const *rss, int n)
 {
-    struct usage *u = xcalloc(1, sizeof *u);
-    arena_init(&u->ar);
-    struct walker w = {.ar = &u->ar};
-    const char *key = NULL;
-    for (int k = 0; k < n; k++)
-        walk_ruleset(&w, rss[k], &key);
+    struct usage *u = usage_new();
+    fill(u, rss, n);
+    return u;
+}
 
-    u->root = xcalloc(w.nrecs + 1, sizeof *u->root);
-    u->elem = xcalloc(w.nrecs + 1, sizeof *u->elem);
-    u->arrays = xcalloc(w.narrays + 1, sizeof *u->arrays);
-    for (size_t i = 0; i < w.nrecs; i++)
-        if (!w.recs[i].array && !is_container(&w, w.recs[i].path))
-            u->root[u->nroot++] = field_of(u, &w.recs[i]);
-    for (size_t a = 0; a < w.narrays; a++) {
-        struct usage_array *ua = &u->arrays[u->narrays++];
-        ua->path = arena_strndup(&u->ar, w.arrays[a], strlen(w.arrays[a]));
-        ua->first = u->nelem;
-        for (size_t i = 0; i < w.nrecs; i++)
-            if (w.recs[i].array && strcmp(w.recs[i].array, w.arrays[a]) == 0)
-                u->elem[u->nelem++] = field_of(u, &w.recs[i]);
-        ua->n = u->nelem - ua->first;
+struct usage *usage_later(const struct ruleset *rs)
+{
+    struct usage *u = usage_new();
+    u->pending = rs;
+    return u;
+}
+
+/* A usage of usage_later is made the first time it is asked. */
+static const struct usage *made(const struct usage *u)
+{
+    if (u->pending) {
+        struct usage *m = (struct usage *)u;    /* allocated mutable by usage_later */
+        const struct ruleset *rs = m->pending;
+        m->pending = NULL;
+        fill(m, &rs, 1);
     }
-    for (size_t i = 0; i < u->nroot + u->nelem; i++) {
-        struct usage_field *f = i < u->nroot ? &u->root[i] : &u->elem[i - u->nroot];
-        strmap_put(&u->find, arena_printf(&u->ar, "%s\x1f%s", f->array ? f->array : "",
-                                          f->path), f);
-    }
-    if (key && usage_find(u, NULL, key))
-        u->key = usage_find(u, NULL, key)->path;
-    for (size_t i = 0; i < w.nrecs; i++)
-        buf_free(&w.recs[i].inds);
-    free(w.recs);
-    free(w.arrays);
-    free(w.seen);
-    strmap_free(&w.by_key);
-    strmap_free(&w.array_set);
     return u;
 }
 
@@ -551,6 +616,7 @@ void usage_free(struct usage *u)
 
 const struct usage_field *usage_find(const struct usage *u, const char *array, const char *path)
 {
+    u = made(u);
     char stack[256];
     size_t na = array ? strlen(array) : 0, np = strlen(path);
     char *key = na + np + 2 <= sizeof stack ? stack : xmalloc(na + np + 2);
@@ -565,6 +631,7 @@ const struct usage_field *usage_find(const struct usage *u, const char *array, c
 
 const struct usage_array *usage_array(const struct usage *u, const char *path)
 {
+    u = made(u);
     for (size_t i = 0; i < u->narrays; i++)
         if (strcmp(u->arrays[i].path, path) == 0)
             return &u->arrays[i];

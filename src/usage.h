@@ -46,12 +46,18 @@ struct usage {
     const char *key;            /* the id path when it is a root field (a table's key), or NULL */
     struct arena ar;            /* every string above */
     struct strmap find;         /* "ARRAY\x1fPATH" -> field, for usage_find */
+    const struct ruleset *pending;  /* usage_later: the rule set, until the first look-up */
 };
 
 struct usage *usage_of(const struct ruleset *rs);
 /* The same for several rule sets at once (jixiao diff --data: the old and the new), a path's
  * type merged as for two uses in one rule set; the key is the first one's id path. */
 struct usage *usage_of_sets(const struct ruleset *const *rss, int n);
+/* The same as usage_of, made by the first usage_find or usage_array (the rule set must live
+ * until then, and that first call must not race with another): a run over JSON data, which
+ * never asks, does not walk a big rule set's every rule for it.  Read its fields only
+ * through those two calls. */
+struct usage *usage_later(const struct ruleset *rs);
 void usage_free(struct usage *u);
 
 /* The field at `path` of the root (array NULL) or of the array's elements, or NULL. */
