@@ -358,7 +358,8 @@ static void resolve_call(struct checker *ck, struct ast *e, struct ctx cx)
         struct diag_suggest sg = {e->str, NULL, (size_t)-1};
         for (int k = 0; k < BUILTIN_COUNT; k++)
             diag_consider(&sg, builtin_table[k].name);
-        report_unknown(ck, e->c ? e->c->at : e->at, M_UNKNOWN_FUNC, e->str, sg.best);
+        struct span name = {e->at.file, e->at.start, e->at.start + e->len};   /* NAME '(' */
+        report_unknown(ck, name, M_UNKNOWN_FUNC, e->str, sg.best);
         return;
     }
     e->op = (uint8_t)id;
