@@ -185,7 +185,8 @@ struct ast *ast_field(struct arena *ar, struct ast *obj, struct word name, struc
 /* primary -> NAME '(' args ')' */
 struct ast *ast_call(struct arena *ar, struct word name, struct ast *args, struct span at)
 {
-    struct ast *n = ast_named(ar, AST_E_CALL, name, NULL, NULL, at);
+    struct ast *n = ast_name(ar, name, at);     /* no c: check.c finds the name's span */
+    n->kind = AST_E_CALL;
     n->kids = args;
     return n;
 }
