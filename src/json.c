@@ -182,6 +182,35 @@ static char *escaped_string(struct parse *p)
     return (char *)out;
 }
 
+/* Whether s[0..n) is all UTF-8.  The 3-byte characters of Chinese (lead byte E1..EC, EE, EF:
+ * no overlong form or surrogate starts with those) are tested two at a time, then one; the
+ * rest is left to first_bad_utf8, whose setup costs more than these short strings. */
+static bool utf8_ok(const unsigned char *s, size_t n)
+{
+    const unsigned char *p = s, *end = s + n;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        if (end - p >= 8) {
+            uint64_t w = load_le(p);
+            if ((w & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u
+                && (0xDFFEu >> (w & 0xF) & 0xDFFEu >> (w >> 24 & 0xF) & 1)) {
+                p += 6;
+                continue;
+            }
+        }
+        if (end - p >= 3 && (p[0] & 0xF0) == 0xE0 && (0xDFFEu >> (p[0] & 0xF) & 1)
+            && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            p += 3;
+            continue;
+        }
+        return first_bad_utf8(p, (size_t)(end - p)) == (size_t)(end - p);
+    }
+    return true;
+}
+
 /* The string whose opening quote is at p->off, or NULL when cJSON refuses it. */
 static char *parse_string(struct parse *p)
 {
@@ -212,7 +241,7 @@ static char *parse_string(struct parse *p)
     char *out = take(p->a, (n + 1 + 7) & ~(size_t)7);
     memcpy(out, start, n);
     out[n] = '\0';
-    if (high & 0x8080808080808080u && first_bad_utf8(start, n) != n)
+    if (high & 0x8080808080808080u && !utf8_ok(start, n))
         p->clean = false;
     p->off = (size_t)(q - p->s) + 1;
     return out;
