@@ -211,8 +211,10 @@ static int quick_canon(double x, double *out)
     return 1;
 }
 
-/* Half away from zero when y is clearly not near a tie; 0 when the exact path must decide. */
-static int quick_round(double x, int digits, double *out)
+/* x * 10^digits rounded half away from zero, as an integer in *units, when that is clearly
+ * not near a tie (the 15-digit form and x differ by far less than the 1e-5 kept from it);
+ * 0 when the exact path must decide. */
+static int quick_units(double x, int digits, long long *units)
 {
     if (digits < 0 || digits > 15)
         return 0;
@@ -223,9 +225,17 @@ static int quick_round(double x, int digits, double *out)
     if (fabs(f - 0.5) < 1e-5)
         return 0;
     double r = floor(fabs(y) + 0.5);
-    *out = (y < 0 ? -r : r) / pow10s[digits];
-    if (*out == 0)
-        *out = 0;   /* never -0 */
+    *units = (long long)(y < 0 ? -r : r);
+    return 1;
+}
+
+/* Half away from zero when clearly not near a tie; 0 when the exact path must decide. */
+static int quick_round(double x, int digits, double *out)
+{
+    long long u;
+    if (!quick_units(x, digits, &u))
+        return 0;
+    *out = (double)u / pow10s[digits];     /* never -0: u is an integer, 0 is +0 */
     return 1;
 }
 
@@ -375,12 +385,15 @@ size_t num_format(char *buf, size_t cap, double x, int maxdec)
     struct dec v;
     long long n;
     int d;
-    double r = x;
 
     if (fabs(x) < 1e15 && x == (double)(long long)x)       /* integers, the most common */
         return put_short(buf, cap, (long long)x, 0);
-    if (isfinite(x) && (maxdec < 0 || quick_round(x, maxdec, &r))
-        && short_decimal(r, maxdec < 0 ? 10 : maxdec, &n, &d))
+    if (maxdec >= 0 && isfinite(x) && quick_units(x, maxdec, &n)) {
+        for (d = maxdec; d > 0 && n % 10 == 0; d--)      /* trailing zeros dropped */
+            n /= 10;
+        return put_short(buf, cap, n, d);
+    }
+    if (isfinite(x) && maxdec < 0 && short_decimal(x, 10, &n, &d))
         return put_short(buf, cap, n, d);
 
     if (!put_special(&o, x)) {
@@ -422,6 +435,14 @@ size_t num_format_pct(char *buf, size_t cap, double x)
 {
     struct out o = {buf, cap, 0};
     struct dec v;
+    long long units;
+
+    if (isfinite(x) && quick_units(x, 4, &units)) {     /* 0.99745 -> 9975 -> "99.75%" */
+        size_t n = put_short(buf, cap, units, 2);
+        o.len = n;
+        put(&o, '%');
+        return finish(&o);
+    }
 
     if (!put_special(&o, x)) {
         dec_from(&v, x);

@@ -203,6 +203,9 @@ static void test_format(void)
     FMT(0.5, 0, "1");
     FMT(123.456, 0, "123");
     FMT(1.005, 2, "1.01");
+    FMT(12.3, 4, "12.3");                       /* 123000 units, trailing zeros dropped */
+    FMT(-1230.5, 1, "-1230.5");
+    FMT(-0.001, 2, "0");
     FMT(99.995, 2, "100");
     FMT(1250, -2, "1250");                      /* any maxdec < 0 means no limit */
     FMT(0.1 + 0.2, 20, "0.3");
@@ -284,6 +287,12 @@ static void test_fixed_pct(void)
     PCT(0.1 + 0.2, "30.00%");
     PCT(0.99995, "100.00%");
     PCT(12345, "1234500.00%");
+    /* the fast path (x * 10^4 as an integer, away from ties) and its edges */
+    PCT(-0.000001, "0.00%");                    /* rounds to zero: no "-0.00%" */
+    PCT(0.123456, "12.35%");
+    PCT(-0.123456, "-12.35%");
+    PCT(99999.9999, "9999999.99%");             /* 999999999 units: the last fast one */
+    PCT(100000, "10000000.00%");                /* 1e9 units: the exact path */
 }
 
 struct parse_case {
