@@ -9,6 +9,7 @@
 #include "builtins.h"
 #include "eval.h"
 #include "jsonw.h"
+#include "out.h"
 #include "strmap.h"
 #include "num.h"
 #include "utf8.h"
@@ -1189,8 +1190,10 @@ static void publish(struct checker *ck)
     rs->ntests = ck->ntests;
     rs->npaths = ck->npaths;
     rs->has_selfscore = rs->selfscore != NULL;
-    for (uint32_t k = 0; k < ck->nall; k++)
+    for (uint32_t k = 0; k < ck->nall; k++) {
         rs->has_selfscore |= ck->all[k]->selfscore != NULL;
+        out_json_head(&rs->ar, ck->all[k]);     /* the weights are settled */
+    }
     for (uint32_t k = 0; k < ck->ntmpls; k++)
         rs->has_selfscore |= ck->tmpls[k]->selfscore != NULL;
     index_claims(rs);

@@ -82,21 +82,39 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
     }
 }
 
+/* `"name":"甲","weight":5,"score":`: what compact output writes first for an indicator. */
+static void add_head(struct buf *b, const struct indicator *ind)
+{
+    char num[NUM_BUF];
+    size_t nlen = num_format(num, sizeof num, ind->weight, -1);
+    buf_reserve(b, ind->json_name_len + nlen + 32);
+    buf_add(b, "\"name\":\"", 8);
+    buf_add(b, ind->json_name, ind->json_name_len);
+    buf_add(b, "\",\"weight\":", 11);
+    buf_add(b, num, nlen);
+    buf_add(b, ",\"score\":", 9);
+}
+
+void out_json_head(struct arena *ar, struct indicator *ind)
+{
+    struct buf b = {0};
+    add_head(&b, ind);
+    ind->json_head = arena_strndup(ar, b.data, b.len);
+    ind->json_head_len = (uint32_t)b.len;
+    ind->json_head_weight = ind->weight;
+    buf_free(&b);
+}
+
 static void write_indicator(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r,
                             const struct indicator *ind)
 {
     const struct ind_result *ir = &r->ind[ind->index];
     if (!w->pretty && !ind->is_row) {   /* the same bytes, written in one go */
-        char num[NUM_BUF];
-        size_t nlen = num_format(num, sizeof num, ind->weight, -1);
-        struct buf *b = w->b;
         jsonw_begin_raw(w);
-        buf_reserve(b, ind->json_name_len + nlen + 32);
-        buf_add(b, "\"name\":\"", 8);
-        buf_add(b, ind->json_name, ind->json_name_len);
-        buf_add(b, "\",\"weight\":", 11);
-        buf_add(b, num, nlen);
-        buf_add(b, ",\"score\":", 9);
+        if (ind->json_head && ind->json_head_weight == ind->weight)  /* made once */
+            buf_add(w->b, ind->json_head, ind->json_head_len);
+        else                            /* a group of rows, a weight made of rows */
+            add_head(w->b, ind);
     } else {
         jsonw_begin(w, '{');
         jsonw_key(w, "name");

@@ -49,6 +49,10 @@ struct indicator {
     char *path;                 /* dotted path from the top: 管理效率.采购管理.政府采购执行率 */
     const char *json_name;      /* name escaped for JSON once, for the writers */
     uint32_t json_name_len;
+    uint32_t json_head_len;
+    const char *json_head;      /* compact JSON `"name":…,"weight":…,"score":` made once
+                                   (out_json_head), valid while weight == json_head_weight */
+    double json_head_weight;
     struct ast *decl;           /* S_INDICATOR */
     struct indicator *parent;   /* NULL for top level */
     struct indicator **kids;
