@@ -3,15 +3,20 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "num.h"
 
 void jsonw_init(struct jsonw *w, struct buf *b, bool pretty)
 {
-    memset(w, 0, sizeof *w);
+    /* first[] is set for a depth when it is entered: no memset of all 4096 (every result) */
     w->b = b;
     w->pretty = pretty;
+    w->depth = 0;
     w->first[0] = true;
+    w->after_key = false;
 }
 
 static void newline(struct jsonw *w)
@@ -80,39 +85,79 @@ static inline uint64_t special_bytes(uint64_t x)
     return (lt | eq) & high;
 }
 
-void jsonw_escape(struct buf *b, const char *s, size_t len)
+/* The escape of byte c (one that needs_escape) at o; returns its length. */
+static size_t escape_byte(char *o, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
+    o[0] = '\\';
+    switch (c) {
+    case '"': o[1] = '"'; return 2;
+    case '\\': o[1] = '\\'; return 2;
+    case '\n': o[1] = 'n'; return 2;
+    case '\t': o[1] = 't'; return 2;
+    case '\r': o[1] = 'r'; return 2;
+    default:
+        memcpy(o + 1, "u00", 3);
+        o[4] = hex[c >> 4];
+        o[5] = hex[c & 15];
+        return 6;
+    }
+}
+
+#ifdef __SSE2__
+enum { BLOCK = 16 };
+/* A bit for each of the 16 bytes at u that needs escaping; they are copied to o. */
+static inline unsigned special_block(const unsigned char *u, char *o)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)u);
+    _mm_storeu_si128((__m128i *)o, v);
+    __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    __m128i ctl = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), ctl));
+}
+#else
+enum { BLOCK = 8 };
+static inline uint64_t special_block(const unsigned char *u, char *o)
+{
+    uint64_t x;
+    memcpy(&x, u, 8);
+    memcpy(o, &x, 8);
+    uint64_t sp = special_bytes(x);
+    return sp ? 1ull << (__builtin_ctzll(sp) >> 3) : 0;    /* the lowest bit is exact */
+}
+#endif
+
+/* One pass, copying as it scans: each block of bytes is stored whole (the room was made for
+ * it) and kept up to its first byte to escape, if any; that byte is escaped, and the scan
+ * goes on after it.  Most text has nothing to escape: one load, test and store a block. */
+void jsonw_escape(struct buf *b, const char *s, size_t len)
+{
     const unsigned char *u = (const unsigned char *)s;
-    size_t run = 0, i = 0;
-    buf_reserve(b, len);
+    size_t i = 0;
+    buf_reserve(b, len + BLOCK);
+    char *o = b->data + b->len;
     while (i < len) {
-        if (len - i >= 8) {                 /* skip clean words: most text has no escapes */
-            uint64_t x;
-            memcpy(&x, u + i, 8);
-            if (!special_bytes(x)) {
-                i += 8;
+        if (len - i >= BLOCK) {
+            uint64_t sp = special_block(u + i, o);
+            if (!sp) {
+                i += BLOCK;
+                o += BLOCK;
                 continue;
             }
-        }
-        unsigned char c = u[i++];
-        if (!needs_escape[c])
+            size_t k = (size_t)__builtin_ctzll(sp);
+            i += k;
+            o += k;
+        } else if (!needs_escape[u[i]]) {
+            *o++ = (char)u[i++];
             continue;
-        buf_add(b, s + run, i - 1 - run);
-        run = i;
-        switch (c) {
-        case '"': buf_add(b, "\\\"", 2); break;
-        case '\\': buf_add(b, "\\\\", 2); break;
-        case '\n': buf_add(b, "\\n", 2); break;
-        case '\t': buf_add(b, "\\t", 2); break;
-        case '\r': buf_add(b, "\\r", 2); break;
-        default: {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            buf_add(b, e, 6);
         }
-        }
+        b->len = (size_t)(o - b->data);
+        buf_reserve(b, len - i + 6 + BLOCK);    /* this escape, the rest and a block's slack */
+        o = b->data + b->len;
+        o += escape_byte(o, u[i++]);
     }
-    buf_add(b, s + run, len - run);
+    b->len = (size_t)(o - b->data);
 }
 
 void jsonw_keyn(struct jsonw *w, const char *key, size_t len)
