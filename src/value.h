@@ -26,10 +26,12 @@ struct value {
     uint8_t spread;     /* a V_LIST from [*]: field access maps over it */
     bool b;
     uint32_t len;       /* V_STR bytes, V_LIST items */
-    double n;
-    const char *s;
-    const cJSON *j;
-    struct value *items;
+    union {             /* by kind: 16 bytes a value, lists and per-data-set slots stay small */
+        double n;                   /* V_NUM */
+        const char *s;              /* V_STR */
+        const cJSON *j;             /* V_JSON */
+        struct value *items;        /* V_LIST */
+    };
 };
 
 #endif
