@@ -28,6 +28,8 @@ struct let_slot {
 struct path_slot {
     uint64_t gen;
     struct value v;
+    uint64_t list_gen;          /* == evaluator gen: `list` holds v's elements (an array) */
+    struct value list;
 };
 
 struct evaluator {
@@ -326,6 +328,17 @@ static bool eval_array(struct evaluator *ev, const struct ast *e, const struct v
         return false;
     if (!is_array(&v))
         return wrong_type(ev, e, &v, M_T_ARRAY);
+    if (v.kind == V_JSON && e->kind == AST_E_FIELD && e->slot && ev->paths) {
+        /* a data array that many rules filter or count ($效益指标 where .完成): its
+         * elements listed once per data set (nobody changes a list in place) */
+        struct path_slot *p = &ev->paths[e->slot - 1];
+        if (p->list_gen != ev->gen) {
+            as_list(ev, &v, &p->list);
+            p->list_gen = ev->gen;
+        }
+        *out = p->list;
+        return true;
+    }
     as_list(ev, &v, out);
     return true;
 }
