@@ -91,6 +91,10 @@ if ((HAVE_LUA)); then
 fi
 measure $JIXIAO check $OUT/big.eval
 CHECK=$SECS; row "jixiao check (20,000 leaves)" - "$(wc -c < $OUT/big.eval)"
+# a loaded rule set's bytes a leaf: check of 100,000 rich leaves (16 MB of script), peak RSS
+bash bench/gen_rules.sh 500 200 > $OUT/big100k.eval
+measure $JIXIAO check $OUT/big100k.eval
+row "jixiao check (100,000 leaves)" - "$(wc -c < $OUT/big100k.eval)"
 
 # memory: bounded by bytes whatever -j and the rule set's size (docs/scale.md)
 MEM_N=$((N < 20000 ? N : 20000))
