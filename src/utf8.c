@@ -44,8 +44,15 @@ size_t utf8_validate(const char *s, size_t len)
     uint32_t cp;
     int n;
 
-    while (i < len && (n = utf8_decode(s + i, len - i, &cp)) > 0)
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {   /* ASCII, most of a script: no call */
+            i++;
+            continue;
+        }
+        if ((n = utf8_decode(s + i, len - i, &cp)) <= 0)
+            break;
         i += (size_t)n;
+    }
     return i;
 }
 
