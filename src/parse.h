@@ -25,6 +25,13 @@ struct lex_str {
     uint32_t other;                 /* 1 + offset of the first quote of the other kind */
 };
 
+/* Names already read, each kept once in the arena: a name used a thousand times (a data
+ * field, a function, a let) costs its bytes once.  Open addressing; freed by lex_close. */
+struct lex_name {
+    const char *s;
+    uint32_t len, hash;
+};
+
 struct parse_ctx {
     struct arena *ar;
     struct diag *dg;
@@ -46,6 +53,8 @@ struct parse_ctx {
     int nouter;
     uint32_t part_start;            /* the current part of the string */
     struct brace brace;             /* where a missing or extra '}' probably is (brace.c) */
+    struct lex_name *names;         /* names read so far (lexer.l: intern) */
+    uint32_t nnames, capnames;      /* capnames: a power of two, or 0 */
     /* result */
     struct ast *items;
 };
