@@ -191,9 +191,6 @@ fuzz:
 	build/fuzz/fuzz_data -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	  -close_fd_mask=2 -artifact_prefix=build/fuzz/findings/data- \
 	  build/fuzz/work/data build/fuzz/corpus/data
-	@mkdir -p build/fuzz/work/json
-	build/fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	  -artifact_prefix=build/fuzz/findings/json- build/fuzz/work/json build/fuzz/corpus/data
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -14,17 +14,13 @@
 #include "mem.h"
 #include "msg.h"
 
-/* Install cJSON's allocation hooks (mem.c's out-of-memory policy); call once, before any
- * thread starts. */
+/* Install the allocation hooks; call once, before any thread starts. */
 void json_init(void);
 /* "a number", "an array"… of a JSON value, for messages about input. */
 const char *json_type_name(enum lang lang, const cJSON *j);
-/* Parse one JSON value from text into arena `a`, accepting and building exactly what
- * cJSON_ParseWithLength does (text after the value is ignored); NULL when cJSON would refuse
- * it.  Duplicate keys are resolved as json_last_wins does.  *clean is set when json_check_text
- * is sure to pass the text (no string in it holds anything but UTF-8 without \u0000); when it
- * is false, json_check_text decides. */
-cJSON *json_parse_in(struct arena *a, const char *text, size_t len, bool *clean);
+/* Parse exactly one JSON value from text into arena `a`; NULL when it is not valid JSON.
+ * Duplicate keys are kept (json_last_wins resolves them). */
+cJSON *json_parse_in(struct arena *a, const char *text, size_t len);
 /* Duplicate keys in the objects of j (at any depth): the last one wins, as in jq; the earlier
  * ones are taken out of the tree, and freed when `owned` (a tree of cJSON's own allocation,
  * not of an arena). */

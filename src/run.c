@@ -93,15 +93,16 @@ const struct eval_result *run_score_item(struct evaluator *ev, struct arena *tre
     if (it->kind != ITEM_LINE)
         return eval_input_error(ev, it->position, it->at, it->message);
     arena_reset(trees);
-    bool clean;             /* duplicate keys are resolved while parsing */
-    cJSON *parsed = json_parse_in(trees, it->text, it->len, &clean);
+    cJSON *parsed = json_parse_in(trees, it->text, it->len);
     if (!parsed)
         return eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
     char m[512];
     if (!cJSON_IsObject(parsed))
         snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), json_type_name(lang, parsed));
-    else if (clean || !json_check_text(it->text, it->len, lang, m, sizeof m))  /* UTF-8, no \u0000 */
+    else if (!json_check_text(it->text, it->len, lang, m, sizeof m)) {  /* UTF-8, no \u0000 */
+        json_last_wins(parsed, false);
         return eval_run(ev, parsed, it->position);
+    }
     return eval_input_error(ev, it->position, it->at, m);
 }
 
