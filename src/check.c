@@ -82,6 +82,7 @@ struct checker {
     struct deps *let_deps;          /* by let slot: the same for lets */
     uint8_t *mark;                  /* cycle search: 0 new, 1 on the path, 2 done */
     struct binding *in_binding;     /* whose expression is being resolved, NULL in a rule */
+    bool selfscores;                /* an indicator (or a row) has a selfscore */
     struct buf key;                 /* pair_key's scratch */
 };
 
@@ -596,6 +597,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
             break;
         case AST_S_SELFSCORE:
             once(ck, &ind->selfscore, s, "selfscore");
+            ck->selfscores = true;
             break;
         default:
             break;
@@ -838,19 +840,6 @@ static void resolve_rows(struct checker *ck, struct indicator *ind, struct rowse
     resolve(ck, from->c->a, header);
     resolve(ck, from->c->b, header);
     resolve_indicator(ck, t);
-}
-
-/* selfscore claims name an indicator by path, or a leaf by a name no other leaf has. */
-static void index_claims(struct ruleset *rs)
-{
-    for (uint32_t i = 0; i < rs->nall; i++) {
-        struct indicator *ind = rs->all[i];
-        strmap_put(&rs->by_path, ind->path, ind);
-        if (ind->nkids == 0) {
-            void *seen = strmap_get(&rs->by_leaf, ind->name);
-            strmap_put(&rs->by_leaf, ind->name, seen ? (void *)&rs->by_leaf : ind);
-        }
-    }
 }
 
 /* §5: a weight with more decimals than the precision could not add up in a printed table. */
@@ -1189,14 +1178,11 @@ static void publish(struct checker *ck)
     rs->tests = arena_copy(&rs->ar, ck->tests, ck->ntests * sizeof *ck->tests);
     rs->ntests = ck->ntests;
     rs->npaths = ck->npaths;
-    rs->has_selfscore = rs->selfscore != NULL;
-    for (uint32_t k = 0; k < ck->nall; k++) {
-        rs->has_selfscore |= ck->all[k]->selfscore != NULL;
+    rs->has_selfscore = rs->selfscore != NULL || ck->selfscores;
+    for (uint32_t k = 0; k < ck->nall; k++)
         out_json_head(&rs->ar, ck->all[k]);     /* the weights are settled */
-    }
-    for (uint32_t k = 0; k < ck->ntmpls; k++)
-        rs->has_selfscore |= ck->tmpls[k]->selfscore != NULL;
-    index_claims(rs);
+    if (rs->selfscore || ck->ntests)    /* claims and expectations name indicators */
+        ruleset_index(rs);
 }
 
 static void checker_free(struct checker *ck)

@@ -339,6 +339,10 @@ static int cmd_diff(int argc, char **argv)
     }
     struct ruleset *a = ruleset_load(o.args[0], lang);
     struct ruleset *b = a ? ruleset_load(o.args[1], lang) : NULL;
+    if (b) {                    /* indicators are compared by path */
+        ruleset_index(a);
+        ruleset_index(b);
+    }
     int status = 2;
     if (a && b)
         status = diff_run(a, b, &d, stdout) ? 1 : 0;

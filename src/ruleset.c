@@ -113,6 +113,22 @@ void ruleset_free(struct ruleset *rs)
     free(rs);
 }
 
+/* The two maps cost three random look-ups an indicator (5% of check at 100,000 leaves): made
+ * only for those who look indicators up by path. */
+void ruleset_index(struct ruleset *rs)
+{
+    if (rs->by_path.n)
+        return;
+    for (uint32_t i = 0; i < rs->nall; i++) {
+        struct indicator *ind = rs->all[i];
+        strmap_put(&rs->by_path, ind->path, ind);
+        if (ind->nkids == 0) {
+            void *seen = strmap_get(&rs->by_leaf, ind->name);
+            strmap_put(&rs->by_leaf, ind->name, seen ? (void *)&rs->by_leaf : ind);
+        }
+    }
+}
+
 /* The steps of a dotted path, a step quoted when it holds dots or punctuation:
  * 投入.预算配置."‘三公’经费变动率" or 投入.“三公”经费 (inner “…” pairs are text). */
 static int split_path(const char *s, char **steps, int max, struct buf *b)

@@ -116,14 +116,18 @@ struct ruleset {
     uint32_t nrules;
     struct ast **tests;         /* S_TEST items (jixiao test), in source order */
     uint32_t ntests;
+    /* made by ruleset_index: check makes them for a top-level selfscore or a test */
     struct strmap by_path;      /* dotted path -> indicator (selfscore claims) */
     struct strmap by_leaf;      /* leaf name -> indicator; &by_leaf when several share it */
 };
 
 /* The indicator a dotted path names: "管理效率.采购管理", a step may be quoted
  * (投入."“三公”经费"); a unique leaf name is enough.  NULL when it names none;
- * *ambiguous (when not NULL) is set when it is a leaf name several leaves share. */
+ * *ambiguous (when not NULL) is set when it is a leaf name several leaves share.  Only after
+ * ruleset_index (check calls it for a rule set with a top-level selfscore or tests). */
 const struct indicator *ruleset_find(const struct ruleset *rs, const char *path, bool *ambiguous);
+/* Makes by_path and by_leaf, once (not thread-safe: before any thread reads them). */
+void ruleset_index(struct ruleset *rs);
 
 /* Read, parse and check a rule script; reports every error to stderr.  Returns NULL (after
  * printing the error count) when the script has errors. */
