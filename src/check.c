@@ -70,7 +70,7 @@ struct checker {
     int *reach;                     /* the binding being resolved: the deepest level reached */
     struct strmap paths;            /* plain data path (pair_key: its base's slot, name) -> slot */
     uint32_t npaths;
-    struct strmap siblings;         /* pair_key: 1 + parent's index (0 top), name -> indicator */
+    struct strmap siblings;         /* pair_key: the parent's address (0 top), name -> indicator */
     struct strmap global_names;     /* top-level let or const name -> binding */
     struct indicator **top;         /* top-level indicators and bonus items */
     uint32_t ntop, captop;
@@ -185,16 +185,16 @@ static void resolve_score(struct checker *ck, struct ast *e, struct ctx cx, cons
         diag_error(ck->dg, e->at, M_SCORE_HERE, word);
 }
 
-/* The key of a name under a numbered owner, "N\x1fNAME", in the checker's scratch buffer:
- * valid until the next call, copied into the arena only by a map that keeps it.  (A key
- * printed for every look-up cost a tenth of the checker's time at 100,000 leaves.) */
-static const char *pair_key(struct checker *ck, uint32_t n, const char *name)
+/* The key of a name under a numbered owner, "N\x1fNAME" (N in hex), in the checker's scratch
+ * buffer: valid until the next call, copied into the arena only by a map that keeps it.  (A
+ * key printed for every look-up cost a tenth of the checker's time at 100,000 leaves.) */
+static const char *pair_key(struct checker *ck, uintptr_t n, const char *name)
 {
-    char digits[10];
+    char digits[2 * sizeof n];
     int k = sizeof digits;
     do
-        digits[--k] = (char)('0' + n % 10);
-    while ((n /= 10) != 0);
+        digits[--k] = "0123456789abcdef"[n % 16];
+    while ((n /= 16) != 0);
     ck->key.len = 0;
     buf_add(&ck->key, digits + k, sizeof digits - (size_t)k);
     buf_addc(&ck->key, '\x1f');
@@ -511,7 +511,8 @@ static void once(struct checker *ck, struct ast **slot, struct ast *item, const 
 
 static const char *sibling_key(struct checker *ck, const struct indicator *parent, const char *name)
 {
-    return pair_key(ck, parent ? parent->index + 1 : 0, name);
+    /* by address: a from block's template has no index yet while its body is built */
+    return pair_key(ck, (uintptr_t)parent, name);
 }
 
 /* The child of `parent` (NULL: top level) named `name`, if there is one already. */
