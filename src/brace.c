@@ -61,11 +61,15 @@ static uint32_t line_of(const struct brace *b, uint32_t off)
 
 void brace_token(struct brace *b, enum brace_tok kind, const struct span *at)
 {
+    if (kind == BRACE_OTHER && b->any && at->start < b->line_end
+        && at->start >= b->src->starts[b->line])
+        return;     /* most tokens: neither a brace nor first on their line */
     uint32_t line = line_of(b, at->start);
     int first = !b->any || line != b->line;
     b->any = 1;
     if (first) {
         b->line = line;
+        b->line_end = line + 1 < b->src->nlines ? b->src->starts[line + 1] : UINT32_MAX;
         b->indent = indent_of(b->src, line, at->start);
         b->first = at->start;
         b->first_end = at->end;

@@ -37,6 +37,7 @@ struct brace_block {
 struct brace {
     const struct source *src;
     uint32_t line;              /* line index of the last token */
+    uint32_t line_end;          /* where that line ends (the next one's start) */
     uint32_t indent;            /* indentation of that line */
     uint32_t first, first_end;  /* the first token of that line */
     uint32_t kw, kw_end;        /* the last block keyword since the last brace */
