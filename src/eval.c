@@ -1291,6 +1291,20 @@ static void trace_rescale(struct evaluator *ev, struct ind_result *r, double val
     }
 }
 
+/* An indicator's syntax (its rules, lets and their expressions) is made by the parser just
+ * before its S_INDICATOR node, about 1 to 2 KB for a leaf: asking for it while the previous
+ * sibling is scored lets memory fetch it meanwhile.  A big rule set (10,000 leaves and more)
+ * does not fit in the cache, and each leaf's nodes would otherwise be waited for one by one,
+ * pointer after pointer (issue 12.4: 10,000 leaves, 1.5 -> 0.9 µs a leaf).  Only a hint:
+ * where the nodes are is no matter of correctness. */
+static void prefetch_indicator(const struct indicator *ind)
+{
+    enum { SPAN = 2048, LINE = 64 };
+    uintptr_t p = (uintptr_t)ind->decl;     /* an address, never read through */
+    for (uintptr_t off = 0; off < SPAN && off <= p; off += LINE)
+        __builtin_prefetch((const void *)(p - off));
+}
+
 /* Sum the children of a scored (not skipped) parent: the applicable ones' scores, and the
  * weight left out below it (children skipped under na rescale, and what their own subtrees
  * left out, unless they redistribute it themselves).  False when a child has no score. */
@@ -1302,6 +1316,8 @@ static bool sum_children(struct evaluator *ev, const struct indicator *ind, doub
     *all_skipped = true;
     for (uint32_t k = 0; k < ind->nkids; k++) {
         const struct indicator *kid = ind->kids[k];
+        if (k + 1 < ind->nkids)
+            prefetch_indicator(ind->kids[k + 1]);
         score_indicator(ev, kid);
         const struct ind_result *kr = result_of(ev, kid);
         if (kr->state != IS_OK && kr->state != IS_SKIPPED) {
