@@ -253,26 +253,41 @@ bool eval_not_finite(struct evaluator *ev, const struct ast *e, double x)
 
 /* ---- values ---- */
 
+/* One switch on the type byte, as cJSON_IsNumber & co. test it (they are calls into the
+ * library, and this runs for every value read). */
 static void from_json(const cJSON *j, struct value *v)
 {
     memset(v, 0, sizeof *v);
-    if (!j)
+    if (!j) {
         v->kind = V_MISSING;
-    else if (cJSON_IsNumber(j)) {
+        return;
+    }
+    switch (j->type & 0xFF) {
+    case cJSON_Number:
         v->kind = V_NUM;
         v->n = j->valuedouble;
-    } else if (cJSON_IsString(j)) {
-        v->kind = V_STR;
-        v->s = j->valuestring;
-        v->len = (uint32_t)strlen(j->valuestring);
-    } else if (cJSON_IsBool(j)) {
+        break;
+    case cJSON_String:
+        if (j->valuestring) {
+            v->kind = V_STR;
+            v->s = j->valuestring;
+            v->len = (uint32_t)strlen(j->valuestring);
+        } else
+            v->kind = V_NULL;
+        break;
+    case cJSON_True:
+    case cJSON_False:
         v->kind = V_BOOL;
-        v->b = cJSON_IsTrue(j);
-    } else if (cJSON_IsArray(j) || cJSON_IsObject(j)) {
+        v->b = (j->type & 0xFF) == cJSON_True;
+        break;
+    case cJSON_Array:
+    case cJSON_Object:
         v->kind = V_JSON;
         v->j = j;
-    } else
+        break;
+    default:
         v->kind = V_NULL;
+    }
 }
 
 /* The elements of an array value, as a V_LIST (JSON arrays are converted). */
