@@ -149,23 +149,40 @@ static int short_decimal(double x, int maxd, long long *n, int *d)
     return 0;
 }
 
-/* n / 10^d as text: "-12.05". */
+/* n / 10^d as text: "-12.05".  Written from the end, two digits a step; the text (at most
+ * 1 + 19 + 1 bytes) is then copied as one block of 32 when the buffer has room for that. */
 static size_t put_short(char *buf, size_t cap, long long n, int d)
 {
-    char tmp[48], *p = tmp + sizeof tmp;    /* written from the end */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    char tmp[64], *end = tmp + 32, *p = end;
     unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-    for (int i = 0; u || i <= d; i++) {     /* at least one digit before the point */
-        if (i == d && d > 0)
-            *--p = '.';
+    for (int i = 0; i < d; i++) {           /* the decimals, then the point */
         *--p = (char)('0' + u % 10);
         u /= 10;
     }
+    if (d > 0)
+        *--p = '.';
+    for (; u >= 100; u /= 100) {            /* the integer part: at least one digit */
+        p -= 2;
+        memcpy(p, pairs + 2 * (u % 100), 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * u, 2);
+    } else
+        *--p = (char)('0' + u);
     if (n < 0)
         *--p = '-';
-    size_t o = (size_t)(tmp + sizeof tmp - p);
-    if (o >= cap)
-        o = cap - 1;
-    memcpy(buf, p, o);
+    size_t o = (size_t)(end - p);
+    if (cap > 32) {
+        memcpy(buf, p, 32);                 /* p + 32 stays inside tmp */
+    } else {
+        if (o >= cap)
+            o = cap - 1;
+        memcpy(buf, p, o);
+    }
     buf[o] = '\0';
     return o;
 }
