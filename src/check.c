@@ -70,7 +70,9 @@ struct checker {
     int *reach;                     /* the binding being resolved: the deepest level reached */
     struct strmap paths;            /* plain data path (pair_key: its base's slot, name) -> slot */
     uint32_t npaths;
-    struct strmap siblings;         /* pair_key: the parent's address (0 top), name -> indicator */
+    struct strmap siblings;         /* pair_key: the parent's address (0 top), name -> indicator,
+                                       for the lists longer than a scan (made by index_tree) */
+    struct strmap top_names;        /* top-level name -> indicator (named) */
     struct strmap global_names;     /* top-level let or const name -> binding */
     struct indicator **top;         /* top-level indicators and bonus items */
     uint32_t ntop, captop;
@@ -509,24 +511,62 @@ static struct indicator *build_template(struct checker *ck, struct ast *from,
                                         struct indicator *parent);
 static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word);
 
-static const char *sibling_key(struct checker *ck, const struct indicator *parent, const char *name)
+enum { SCAN_MAX = 8 };      /* lists of indicators this short are scanned, longer ones hashed */
+
+static struct indicator *scan(struct indicator *const *list, uint32_t n, const char *name)
 {
-    /* by address: a from block's template has no index yet while its body is built */
-    return pair_key(ck, (uintptr_t)parent, name);
+    for (uint32_t k = 0; k < n; k++)
+        if (strcmp(list[k]->name, name) == 0)
+            return list[k];
+    return NULL;
 }
 
-/* The child of `parent` (NULL: top level) named `name`, if there is one already. */
+/* The indicator named `name` among those of one body built so far (list[0..n)), for
+ * "duplicate indicator": a short list is scanned, a longer one hashed in `map`, the body's
+ * own (one map of every indicator was a cache miss for each: 5% of check at 100,000 leaves). */
+static struct indicator *named(struct indicator *const *list, uint32_t n, struct strmap *map,
+                               const char *name)
+{
+    if (n <= SCAN_MAX)
+        return scan(list, n, name);
+    if (!map->n)            /* the list has just outgrown a scan */
+        for (uint32_t k = 0; k < n; k++)
+            strmap_put(map, list[k]->name, list[k]);
+    return strmap_get(map, name);
+}
+
+/* ind joins the list of `named`'s map. */
+static struct indicator *named_add(struct strmap *map, struct indicator *ind)
+{
+    if (map->n)
+        strmap_put(map, ind->name, ind);
+    return ind;
+}
+
+/* The tree's long lists of children into the siblings map, keyed by the parent's address (a
+ * from block's template has no index yet while its body is built). */
+static void index_tree(struct checker *ck, const struct indicator *parent,
+                       struct indicator *const *list, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++) {
+        if (n > SCAN_MAX)
+            strmap_put(&ck->siblings, kept(ck, pair_key(ck, (uintptr_t)parent, list[k]->name)),
+                       list[k]);
+        index_tree(ck, list[k], list[k]->kids, list[k]->nkids);
+    }
+}
+
+/* The child of `parent` (NULL: the top level) named `name` in the built tree (score(PATH)). */
 static struct indicator *sibling(struct checker *ck, const struct indicator *parent,
                                  const char *name)
 {
-    return strmap_get(&ck->siblings, sibling_key(ck, parent, name));
-}
-
-static struct indicator *add_sibling(struct checker *ck, struct indicator *parent,
-                                     struct indicator *ind)
-{
-    strmap_put(&ck->siblings, kept(ck, sibling_key(ck, parent, ind->name)), ind);
-    return ind;
+    struct indicator *const *list = parent ? parent->kids : ck->top;
+    uint32_t n = parent ? parent->nkids : ck->ntop;
+    if (n <= SCAN_MAX)
+        return scan(list, n, name);
+    if (!ck->siblings.n)
+        index_tree(ck, NULL, ck->top, ck->ntop);
+    return strmap_get(&ck->siblings, pair_key(ck, (uintptr_t)parent, name));
 }
 
 /* The body of an indicator: lets, sub-indicators, rules, grades. */
@@ -546,6 +586,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
     ind->skips = arena_alloc(ck->ar, nskips * sizeof *ind->skips);
     ind->lets = arena_alloc(ck->ar, nlets * sizeof *ind->lets);
     ind->froms = arena_alloc(ck->ar, nfroms * sizeof *ind->froms);
+    struct strmap names = {0};      /* of the children, once there are many */
     for (struct ast *s = body; s; s = s->next) {
         switch ((enum ast_kind)s->kind) {
         case AST_S_LET: {
@@ -557,7 +598,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
             break;
         }
         case AST_S_INDICATOR: {
-            struct indicator *dup = sibling(ck, ind, s->str);
+            struct indicator *dup = named(ind->kids, ind->nkids, &names, s->str);
             if (dup) {
                 diag_error(ck->dg, name_node(s)->at, M_DUP_INDICATOR, s->str,
                            diag_line(ck->dg, dup->decl->at));
@@ -565,7 +606,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
                 VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, s, ind));
                 break;
             }
-            ind->kids[ind->nkids++] = add_sibling(ck, ind, build_indicator(ck, s, ind));
+            ind->kids[ind->nkids++] = named_add(&names, build_indicator(ck, s, ind));
             break;
         }
         case AST_S_FROM: {
@@ -604,6 +645,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
             break;
         }
     }
+    strmap_free(&names);
     if (ind->score && (ind->nkids || ind->nfroms) && ind->decl->kind != AST_S_FROM)
         diag_error(ck->dg, ind->score->at, M_SCORE_PARENT, ind->name);
 }
@@ -1075,14 +1117,15 @@ static void collect_items(struct checker *ck, struct ast *items, struct top_sett
             break;
         }
         case AST_S_INDICATOR: {
-            struct indicator *dup = sibling(ck, NULL, it->str);
+            struct indicator *dup = named(ck->top, ck->ntop, &ck->top_names, it->str);
             if (dup) {
                 diag_error(ck->dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
                            diag_line(ck->dg, dup->decl->at));
                 VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, it, NULL));
                 break;
             }
-            VEC_PUSH(ck->top, ck->ntop, ck->captop, add_sibling(ck, NULL, build_indicator(ck, it, NULL)));
+            VEC_PUSH(ck->top, ck->ntop, ck->captop,
+                     named_add(&ck->top_names, build_indicator(ck, it, NULL)));
             break;
         }
         case AST_S_GRADES:
@@ -1199,6 +1242,7 @@ static void checker_free(struct checker *ck)
     strmap_free(&ck->paths);
     strmap_free(&ck->global_names);
     strmap_free(&ck->siblings);
+    strmap_free(&ck->top_names);
     buf_free(&ck->key);
 }
 
