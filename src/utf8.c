@@ -45,8 +45,14 @@ size_t utf8_validate(const char *s, size_t len)
     int n;
 
     while (i < len) {
-        if ((unsigned char)s[i] < 0x80) {   /* ASCII, most of a script: no call */
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {     /* ASCII, most of a script: no call */
             i++;
+            continue;
+        }
+        if (b >= 0xE1 && b <= 0xEC && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80
+            && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;     /* U+1000..U+CFFF (most CJK): never overlong nor a surrogate */
             continue;
         }
         if ((n = utf8_decode(s + i, len - i, &cp)) <= 0)

@@ -103,6 +103,33 @@ static void test_validate_encode(void)
     }
 }
 
+/* utf8_validate's fast paths (ASCII, three-byte sequences) say what a plain utf8_decode loop
+ * says: every lead byte, every second byte, third bytes at the continuation range's edges,
+ * whole and cut short. */
+static size_t validate_slowly(const char *s, size_t len)
+{
+    size_t i = 0;
+    uint32_t cp;
+    int n;
+    while (i < len && (n = utf8_decode(s + i, len - i, &cp)) > 0)
+        i += (size_t)n;
+    return i;
+}
+
+static void test_validate_fast(void)
+{
+    static const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    int wrong = 0;
+    for (int b0 = 0x80; b0 <= 0xFF; b0++)
+        for (int b1 = 0; b1 <= 0xFF; b1++)
+            for (size_t k = 0; k < sizeof thirds; k++) {
+                char t[6] = {'a', (char)b0, (char)b1, (char)thirds[k], '\x80', 'z'};
+                for (size_t len = 2; len <= sizeof t; len++)
+                    wrong += utf8_validate(t, len) != validate_slowly(t, len);
+            }
+    CHECK(wrong == 0);
+}
+
 static void test_width(void)
 {
     CHECK(utf8_width('a') == 1);
@@ -311,6 +338,7 @@ int main(void)
 {
     test_decode();
     test_validate_encode();
+    test_validate_fast();
     test_width();
     test_names();
     test_fullwidth();
