@@ -1306,18 +1306,29 @@ static void trace_rescale(struct evaluator *ev, struct ind_result *r, double val
     }
 }
 
-/* An indicator's syntax (its rules, lets and their expressions) is made by the parser just
- * before its S_INDICATOR node, about 1 to 2 KB for a leaf: asking for it while the previous
- * sibling is scored lets memory fetch it meanwhile.  A big rule set (10,000 leaves and more)
- * does not fit in the cache, and each leaf's nodes would otherwise be waited for one by one,
- * pointer after pointer (issue 12.4: 10,000 leaves, 1.5 -> 0.9 µs a leaf).  Only a hint:
- * where the nodes are is no matter of correctness. */
-static void prefetch_indicator(const struct indicator *ind)
+/* A big rule set (10,000 leaves and more) does not fit in the cache: scoring each leaf would
+ * wait for its indicator, its result and its syntax one pointer after the other.  So a
+ * parent, while it scores one child, asks memory for what the next ones need: the indicator
+ * two ahead, and for the one next (whose indicator is then at hand) its result and its syntax
+ * (rules, lets and their expressions: the parser makes them just before the S_INDICATOR
+ * node, about 1 to 2 KB for a leaf, asked for nearest first: the hints past what the
+ * processor can track are dropped).  Only hints: where things are is no matter of
+ * correctness (issue 12.4: 10,000 rich leaves, 1.5 -> 0.9 µs a leaf and data set with the
+ * syntax alone, about 20% less again with the indicator and result). */
+static void prefetch_kids(const struct evaluator *ev, const struct indicator *ind, uint32_t k)
 {
-    enum { SPAN = 2048, LINE = 64 };
-    uintptr_t p = (uintptr_t)ind->decl;     /* an address, never read through */
-    for (uintptr_t off = 0; off < SPAN && off <= p; off += LINE)
-        __builtin_prefetch((const void *)(p - off));
+    enum { SYNTAX = 2048 };
+    if (k + 2 < ind->nkids)
+        for (size_t off = 0; off < sizeof *ind; off += 64)
+            __builtin_prefetch((const char *)ind->kids[k + 2] + off);
+    if (k + 1 < ind->nkids) {
+        const struct indicator *next = ind->kids[k + 1];
+        uintptr_t decl = (uintptr_t)next->decl;     /* an address, never read through */
+        for (uintptr_t off = 0; off < SYNTAX && off <= decl; off += 64)     /* nearest first */
+            __builtin_prefetch((const void *)(decl - off));
+        if (next->index < ev->rs->nall && !ev->map)
+            __builtin_prefetch(&ev->res.ind[next->index]);
+    }
 }
 
 /* Sum the children of a scored (not skipped) parent: the applicable ones' scores, and the
@@ -1331,8 +1342,7 @@ static bool sum_children(struct evaluator *ev, const struct indicator *ind, doub
     *all_skipped = true;
     for (uint32_t k = 0; k < ind->nkids; k++) {
         const struct indicator *kid = ind->kids[k];
-        if (k + 1 < ind->nkids)
-            prefetch_indicator(ind->kids[k + 1]);
+        prefetch_kids(ev, ind, k);
         score_indicator(ev, kid);
         const struct ind_result *kr = result_of(ev, kid);
         if (kr->state != IS_OK && kr->state != IS_SKIPPED) {
