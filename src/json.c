@@ -108,20 +108,58 @@ void json_lookup_reset(struct json_lookup *lk, struct arena *ar)
     *lk = (struct json_lookup){.ar = ar};
 }
 
-/* strcmp(a, b) == 0 inline: names are short, and most differ in their first bytes. */
+/* strcmp(a, b) == 0: most names differ in their first two bytes, tested inline; the rest
+ * (Chinese names share lead bytes) by strcmp, which compares a word at a time. */
 static inline bool same_name(const char *a, const char *b)
 {
-    while (*a && *a == *b)
-        a++, b++;
-    return *a == *b;
+    return a[0] == b[0] && (!a[0] || (a[1] == b[1] && strcmp(a, b) == 0));
 }
+
+/* json_last_wins marks each object it has seen to: its names are unique.  The mark is the
+ * object's own address in valuedouble, which cJSON leaves unused (0) for an object, so
+ * neither an object cJSON made nor a copy of a marked one (at another address) passes. */
+static void mark_unique(cJSON *obj)
+{
+    obj->valuedouble = (double)(uintptr_t)obj;
+}
+
+static bool names_unique(const cJSON *obj)
+{
+    return obj->valuedouble == (double)(uintptr_t)obj;
+}
+
+/* Where json_get found a name last, by the name's address: the rule set's names are asked
+ * for again with every data set, and data sets of one shape hold them at the same place.
+ * Only a guess, always checked (a computed name's text at one address may change), and
+ * used only where names are unique, so the member found is the first of its name. */
+struct hint {
+    const char *key;
+    uint32_t at;
+};
+enum { HINTS = 256 };
+static _Thread_local struct hint hints[HINTS];
 
 cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key)
 {
     cJSON *c = obj->child;
-    for (int i = 0; c && i < JSON_NARROW; c = c->next, i++)
-        if (c->string && same_name(c->string, key))
-            return c;
+    if (names_unique(obj)) {
+        struct hint *h = &hints[ptr_hash(key) & (HINTS - 1)];
+        if (h->key == key) {
+            cJSON *t = c;
+            for (uint32_t i = h->at; t && i; i--)
+                t = t->next;
+            if (t && t->string && same_name(t->string, key))
+                return t;
+        }
+        for (uint32_t i = 0; c && i < JSON_NARROW_UNIQUE; c = c->next, i++)
+            if (c->string && same_name(c->string, key)) {
+                *h = (struct hint){key, i};
+                return c;
+            }
+    } else
+        for (int i = 0; c && i < JSON_NARROW; c = c->next, i++)
+            if (c->string && same_name(c->string, key))
+                return c;
     if (!c)
         return NULL;
     struct json_index *x = index_of(lk, obj);
@@ -168,6 +206,8 @@ static void last_wins_wide(cJSON *j, bool owned, uint32_t n)
     free(kept);
 }
 
+static void last_wins_narrow(cJSON *j, bool owned);
+
 void json_last_wins(cJSON *j, bool owned)
 {
     if (!j)
@@ -176,14 +216,20 @@ void json_last_wins(cJSON *j, bool owned)
     for (cJSON *c = j->child; c; c = c->next, n++)
         if (c->child)
             json_last_wins(c, owned);
-    if (!cJSON_IsObject(j) || !j->child || !j->child->next)
+    if (!cJSON_IsObject(j))
         return;
-    if (n > 64) {
+    if (n > 64)
         last_wins_wide(j, owned, n);
-        return;
-    }
-    /* a 256-bit filter of the keys seen: only a key whose bit is already set is looked for
-     * among the earlier ones, so an object without duplicates costs a quick hash a key */
+    else if (n > 1)
+        last_wins_narrow(j, owned);
+    mark_unique(j);
+}
+
+/* json_last_wins for an object of at most 64 members: a 256-bit filter of the keys seen,
+ * so that only a key whose bit is already set is looked for among the earlier ones, and an
+ * object without duplicates costs a quick hash a key. */
+static void last_wins_narrow(cJSON *j, bool owned)
+{
     uint64_t seen[4] = {0};
     for (cJSON *c = j->child; c; c = c->next) {
         uint32_t h = quick_hash(c->string);

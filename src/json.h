@@ -35,11 +35,13 @@ int json_check_text(const char *text, size_t len, enum lang lang, char *m, size_
 size_t json_value_end(const char *text, size_t len, size_t from);
 
 /* Look-ups of member names in the objects of one data set.  The first JSON_NARROW members of
- * an object are compared one by one; past them, the object gets a hash of all its members
+ * an object are compared one by one (JSON_NARROW_UNIQUE of an object json_last_wins has
+ * seen to, whose names are unique, after a first guess: where that name was found last, in
+ * the previous data set); past them, the object gets a hash of all its members
  * (made once, in arena `ar`), so n look-ups in an object of m members cost O(n + m), never
  * O(n * m).  The first member of a name wins, as with cJSON_GetObjectItemCaseSensitive.
  * json_lookup_reset forgets every hash: call it whenever `ar` is reset. */
-enum { JSON_NARROW = 8 };
+enum { JSON_NARROW = 8, JSON_NARROW_UNIQUE = 32 };
 struct json_index;
 struct json_lookup {
     struct arena *ar;

@@ -74,6 +74,37 @@ static void test_widths(void)
     CHECK(lk.n == 0 && agrees(&lk, obj, 50) && lk.n == 1);
     /* "k3" in a wide object: the first of the two members named k3 (k3 at 3, repeated at 6) */
     CHECK(cJSON_GetNumberValue(json_get(&lk, obj, "k3")) == 3);
+    /* objects json_last_wins has seen to (names unique: first a guess of where a name was
+     * found last, checked): every width, names in a new order each time so that guesses miss
+     * too, asked for from one reused buffer (agrees) so that one address holds many names */
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++)
+        for (int shift = 0; shift < 3; shift++) {
+            struct buf b = {0};
+            buf_addc(&b, '{');
+            for (int i = 0; i < widths[w]; i++)
+                buf_printf(&b, "%s\"k%d\":%d", i ? "," : "", (i + shift * 5) % widths[w], i);
+            buf_addc(&b, '}');
+            cJSON *unique = json_parse_in(&ar, b.data, b.len);
+            buf_free(&b);
+            json_last_wins(unique, false);
+            CHECK(unique && agrees(&lk, unique, widths[w]) && agrees(&lk, unique, widths[w]));
+        }
+    /* a copy of such an object (another address) is not taken for one: given a first "k3" of
+     * its own, that one is found (a guess from the original would point at the later one) */
+    {
+        struct buf b = {0};
+        buf_adds(&b, "{\"a\":1,\"b\":2,\"k3\":3}");
+        cJSON *unique = json_parse_in(&ar, b.data, b.len);
+        buf_free(&b);
+        json_last_wins(unique, false);
+        CHECK(cJSON_GetNumberValue(json_get(&lk, unique, "k3")) == 3);   /* the guess: at 2 */
+        cJSON *copy = cJSON_Duplicate(unique, true), *first = cJSON_CreateNumber(99);
+        first->string = strdup("k3");
+        cJSON_DeleteItemFromObject(copy, "a");
+        cJSON_InsertItemInArray(copy, 0, first);            /* k3 (99), b, k3 (3) */
+        CHECK(cJSON_GetNumberValue(json_get(&lk, copy, "k3")) == 99);
+        cJSON_Delete(copy);
+    }
     arena_free(&ar);
 }
 
