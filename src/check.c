@@ -325,6 +325,8 @@ static void resolve_name(struct checker *ck, struct ast *e, struct ctx cx)
     e->ref = b;
     if (!ck->in_binding)
         b->read = true;     /* lint.c follows what b reads in turn */
+    else
+        ck->in_binding->reads = true;
     resolve_binding(ck, b, cx.depth);
     deeper(ck, e, &cx, (int)b->height);
     if (!b->is_const && cx.deps && ck->let_deps) {

@@ -193,7 +193,8 @@ static void use(struct linter *l, const struct binding *b)
             return;
         l->let_used[b->slot] = true;
     }
-    walk(l, b->decl->a);
+    if (b->reads)       /* no expression to walk for the many that read only data */
+        walk(l, b->decl->a);
 }
 
 /* Every name read under a let's or const's expression. */

@@ -40,6 +40,7 @@ struct binding {
     uint8_t state;              /* check: enum check_state of its expression */
     bool read;                  /* check: read by a rule, setting or test itself, not only
                                    by another let or const (lint.c follows the rest) */
+    bool reads;                 /* check: its expression reads a let or const */
     uint32_t height;            /* check: nesting of its expression, with the bindings it reads */
     struct value cval;          /* consts: the value */
 };
