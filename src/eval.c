@@ -1315,14 +1315,15 @@ static void trace_rescale(struct evaluator *ev, struct ind_result *r, double val
  * processor can track are dropped).  Only hints: where things are is no matter of
  * correctness (issue 12.4: 10,000 rich leaves, 1.5 -> 0.9 µs a leaf and data set with the
  * syntax alone, about 20% less again with the indicator and result). */
-static void prefetch_kids(const struct evaluator *ev, const struct indicator *ind, uint32_t k)
+static void prefetch_kids(const struct evaluator *ev, struct indicator *const *kids, uint32_t n,
+                          uint32_t k)
 {
     enum { SYNTAX = 2048 };
-    if (k + 2 < ind->nkids)
-        for (size_t off = 0; off < sizeof *ind; off += 64)
-            __builtin_prefetch((const char *)ind->kids[k + 2] + off);
-    if (k + 1 < ind->nkids) {
-        const struct indicator *next = ind->kids[k + 1];
+    if (k + 2 < n)
+        for (size_t off = 0; off < sizeof **kids; off += 64)
+            __builtin_prefetch((const char *)kids[k + 2] + off);
+    if (k + 1 < n) {
+        const struct indicator *next = kids[k + 1];
         uintptr_t decl = (uintptr_t)next->decl;     /* an address, never read through */
         for (uintptr_t off = 0; off < SYNTAX && off <= decl; off += 64)     /* nearest first */
             __builtin_prefetch((const void *)(decl - off));
@@ -1342,7 +1343,7 @@ static bool sum_children(struct evaluator *ev, const struct indicator *ind, doub
     *all_skipped = true;
     for (uint32_t k = 0; k < ind->nkids; k++) {
         const struct indicator *kid = ind->kids[k];
-        prefetch_kids(ev, ind, k);
+        prefetch_kids(ev, ind->kids, ind->nkids, k);
         score_indicator(ev, kid);
         const struct ind_result *kr = result_of(ev, kid);
         if (kr->state != IS_OK && kr->state != IS_SKIPPED) {
@@ -2043,6 +2044,7 @@ static void score_total(struct evaluator *ev)
     forget_reads(ev);       /* the id's, the from blocks' */
     for (uint32_t k = 0; k < ev->res.ntop; k++) {
         const struct indicator *ind = ev->res.top[k];
+        prefetch_kids(ev, ev->res.top, ev->res.ntop, k);   /* a flat rule set is all top */
         score_indicator(ev, ind);
         const struct ind_result *r = result_of(ev, ind);
         if (!ind_has_score(r)) {
