@@ -140,13 +140,16 @@ static void replace_or_add(struct ast **top, struct ast *n, bool named)
 
 struct ast *extend_merge(struct diag *dg, struct arena *ar, struct ast *base, struct ast *items)
 {
-    struct ast *top = NULL;
-    /* the base, without its tests */
+    struct ast *top = NULL, **tail = &top;
+    /* the base, without its tests (kept in order through its tail: a base of many items
+     * must not cost a walk of the list for each) */
     for (struct ast *n = base, *next; n; n = next) {
         next = n->next;
         n->next = NULL;
-        if (n->kind != AST_S_TEST)
-            append(&top, n);
+        if (n->kind != AST_S_TEST) {
+            *tail = n;
+            tail = &n->next;
+        }
     }
     for (struct ast *n = items, *next; n; n = next) {
         next = n->next;
