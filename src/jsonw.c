@@ -210,8 +210,8 @@ void jsonw_cstr(struct jsonw *w, const char *s)
 void jsonw_num(struct jsonw *w, double v, int maxdec)
 {
     before_value(w);
-    char nb[NUM_BUF];
-    buf_add(w->b, nb, num_format(nb, sizeof nb, v, maxdec));
+    buf_reserve(w->b, NUM_BUF);         /* printed in place: no copy from a buffer of its own */
+    w->b->len += num_format(w->b->data + w->b->len, NUM_BUF, v, maxdec);
 }
 
 void jsonw_bool(struct jsonw *w, bool v)
