@@ -478,16 +478,16 @@ static bool arith(struct evaluator *ev, const struct ast *e, const struct value 
 static bool to_text(struct evaluator *ev, const struct ast *e, const struct value *v,
                     const char *fmt, struct buf *b)
 {
-    char nb[NUM_BUF];
     if (v->kind == V_NUM && !isfinite(v->n))
         return eval_not_finite(ev, e, v->n);
+    if (v->kind == V_NUM || (fmt && *fmt))
+        buf_reserve(b, NUM_BUF);        /* numbers are printed in place, not copied */
     if (fmt && *fmt) {
         if (v->kind != V_NUM)
             return wrong_type(ev, e, v, M_T_NUMBER);
-        if (fmt[0] == '%')
-            buf_add(b, nb, num_format_pct(nb, sizeof nb, v->n));
-        else
-            buf_add(b, nb, num_format_fixed(nb, sizeof nb, v->n, atoi(fmt + 1)));
+        char *at = b->data + b->len;
+        b->len += fmt[0] == '%' ? num_format_pct(at, NUM_BUF, v->n)
+                                : num_format_fixed(at, NUM_BUF, v->n, atoi(fmt + 1));
         return true;
     }
     switch (v->kind) {
@@ -495,7 +495,7 @@ static bool to_text(struct evaluator *ev, const struct ast *e, const struct valu
     case V_NULL: buf_adds(b, "null"); return true;
     case V_BOOL: buf_adds(b, v->b ? "true" : "false"); return true;
     case V_NUM:
-        buf_add(b, nb, num_format(nb, sizeof nb, v->n, ev->rs->precision));
+        b->len += num_format(b->data + b->len, NUM_BUF, v->n, ev->rs->precision);
         return true;
     case V_STR: buf_add(b, v->s, v->len); return true;
     case V_JSON: {
