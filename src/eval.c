@@ -36,6 +36,7 @@ struct evaluator {
     const struct ruleset *rs;
     struct path_slot *paths;    /* plain data paths of this data set, by slot */
     enum lang lang;
+    bool prefetch;              /* the rule set is too big for the cache: prefetch_kids */
     struct arena scratch;
     struct buf text;            /* interpolations are made here (nested ones after) */
     struct json_lookup names;   /* hashes of this data set's wide objects, in scratch */
@@ -1315,10 +1316,15 @@ static void trace_rescale(struct evaluator *ev, struct ind_result *r, double val
  * processor can track are dropped).  Only hints: where things are is no matter of
  * correctness (issue 12.4: 10,000 rich leaves, 1.5 -> 0.9 µs a leaf and data set with the
  * syntax alone, about 20% less again with the indicator and result). */
+/* Indicators from which a rule set's syntax (about 2 KB a rich leaf) outgrows the caches. */
+enum { PREFETCH_FROM = 1000 };
+
 static void prefetch_kids(const struct evaluator *ev, struct indicator *const *kids, uint32_t n,
                           uint32_t k)
 {
     enum { SYNTAX = 2048 };
+    if (!ev->prefetch)      /* a small rule set stays in the cache: the hints would only cost */
+        return;
     if (k + 2 < n)
         for (size_t off = 0; off < sizeof **kids; off += 64)
             __builtin_prefetch((const char *)kids[k + 2] + off);
@@ -2148,6 +2154,7 @@ struct evaluator *eval_new(const struct ruleset *rs)
     struct evaluator *ev = xcalloc(1, sizeof *ev);
     ev->rs = rs;
     ev->lang = rs->dg.lang;
+    ev->prefetch = rs->nall >= PREFETCH_FROM;
     arena_init(&ev->scratch);
     json_lookup_reset(&ev->names, &ev->scratch);
     ev->ar = &ev->scratch;
