@@ -98,6 +98,42 @@ static void put_string(struct buf *out, const char *s, size_t n, int zh)
     buf_add(out, s, n);
 }
 
+/* Whether byte b may go on a word (a name or keyword): an ASCII letter, digit or '_', or a byte
+ * of a UTF-8 character (the lexer reads most of them as name characters). */
+static int wordish(unsigned char b)
+{
+    return b >= 0x80 || b == '_' || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* A string with {…} parts, tokens v[head..tail]: as written, but for the keywords in its {…}
+ * (the lexer's keyword tokens: not fields, names or the strings inside), which are spelled in
+ * the chosen style.  A keyword whose new spelling would touch a word is set apart by a space
+ * (whitespace between the tokens of a {…} is insignificant), so it is read back the same. */
+static void put_interpolated(struct buf *out, struct diag *dg, const struct tok *v, size_t head,
+                             size_t tail, int zh)
+{
+    struct buf b = {0};
+    const char *src = dg->files[v[head].at.file].text;
+    uint32_t at = v[head].at.start;
+    for (size_t k = head + 1; k < tail; k++) {
+        const char *kw = lex_keyword_text(v[k].kind, zh);
+        size_t n = kw ? strlen(kw) : 0;
+        struct span w = v[k].at;
+        if (!kw || (w.end - w.start == n && memcmp(src + w.start, kw, n) == 0))
+            continue;
+        buf_add(&b, src + at, w.start - at);
+        if (w.start > 0 && wordish((unsigned char)src[w.start - 1]))
+            buf_addc(&b, ' ');
+        buf_add(&b, kw, n);
+        if (wordish((unsigned char)src[w.end]))
+            buf_addc(&b, ' ');
+        at = w.end;
+    }
+    buf_add(&b, src + at, v[tail].at.end - at);
+    put_string(out, buf_data(&b), b.len, zh);
+    buf_free(&b);
+}
+
 /* One token as it is printed. */
 static void put_token(struct buf *out, struct diag *dg, const struct tok *t, int zh)
 {
@@ -201,7 +237,7 @@ static int continues(const struct tok *prev, const struct tok *t)
     }
 }
 
-/* A string with {…} parts (from its head to its tail: printed as written) as one token;
+/* A string with {…} parts (from its head to its tail: put_interpolated prints it) as one token;
  * *i moves to its tail. */
 static struct tok whole_string(const struct tok *v, size_t n, size_t *i)
 {
@@ -212,6 +248,43 @@ static struct tok whole_string(const struct tok *v, size_t n, size_t *i)
         t.at.end = v[*i].at.end;
     }
     return t;
+}
+
+/* `expect grade == …` and `expect errors …` in the chosen style (NULL: any other token): grade
+ * and errors are names, which test blocks also take in Chinese: 错误, and 等级, the keyword
+ * grades (so only before == and !=, as the grammar has it). */
+static const char *expect_word(struct diag *dg, const struct tok *prev, const struct tok *t,
+                               const struct tok *next, int zh)
+{
+    if (!prev || prev->kind != KW_EXPECT || !next)
+        return NULL;
+    int eq = next->kind == EQ || next->kind == NE;
+    if (t->kind == KW_GRADES)
+        return zh ? "等级" : "grade";
+    if (t->kind != NAME || !(eq || next->kind == '<' || next->kind == '>' || next->kind == LE
+                             || next->kind == GE))
+        return NULL;
+    size_t n;
+    const char *s = text(dg, t->at, &n);
+    if (eq && n == 5 && memcmp(s, "grade", 5) == 0)
+        return zh ? "等级" : "grade";
+    if ((n == 6 && memcmp(s, "errors", 6) == 0) || (n == 6 && memcmp(s, "错误", 6) == 0))
+        return zh ? "错误" : "errors";
+    return NULL;
+}
+
+/* Token t as it is printed: v[i], or the string v[head..i] with {…} parts; prev: the token
+ * before it. */
+static void put(struct buf *out, struct diag *dg, const struct tok *v, size_t n, size_t head,
+                size_t i, const struct tok *t, const struct tok *prev, int zh)
+{
+    const char *w;
+    if (head < i && v[head].kind == ISTR_HEAD)
+        put_interpolated(out, dg, v, head, i, zh);
+    else if ((w = expect_word(dg, prev, t, i + 1 < n ? &v[i + 1] : NULL, zh)))
+        buf_adds(out, w);
+    else
+        put_token(out, dg, t, zh);
 }
 
 /* The script's own style: Chinese when most of its keywords are written in Chinese. */
@@ -248,6 +321,7 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
     const struct tok *prev = NULL, *before_prev = NULL;
     int starts = 0, prev_starts = 0;    /* the token (the one before) is first on its line */
     for (size_t i = 0; i < n; i++) {
+        size_t head = i;
         struct tok t = whole_string(v, n, &i);
         /* the JSON text after `with`: as written (it is JSON, not our syntax) */
         if (t.kind == '{' && prev && prev->kind == KW_WITH) {
@@ -269,7 +343,7 @@ int fmt_file(struct diag *dg, uint32_t file, int zh, struct buf *out)
                 buf_add(out, "  ", 2);
         } else if (spaced(before_prev, prev, &t, i + 1 < n ? &v[i + 1] : NULL, prev_starts))
             buf_add(out, t.kind == COMMENT ? "  " : " ", t.kind == COMMENT ? 2 : 1);
-        put_token(out, dg, &t, zh);
+        put(out, dg, v, n, head, i, &t, prev, zh);
         if (t.kind == '{')
             depth++;
         cases += t.kind == KW_CASE;
@@ -314,11 +388,12 @@ void fmt_span(const struct diag *cdg, struct span at, int statement, int zh, str
     struct tok *v = tokens(dg, at.file, at.start, at.end, 0, &ar, &n);
     const struct tok *prev = NULL, *before_prev = NULL;
     for (size_t i = 0; i < n; i++) {
+        size_t head = i;
         struct tok t = whole_string(v, n, &i);
         if (prev && spaced(before_prev, prev, &t, i + 1 < n ? &v[i + 1] : NULL,
                            statement && !before_prev))
             buf_addc(out, ' ');
-        put_token(out, dg, &t, zh);
+        put(out, dg, v, n, head, i, &t, prev, zh);
         before_prev = prev;
         v[i] = t;
         prev = &v[i];
