@@ -41,6 +41,11 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 %parse-param {struct parse_ctx *ctx}
 %lex-param {struct parse_ctx *ctx}
 
+/* A '{' the error recovery throws away (after `指标乙 50 {`: the split hint) leaves its '}' to
+ * close the block around it, and that block's own '}' then has nothing to close: counted here,
+ * so that '}' is not reported as a second error for the same mistake. */
+%destructor { if (strcmp(yymsg, "Error: discarding") == 0) ctx->lost_open++; } '{'
+
 %union {
     struct ast *node;
     struct ast_seq seq;     /* a list being built: head and tail */
@@ -52,6 +57,7 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 %token <num> NUMBER "number" PERCENT "percentage"
 %token <word> STRING "string" ISTR_HEAD "string with {}"
 %token <word> ISTR_MID "string part" ISTR_TAIL "end of string" FMT "format"
+%token <num> '{'   /* typed only for its %destructor below: the value is never set */
 %token EQ "==" NE "!=" LE "<=" GE ">=" COAL "??"
 %token COMMENT "comment"   /* only for jixiao fmt: the parser never sees it */
 /* ORDER KEYWORDS */
@@ -104,11 +110,11 @@ item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, 
     | KW_CONST NAME '=' expr            { $$ = ast_named(AR, AST_S_CONST, $2, $4, NULL, @$); }
     | let
     | indicator
-    | KW_BONUS path weight '{' body '}' { $$ = ast_bonus(AR, $2, $3, $5.head, @$); }
+    | KW_BONUS path weight '{' body '}' { (void)$4; $$ = ast_bonus(AR, $2, $3, $5.head, @$); }
     | rule
     | grades
     | KW_DROP path                      { $$ = ast_unary(AR, AST_S_DROP, $2.head, @$); }
-    | KW_TEST STRING '{' tests '}'      { $$ = ast_test(AR, $2, $4.head, @$); }
+    | KW_TEST STRING '{' tests '}'      { (void)$3; $$ = ast_test(AR, $2, $4.head, @$); }
     | error                             { $$ = NULL; }
     ;
 
@@ -125,7 +131,7 @@ let: KW_LET NAME '=' expr               { $$ = ast_named(AR, AST_S_LET, $2, $4, 
 
 /* indicator -> 'indicator' path [weight] '{' body '}' */
 indicator: KW_INDICATOR path weight '{' body '}'
-                                        { $$ = ast_indicator(AR, $2, $3, $5.head, @$); }
+                                        { (void)$4; $$ = ast_indicator(AR, $2, $3, $5.head, @$); }
     ;
 
 /* path -> (NAME | STRING) { '.' (NAME | STRING) }: a quoted step may hold any text */
@@ -161,7 +167,7 @@ body_item: let
 
 /* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' (§11) */
 from: KW_FROM expr group KW_NAME expr KW_WEIGHT expr '{' body '}'
-                                        { $$ = ast_from(AR, $2, $3, $5, $7, $9.head, @$); }
+                                        { (void)$8; $$ = ast_from(AR, $2, $3, $5, $7, $9.head, @$); }
     ;
 
 group: %empty                           { $$ = NULL; }
@@ -183,7 +189,7 @@ reason: %empty                          { $$ = NULL; }
     ;
 
 /* grades -> 'grades' '{' { name ('if' expr | 'otherwise') } '}' */
-grades: KW_GRADES '{' bands '}'         { $$ = ast_with_kids(ast_new(AR, AST_S_GRADES, @$), $3.head); }
+grades: KW_GRADES '{' bands '}'         { (void)$2; $$ = ast_with_kids(ast_new(AR, AST_S_GRADES, @$), $3.head); }
     ;
 
 bands: %empty                           { $$ = AST_SEQ_EMPTY; }
@@ -212,7 +218,7 @@ test_item: KW_GIVEN STRING              { $$ = ast_named(AR, AST_S_GIVEN, $2, NU
     ;
 
 /* The object after 'with' is JSON text: the parser only finds its extent. */
-json_text: '{' json_members '}'         { $$ = ast_source(AR, @$); }
+json_text: '{' json_members '}'         { (void)$1; $$ = ast_source(AR, @$); }
     ;
 json_members: %empty | json_member_list ;
 json_member_list: json_member | json_member_list ',' json_member ;
@@ -509,6 +515,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     enum lang lang = ctx->dg->lang;
     struct span at = *yypcontext_location(yyctx);
     yysymbol_kind_t la = yypcontext_token(yyctx);
+    if (la == YYTRANSLATE('}') && ctx->lost_open > 0) {
+        ctx->lost_open--;       /* the '}' of a '{' thrown away: already reported (%destructor) */
+        return 0;
+    }
     struct buf what = {0}, want = {0}, text = {0}, hint = {0};
     if (la == YYSYMBOL_YYEOF) {
         buf_adds(&what, msg(lang, M_TOK_EOF));

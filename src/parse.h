@@ -53,6 +53,8 @@ struct parse_ctx {
     int nouter;
     uint32_t part_start;            /* the current part of the string */
     struct brace brace;             /* where a missing or extra '}' probably is (brace.c) */
+    int lost_open;                  /* '{' thrown away by error recovery: as many '}' will
+                                     * come with nothing to close, not mistakes of their own */
     struct lex_name *names;         /* names read so far (lexer.l: intern) */
     uint32_t nnames, capnames;      /* capnames: a power of two, or 0 */
     /* result */
