@@ -93,7 +93,8 @@ void brace_token(struct brace *b, enum brace_tok kind, const struct span *at)
         b->has_kw = 1;
         break;
     case BRACE_OPEN: {
-        struct brace_block blk = {b->first, b->first_end, line, b->indent};
+        struct brace_block blk = {b->first, b->first_end, line, b->indent,
+                                  b->src->text[at->start] != '{'};
         if (b->has_kw) {
             blk.start = b->kw;
             blk.end = b->kw_end;
@@ -132,10 +133,12 @@ void brace_note(struct brace *b, struct diag *dg, uint32_t file, enum brace_why 
         n--;    /* do not cut a character in two */
     char word[64];
     snprintf(word, sizeof word, "%.*s", (int)n, t);
+    /* the braces as the script writes them: } or ｝ (U+FF5D, 3 bytes) */
     if (b->suspect == 1) {
-        diag_note(dg, what, M_NOTE_UNCLOSED, word);
+        diag_note(dg, what, M_NOTE_UNCLOSED, word, b->blame.wide ? "\xEF\xBD\x9D" : "}");
     } else {
-        struct span close = {file, b->close, b->close + 1};
-        diag_note(dg, close, M_NOTE_EXTRA, word, b->blame.line + 1);
+        int wide = b->src->text[b->close] != '}';
+        struct span close = {file, b->close, b->close + (wide ? 3 : 1)};
+        diag_note(dg, close, M_NOTE_EXTRA, wide ? "\xEF\xBD\x9D" : "}", word, b->blame.line + 1);
     }
 }

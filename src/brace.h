@@ -32,6 +32,7 @@ struct brace_block {
     uint32_t start, end;    /* what opened it: its keyword, else the first token of its line */
     uint32_t line;          /* line index (from 0) of what opened it */
     uint32_t indent;        /* display width of that line's indentation */
+    int wide;               /* opened by ｛ (its '}' is then shown as ｝), not by { */
 };
 
 struct brace {

@@ -67,10 +67,11 @@
     X(M_HINT_QUOTES, "the string opens with %s but ends with %s: use “…” or \"…\" at both ends", \
       "字符串以 %s 开始，却以 %s 结束：两端请使用同一种引号，“…”或 \"…\"")                    \
     /* notes after a syntax error (brace.c): where a '}' is probably missing or extra */     \
-    X(M_NOTE_UNCLOSED, "the '%s' opened here may be missing its '}'",                       \
-      "此处开始的「%s」可能缺少结尾的「}」")                                                  \
-    X(M_NOTE_EXTRA, "this '}' may be one too many: it closes the '%s' of line %u, which is indented less", \
-      "这个「}」可能多余：它关闭的是第 %2$u 行缩进更少的「%1$s」")                          \
+    /* the second %s (the first of M_NOTE_EXTRA): the script's own brace, } or ｝ */         \
+    X(M_NOTE_UNCLOSED, "the '%s' opened here may be missing its '%s'",                      \
+      "此处开始的「%s」可能缺少结尾的「%s」")                                                 \
+    X(M_NOTE_EXTRA, "this '%s' may be one too many: it closes the '%s' of line %u, which is indented less", \
+      "这个「%1$s」可能多余：它关闭的是第 %3$u 行缩进更少的「%2$s」")                        \
     /* a call with the wrong number of arguments: singular and plural in English */         \
     X(M_ARITY_1, "%s() takes 1 argument, not %d", "%s() 需要 1 个参数，而不是 %d 个")            \
     X(M_ARITY_N, "%s() takes %d arguments, not %d", "%s() 需要 %d 个参数，而不是 %d 个")          \
