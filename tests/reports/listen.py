@@ -16,7 +16,9 @@ while True:
     try:
         line = c.recv(4096).split(b"\r\n")[0].decode("latin-1")
     except OSError:
-        line = "(nothing read)"
+        line = ""
+    if not line:        # a connection opened ahead of need (a preconnect) and left unused
+        line = "(connection without a request)"
     with open(sys.argv[2], "a") as log:
         log.write(line + "\n")
     try:
