@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
+
 static _Thread_local struct arena *parsing_into;   /* set only inside json_parse_in */
 
 static void *hook_malloc(size_t n)
@@ -52,10 +54,7 @@ struct json_index {
 
 static uint32_t name_hash(const char *s)
 {
-    uint32_t h = 2166136261u;               /* FNV-1a */
-    for (const unsigned char *u = (const unsigned char *)s; *u; u++)
-        h = (h ^ *u) * 16777619u;
-    return h;
+    return hash_bytes(s, strlen(s));
 }
 
 static uint32_t ptr_hash(const void *p)

@@ -10,10 +10,7 @@
 
 static uint32_t hash(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return (uint32_t)(h ^ (h >> 32));
+    return hash_bytes(s, strlen(s));
 }
 
 static struct strmap_entry *slot(const struct strmap *m, const char *key, uint32_t h)

@@ -6,7 +6,18 @@
 #ifndef JX_STRMAP_H
 #define JX_STRMAP_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+/* FNV-1a of the n bytes at s: the one hash of names, for every table of them (this map, the
+ * lexer's names, json.c's members of wide objects). */
+static inline uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 struct strmap_entry {
     const char *key;    /* NULL: empty */
