@@ -206,9 +206,7 @@ struct ast *ast_interp(struct arena *ar, struct word head, struct ast_seq parts,
 {
     struct ast *n = ast_new(ar, AST_E_INTERP, at);
     struct ast_seq kids = ast_seq_add(AST_SEQ_EMPTY, ast_text(ar, head));
-    kids.tail->next = parts.head;
-    if (parts.tail)
-        kids.tail = parts.tail;
+    kids = ast_seq_add(kids, parts.head);       /* the whole chain of parts */
     n->kids = ast_seq_add(kids, ast_text(ar, tail)).head;
     return n;
 }

@@ -134,11 +134,12 @@ void brace_note(struct brace *b, struct diag *dg, uint32_t file, enum brace_why 
     char word[64];
     snprintf(word, sizeof word, "%.*s", (int)n, t);
     /* the braces as the script writes them: } or ｝ (U+FF5D, 3 bytes) */
+    static const char *const closer[] = {"}", "\xEF\xBD\x9D"};
     if (b->suspect == 1) {
-        diag_note(dg, what, M_NOTE_UNCLOSED, word, b->blame.wide ? "\xEF\xBD\x9D" : "}");
+        diag_note(dg, what, M_NOTE_UNCLOSED, word, closer[b->blame.wide]);
     } else {
         int wide = b->src->text[b->close] != '}';
-        struct span close = {file, b->close, b->close + (wide ? 3 : 1)};
-        diag_note(dg, close, M_NOTE_EXTRA, wide ? "\xEF\xBD\x9D" : "}", word, b->blame.line + 1);
+        struct span close = {file, b->close, b->close + (uint32_t)strlen(closer[wide])};
+        diag_note(dg, close, M_NOTE_EXTRA, closer[wide], word, b->blame.line + 1);
     }
 }

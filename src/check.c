@@ -1208,21 +1208,17 @@ static void resolve_names(struct checker *ck)
 static void publish(struct checker *ck)
 {
     struct ruleset *rs = ck->rs;
-    rs->rules = arena_copy(&rs->ar, ck->rules, ck->nrules * sizeof *ck->rules);
-    rs->nrules = ck->nrules;
-    rs->top = arena_copy(&rs->ar, ck->top, ck->ntop * sizeof *ck->top);
-    rs->ntop = ck->ntop;
-    rs->all = arena_copy(&rs->ar, ck->all, ck->nall * sizeof *ck->all);
-    rs->nall = ck->nall;
-    rs->tmpls = arena_copy(&rs->ar, ck->tmpls, ck->ntmpls * sizeof *ck->tmpls);
-    rs->ntmpls = ck->ntmpls;
+    /* list x and its count nx, named alike in both */
+#define PUBLISH(x) (rs->x = arena_copy(&rs->ar, ck->x, ck->n##x * sizeof *ck->x), rs->n##x = ck->n##x)
+    PUBLISH(rules);
+    PUBLISH(top);
+    PUBLISH(all);
+    PUBLISH(tmpls);
+    PUBLISH(lets);
+    PUBLISH(globals);
+    PUBLISH(tests);
+#undef PUBLISH
     rs->has_rows = ck->ntmpls > 0;
-    rs->lets = arena_copy(&rs->ar, ck->lets, ck->nlets * sizeof *ck->lets);
-    rs->nlets = ck->nlets;
-    rs->globals = arena_copy(&rs->ar, ck->globals, ck->nglobals * sizeof *ck->globals);
-    rs->nglobals = ck->nglobals;
-    rs->tests = arena_copy(&rs->ar, ck->tests, ck->ntests * sizeof *ck->tests);
-    rs->ntests = ck->ntests;
     rs->npaths = ck->npaths;
     rs->has_selfscore = rs->selfscore != NULL || ck->selfscores;
     for (uint32_t k = 0; k < ck->nall; k++)
