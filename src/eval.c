@@ -987,22 +987,20 @@ static bool reason_of(struct evaluator *ev, const struct ast *rule, double point
         *out = v.s;
         return true;
     }
-    char nb[NUM_BUF];
     struct src_text t;
-    switch (rule->kind) {
-    case AST_S_DEDUCT:
+    if (rule->kind == AST_S_DEDUCT) {
+        char nb[NUM_BUF];
         t = src_full(ev, rule->b ? rule->b : rule->a);
         *out = arena_printf(ev->ar, "扣 %s 分：%.*s", fmt_points(ev, points, nb), t.len, t.s);
-        break;
-    case AST_S_FAIL:
-        t = rule->b ? src_full(ev, rule->b) : (struct src_text){0, ""};
-        *out = rule->b ? arena_printf(ev->ar, "不得分：%.*s", t.len, t.s) : "不得分";
-        break;
-    default:
-        t = rule->b ? src_full(ev, rule->b) : (struct src_text){0, ""};
-        *out = rule->b ? arena_printf(ev->ar, "不适用：%.*s", t.len, t.s) : "不适用";
-        break;
+        return true;
     }
+    const char *label = rule->kind == AST_S_FAIL ? "不得分" : "不适用";     /* fail, skip */
+    if (!rule->b) {
+        *out = label;
+        return true;
+    }
+    t = src_full(ev, rule->b);
+    *out = arena_printf(ev->ar, "%s：%.*s", label, t.len, t.s);
     return true;
 }
 
@@ -1307,6 +1305,9 @@ static void trace_rescale(struct evaluator *ev, struct ind_result *r, double val
     }
 }
 
+/* Indicators from which a rule set's syntax (about 2 KB a rich leaf) outgrows the caches. */
+enum { PREFETCH_FROM = 1000 };
+
 /* A big rule set (10,000 leaves and more) does not fit in the cache: scoring each leaf would
  * wait for its indicator, its result and its syntax one pointer after the other.  So a
  * parent, while it scores one child, asks memory for what the next ones need: the indicator
@@ -1316,9 +1317,6 @@ static void trace_rescale(struct evaluator *ev, struct ind_result *r, double val
  * processor can track are dropped).  Only hints: where things are is no matter of
  * correctness (issue 12.4: 10,000 rich leaves, 1.5 -> 0.9 µs a leaf and data set with the
  * syntax alone, about 20% less again with the indicator and result). */
-/* Indicators from which a rule set's syntax (about 2 KB a rich leaf) outgrows the caches. */
-enum { PREFETCH_FROM = 1000 };
-
 static void prefetch_kids(const struct evaluator *ev, struct indicator *const *kids, uint32_t n,
                           uint32_t k)
 {
