@@ -78,7 +78,6 @@ void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset 
         struct table t;
         table_build(&t, rs, r);
         table_pack(&t, b);
-        table_free(&t);
         break;
     }
     }
@@ -225,13 +224,17 @@ void out_write_part(struct out *o, const char *text, size_t len, bool last)
             out_csv_add(o, whole, len);
             return;
         }
+        if ((uintptr_t)whole % 8) {     /* not where a worker put it: copied to be read */
+            buf_add(&o->pending, whole, len);
+            whole = o->pending.data;
+            o->pending.len = 0;
+        }
         struct table t;
-        table_unpack(&t, whole, len);
+        table_view(&t, whole, len);
         if (o->fmt == OUT_XLSX)
             out_xlsx_add(o, &t);
         else
             out_html_add(o, &t);
-        table_free(&t);
         return;
     }
     if (first && (o->fmt == OUT_TABLE || o->fmt == OUT_EXPLAIN) && o->count > 1)

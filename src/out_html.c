@@ -19,6 +19,7 @@
 
 #define PARETO_MAX 20           /* indicators shown in the 失分分布 chart */
 #define HIST_BINS 10
+#define HTML_CHUNK (64 << 10)
 
 struct ranked {
     char *id;
@@ -150,7 +151,17 @@ static void body_cell(struct buf *b, const struct table *t, uint32_t row, uint32
     buf_adds(b, "</td>");
 }
 
-static void table_html(struct buf *b, const struct table *t)
+/* A big section goes to the file every HTML_CHUNK bytes, between rows: it is never held
+ * whole (docs/scale.md). */
+static void flush_to(struct buf *b, FILE *to)
+{
+    if (to && b->len >= HTML_CHUNK) {
+        fwrite(b->data, 1, b->len, to);
+        b->len = 0;
+    }
+}
+
+static void table_html(struct buf *b, const struct table *t, FILE *to)
 {
     uint32_t score = table_col_find(t, TC_SCORE, 0);
     buf_adds(b, "<table class=\"form\">\n<thead><tr>");
@@ -165,6 +176,7 @@ static void table_html(struct buf *b, const struct table *t)
         for (uint32_t c = 0; c < t->ncols; c++)
             body_cell(b, t, row, c);
         buf_adds(b, "</tr>\n");
+        flush_to(b, to);
     }
     /* 总分 and 评价等级: label and max, the total under the first 得分, reasons at the end */
     /* (a project table's 分值 and 得分 come after its name, target and actual columns) */
@@ -203,7 +215,7 @@ static void error_list(struct buf *b, const struct table *t)
     buf_adds(b, "</ul>\n");
 }
 
-static void section(struct buf *b, const struct table *t, uint64_t n)
+static void section(struct buf *b, const struct table *t, uint64_t n, FILE *to)
 {
     buf_printf(b, "<section class=\"dataset\" id=\"d%llu\">\n<h2>", (unsigned long long)n);
     esc(b, table_str(t, t->title));
@@ -230,7 +242,7 @@ static void section(struct buf *b, const struct table *t, uint64_t n)
     }
     buf_adds(b, "</p>\n");
     if (t->tree)
-        table_html(b, t);
+        table_html(b, t, to);
     error_list(b, t);
     buf_adds(b, "</section>\n");
 }
@@ -315,7 +327,7 @@ void out_html_add(struct out *o, const struct table *t)
     struct out_html *h = o->html;
     struct buf b = {0};
     gather(h, t, o->count);
-    section(&b, t, o->count);
+    section(&b, t, o->count, h->sections);
     if (h->sections)
         fwrite(b.data, 1, b.len, h->sections);
     buf_free(&b);

@@ -14,34 +14,29 @@
 #define MIN_REASON 20       /* the reason column is not squeezed below this */
 #define MIN_NAME 8          /* nor a name column */
 
-/* The grid: every cell's text (lines separated by '\n') in one pool, a row of ncols cells a
- * table row; a separator line is a row marked `rule`. */
+/* The grid: one row of the table at a time, its cells' text (lines separated by '\n') in
+ * one pool.  The table is printed in two passes over its rows, the first for the column
+ * widths, the second for the lines, so that a big table is never held whole, neither as
+ * cells nor as text: each row's lines may be written out as soon as they are made
+ * (out_spill, docs/scale.md). */
 struct cell {
     size_t off, len;
 };
 
 struct grid {
+    const struct table *t;
     uint32_t ncols;
     struct buf pool;
-    struct cell *cells;
-    size_t ncells, cellcap;
-    bool *rule;
-    size_t nrows, rowcap;
+    struct cell *cells;     /* the row's ncols cells */
+    bool rule;              /* the row is a separator line */
     bool *right;            /* by column: numbers, right-aligned */
     bool *names;            /* by column: indicator names, wrapped between words (name_lines) */
 };
 
-static void add_row(struct grid *g, bool rule)
-{
-    VEC_PUSH(g->rule, g->nrows, g->rowcap, rule);
-    for (uint32_t c = 0; c < g->ncols; c++)
-        VEC_PUSH(g->cells, g->ncells, g->cellcap, ((struct cell){0, 0}));
-}
-
-/* Sets a cell of the last row (cells are set once, so each is the pool's newest text). */
+/* Sets a cell of the row (cells are set once, so each is the pool's newest text). */
 static void cell_set(struct grid *g, uint32_t col, const char *s, size_t len)
 {
-    struct cell *c = &g->cells[g->ncells - g->ncols + col];
+    struct cell *c = &g->cells[col];
     c->off = g->pool.len;
     buf_add(&g->pool, s, len);
     c->len = len;
@@ -116,49 +111,69 @@ static void body_cell(struct grid *g, const struct table *t, uint32_t row, uint3
     }
 }
 
-/* 总分 (max, total, the total's reasons) and 评价等级 in the first level's columns. */
-static void total_rows(struct grid *g, const struct table *t)
+/* The rows of the table: the header, a rule, one row per leaf, a rule, 总分 (max, total, the
+ * total's reasons) and 评价等级 in the first level's columns. */
+static size_t grid_rows(const struct table *t)
 {
-    uint32_t name = table_col_find(t, TC_NAME, 0), weight = table_col_find(t, TC_WEIGHT, 0);
-    uint32_t score = table_col_find(t, TC_SCORE, 0), reason = table_col_find(t, TC_REASON, 0);
-    add_row(g, true);
-    add_row(g, false);
-    cell_str(g, name, "总分");
-    cell_num(g, weight, t->max, -1);
-    if (t->has_score)
-        cell_num(g, score, t->score, t->precision);
-    cell_str(g, reason, table_str(t, t->total_reasons));
-    if (t->grade) {
-        add_row(g, false);
-        cell_str(g, name, "评价等级");
-        cell_str(g, score, table_str(t, t->grade));
-        cell_str(g, reason, table_str(t, t->grade_reason));
-    }
+    return 2 + (size_t)t->nrows + 2 + (t->grade != 0);
 }
 
-static void fill(struct grid *g, const struct table *t)
+static void grid_open(struct grid *g, const struct table *t)
 {
-    struct buf h = {0};
+    g->t = t;
     g->ncols = t->ncols;
+    g->cells = xcalloc(t->ncols, sizeof *g->cells);
     g->right = xcalloc(t->ncols, sizeof *g->right);
     g->names = xcalloc(t->ncols, sizeof *g->names);
-    add_row(g, false);
     for (uint32_t c = 0; c < t->ncols; c++) {
         uint8_t k = t->cols[c].kind;
         g->right[c] = k == TC_WEIGHT || k == TC_SCORE || k == TC_SELF || k == TC_DIFF;
         g->names[c] = k == TC_NAME;
-        h.len = 0;
-        table_col_title(t, c, &h);
-        cell_set(g, c, h.data, h.len);
     }
-    buf_free(&h);
-    add_row(g, true);
-    for (uint32_t row = 0; row < t->nrows; row++) {
-        add_row(g, false);
+}
+
+static void grid_close(struct grid *g)
+{
+    buf_free(&g->pool);
+    free(g->cells);
+    free(g->right);
+    free(g->names);
+}
+
+/* Makes row k of the table (0 <= k < grid_rows) the grid's row. */
+static void grid_row(struct grid *g, size_t k)
+{
+    const struct table *t = g->t;
+    size_t body = 2, total = body + t->nrows + 1;
+    g->pool.len = 0;
+    memset(g->cells, 0, g->ncols * sizeof *g->cells);
+    g->rule = k == body - 1 || k == total - 1;
+    if (k == 0) {
+        struct buf h = {0};
+        for (uint32_t c = 0; c < t->ncols; c++) {
+            h.len = 0;
+            table_col_title(t, c, &h);
+            cell_set(g, c, h.data, h.len);
+        }
+        buf_free(&h);
+    } else if (k >= body && k < body + t->nrows) {
         for (uint32_t c = 0; c < t->ncols; c++)
-            body_cell(g, t, row, c);
+            body_cell(g, t, (uint32_t)(k - body), c);
+    } else if (k >= total) {
+        uint32_t name = table_col_find(t, TC_NAME, 0), weight = table_col_find(t, TC_WEIGHT, 0);
+        uint32_t score = table_col_find(t, TC_SCORE, 0), reason = table_col_find(t, TC_REASON, 0);
+        if (k == total) {
+            cell_str(g, name, "总分");
+            cell_num(g, weight, t->max, -1);
+            if (t->has_score)
+                cell_num(g, score, t->score, t->precision);
+            cell_str(g, reason, table_str(t, t->total_reasons));
+        } else {
+            cell_str(g, name, "评价等级");
+            cell_str(g, score, table_str(t, t->grade));
+            cell_str(g, reason, table_str(t, t->grade_reason));
+        }
     }
-    total_rows(g, t);
 }
 
 /* --- widths and wrapping ------------------------------------------------------------------- */
@@ -167,7 +182,7 @@ static void fill(struct grid *g, const struct table *t)
 static size_t cell_width(const struct grid *g, const struct cell *c)
 {
     size_t w = 0;
-    const char *s = g->pool.data + c->off, *end = s + c->len;
+    const char *s = buf_data(&g->pool) + c->off, *end = s + c->len;
     while (s < end) {
         const char *e = memchr(s, '\n', (size_t)(end - s));
         size_t lw = utf8_str_width(s, (size_t)((e ? e : end) - s));
@@ -186,24 +201,27 @@ static size_t total_width(const size_t *w, uint32_t n)
     return sum;
 }
 
-/* Natural widths, then squeezed to fit `width`: the widest text column (names, reasons)
- * loses a column at a time, the reason column down to MIN_REASON, others down to MIN_NAME or
- * their header's width; numbers are never squeezed. */
-static size_t *column_widths(const struct grid *g, size_t width)
+/* Natural widths (the first pass over the rows), then squeezed to fit `width`: the widest
+ * text column (names, reasons) loses a column at a time, the reason column down to MIN_REASON,
+ * others down to MIN_NAME or their header's width; numbers are never squeezed. */
+static size_t *column_widths(struct grid *g, size_t width)
 {
-    size_t *w = xcalloc(g->ncols, sizeof *w);
-    for (size_t row = 0; row < g->nrows; row++)
-        for (uint32_t c = 0; c < g->ncols && !g->rule[row]; c++) {
-            size_t cw = cell_width(g, &g->cells[row * g->ncols + c]);
+    size_t *w = xcalloc(g->ncols, sizeof *w), *head = xcalloc(g->ncols, sizeof *head);
+    for (size_t row = 0, n = grid_rows(g->t); row < n; row++) {
+        grid_row(g, row);
+        for (uint32_t c = 0; c < g->ncols && !g->rule; c++) {
+            size_t cw = cell_width(g, &g->cells[c]);
             if (cw > w[c])
                 w[c] = cw;
+            if (row == 0)
+                head[c] = cw;
         }
+    }
     uint32_t last = g->ncols - 1;
     for (size_t total = total_width(w, g->ncols); total > width; total--) {
         uint32_t widest = g->ncols;
         for (uint32_t c = 0; c < g->ncols; c++) {
-            size_t head = cell_width(g, &g->cells[c]);     /* a header is not wrapped */
-            size_t min = c == last ? MIN_REASON : head > MIN_NAME ? head : MIN_NAME;
+            size_t min = c == last ? MIN_REASON : head[c] > MIN_NAME ? head[c] : MIN_NAME;
             if (!g->right[c] && w[c] > min && (widest == g->ncols || w[c] > w[widest]))
                 widest = c;
         }
@@ -211,6 +229,7 @@ static size_t *column_widths(const struct grid *g, size_t width)
             break;
         w[widest]--;
     }
+    free(head);
     return w;
 }
 
@@ -371,16 +390,16 @@ static void print_rule(struct buf *b, const struct grid *g, const size_t *w)
     buf_addc(b, '\n');
 }
 
-/* One table row: as many lines as its tallest cell; cells padded by display width; empty
+/* The grid's row: as many lines as its tallest cell; cells padded by display width; empty
  * cells at the end of a line are left out with their separators, no line ends in spaces. */
-static void print_cells(struct buf *b, const struct grid *g, const size_t *w, size_t row)
+static void print_cells(struct buf *b, const struct grid *g, const size_t *w)
 {
-    const struct cell *cells = &g->cells[row * g->ncols];
+    const struct cell *cells = g->cells;
     struct piece **lines = xcalloc(g->ncols, sizeof *lines);
     size_t *nlines = xcalloc(g->ncols, sizeof *nlines), *caps = xcalloc(g->ncols, sizeof *caps);
     size_t height = 1;
     for (uint32_t c = 0; c < g->ncols; c++) {
-        const char *text = g->pool.data + cells[c].off;
+        const char *text = buf_data(&g->pool) + cells[c].off;
         size_t len = cells[c].len;
         nlines[c] = g->names[c] && utf8_str_width(text, len) > w[c]
                     ? name_lines(text, len, w[c], &lines[c], &caps[c]) : 0;
@@ -415,14 +434,17 @@ static void print_cells(struct buf *b, const struct grid *g, const size_t *w, si
     free(caps);
 }
 
-static void print_grid(struct buf *b, const struct grid *g, size_t width)
+/* The second pass: each row printed, and written out when b has grown big (out_spill). */
+static void print_grid(struct buf *b, struct grid *g, size_t width)
 {
     size_t *w = column_widths(g, width);
-    for (size_t row = 0; row < g->nrows; row++) {
-        if (g->rule[row])
+    for (size_t row = 0, n = grid_rows(g->t); row < n; row++) {
+        grid_row(g, row);
+        if (g->rule)
             print_rule(b, g, w);
         else
-            print_cells(b, g, w, row);
+            print_cells(b, g, w);
+        out_spill(b);
     }
     free(w);
 }
@@ -459,13 +481,9 @@ void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval
     buf_addc(b, '\n');
     if (t.tree) {
         struct grid g = {0};
-        fill(&g, &t);
+        grid_open(&g, &t);
         print_grid(b, &g, (size_t)out_options()->width);
-        buf_free(&g.pool);
-        free(g.cells);
-        free(g.rule);
-        free(g.right);
-        free(g.names);
+        grid_close(&g);
     }
     error_lines(b, &t);
     table_free(&t);

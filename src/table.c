@@ -260,6 +260,14 @@ static void row_reasons(struct builder *bd, struct table_row *row)
         if (ti->error)
             row->error = true;
     }
+    /* most rows say only their leaf's own reasons: those are in the pool already */
+    const struct table_ind *leaf = &t->inds[row->leaf];
+    const char *own = bd->pool.data + leaf->reasons;
+    if (leaf->reasons && strlen(own) == bd->lines.len && memcmp(own, bd->lines.data, bd->lines.len) == 0) {
+        row->reasons = leaf->reasons;
+        bd->lines.len = 0;
+        return;
+    }
     row->reasons = lines_done(&bd->pool, &bd->lines);
 }
 
@@ -378,6 +386,10 @@ void table_build(struct table *t, const struct ruleset *rs, const struct eval_re
     t->depth = 1;
     title(&bd);
     if (t->tree) {
+        /* the result's indicators, and its leaves at most: a big table is not doubled */
+        bd.cap_inds = bd.cap_rows = r->nall + 1;
+        t->inds = xmalloc(bd.cap_inds * sizeof *t->inds);
+        t->rows = xmalloc(bd.cap_rows * sizeof *t->rows);
         for (uint32_t k = 0; k < r->ntop; k++)
             walk(&bd, r->top[k], 0, TABLE_NONE);
         for (uint32_t i = 0; i < t->nrows; i++)
@@ -386,7 +398,7 @@ void table_build(struct table *t, const struct ruleset *rs, const struct eval_re
     columns(t);
     totals(&bd);
     buf_free(&bd.lines);
-    t->pool = bd.pool.data;
+    t->pool = xrealloc(bd.pool.data, bd.pool.len);     /* a big table keeps no slack */
     t->poolsize = (uint32_t)bd.pool.len;
 }
 
@@ -455,34 +467,54 @@ uint32_t table_col_find(const struct table *t, enum tcol_kind kind, uint32_t lev
     return TABLE_NONE;
 }
 
-/* --- packing: the struct, its three arrays, the pool --------------------------------------- */
+/* --- packing: the struct, its three arrays, the pool, each padded to a multiple of 8 bytes so
+ * that a packed table read where it lies (8-aligned, as a worker's output is) is a table ---- */
 
-void table_pack(const struct table *t, struct buf *b)
+static void pack_add(struct buf *b, const void *p, size_t n)
 {
-    buf_add(b, (const char *)t, sizeof *t);
-    buf_add(b, (const char *)t->cols, t->ncols * sizeof *t->cols);
-    buf_add(b, (const char *)t->inds, t->ninds * sizeof *t->inds);
-    buf_add(b, (const char *)t->rows, t->nrows * sizeof *t->rows);
-    buf_add(b, t->pool, t->poolsize);
+    static const char zeros[8];
+    buf_add(b, p, n);
+    buf_add(b, zeros, (8 - n % 8) % 8);
 }
 
-static void *unpack_array(const char **p, size_t n, size_t size)
+static size_t padded(size_t n)
 {
-    void *a = xmalloc(n * size + 1);
-    memcpy(a, *p, n * size);
-    *p += n * size;
-    return a;
+    return n + (8 - n % 8) % 8;
 }
 
-size_t table_unpack(struct table *t, const char *p, size_t len)
+/* Each array is freed once packed: a big table is not held twice, only its biggest array. */
+void table_pack(struct table *t, struct buf *b)
+{
+    buf_reserve(b, padded(sizeof *t) + padded(t->ncols * sizeof *t->cols) +
+                   padded(t->ninds * sizeof *t->inds) + padded(t->nrows * sizeof *t->rows) +
+                   padded(t->poolsize));
+    pack_add(b, t, sizeof *t);
+    pack_add(b, t->cols, t->ncols * sizeof *t->cols);
+    pack_add(b, t->inds, t->ninds * sizeof *t->inds);
+    free(t->inds);
+    t->inds = NULL;
+    pack_add(b, t->rows, t->nrows * sizeof *t->rows);
+    free(t->rows);
+    t->rows = NULL;
+    pack_add(b, t->pool, t->poolsize);
+    table_free(t);
+}
+
+static void *view_array(const char **p, size_t n)
+{
+    const char *a = *p;
+    *p += padded(n);
+    return (void *)a;
+}
+
+size_t table_view(struct table *t, const char *p, size_t len)
 {
     const char *start = p;
     (void)len;
-    memcpy(t, p, sizeof *t);
-    p += sizeof *t;
-    t->cols = unpack_array(&p, t->ncols, sizeof *t->cols);
-    t->inds = unpack_array(&p, t->ninds, sizeof *t->inds);
-    t->rows = unpack_array(&p, t->nrows, sizeof *t->rows);
-    t->pool = unpack_array(&p, t->poolsize, 1);
+    memcpy(t, view_array(&p, sizeof *t), sizeof *t);
+    t->cols = view_array(&p, t->ncols * sizeof *t->cols);
+    t->inds = view_array(&p, t->ninds * sizeof *t->inds);
+    t->rows = view_array(&p, t->nrows * sizeof *t->rows);
+    t->pool = view_array(&p, t->poolsize);
     return (size_t)(p - start);
 }

@@ -13,7 +13,7 @@
  * Ownership: a table owns its arrays and its string pool (every string is an offset into
  * it, 0 being ""); table_free releases them.  The result a table is built from lives only
  * until its worker scores the next data set, so workers pack tables into bytes
- * (table_pack) and the writer unpacks them (table_unpack).
+ * (table_pack) and the writer reads them where they lie (table_view).
  */
 #ifndef JX_TABLE_H
 #define JX_TABLE_H
@@ -105,8 +105,10 @@ void table_title(struct buf *b, const struct ruleset *rs, const struct eval_resu
 /* s[0..len) appended to b as the table's strings are kept: invalid UTF-8 as U+FFFD, line
  * breaks and tabs as spaces, other control characters as \xHH. */
 void table_safe(struct buf *b, const char *s, size_t len);
-void table_pack(const struct table *t, struct buf *b);
-/* Reads a packed table from p[0..len); returns the bytes read. */
-size_t table_unpack(struct table *t, const char *p, size_t len);
+/* Appends t packed (its length a multiple of 8), and frees t (table_free). */
+void table_pack(struct table *t, struct buf *b);
+/* The packed table at p[0..len) (8-aligned) as a table whose arrays are p's bytes, nothing
+ * copied: it lives as long as p, and is not given to table_free.  Returns the bytes read. */
+size_t table_view(struct table *t, const char *p, size_t len);
 
 #endif
