@@ -17,7 +17,10 @@ jixiao_rules *jixiao_load(const char *path, int chinese)
 {
     if (!path)
         return NULL;
-    return (jixiao_rules *)ruleset_load(path, chinese ? LANG_ZH : LANG_EN);
+    struct ruleset *rs = ruleset_load(path, chinese ? LANG_ZH : LANG_EN);
+    if (rs)
+        out_json_head(rs);      /* scorers write NDJSON, perhaps from several threads */
+    return (jixiao_rules *)rs;
 }
 
 void jixiao_free(jixiao_rules *rules)

@@ -8,8 +8,6 @@
 
 #include "builtins.h"
 #include "eval.h"
-#include "jsonw.h"
-#include "out.h"
 #include "strmap.h"
 #include "num.h"
 #include "utf8.h"
@@ -693,7 +691,6 @@ static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
         diag_error(ck->dg, decl->a->at, M_DOTTED);
     ind->path = parent ? arena_join(ck->ar, parent->path, ".", ind->name)
                        : arena_strndup(ck->ar, ind->name, strlen(ind->name));
-    ind->json_name = jsonw_escape_kept(ck->ar, ind->name, &ind->json_name_len);
     ind->index = ck->nall;
     VEC_PUSH(ck->all, ck->nall, ck->capall, ind);
     build_body(ck, ind);
@@ -1221,8 +1218,6 @@ static void publish(struct checker *ck)
     rs->has_rows = ck->ntmpls > 0;
     rs->npaths = ck->npaths;
     rs->has_selfscore = rs->selfscore != NULL || ck->selfscores;
-    for (uint32_t k = 0; k < ck->nall; k++)
-        out_json_head(&rs->ar, ck->all[k]);     /* the weights are settled */
     if (rs->selfscore || ck->ntests)    /* claims and expectations name indicators */
         ruleset_index(rs);
 }

@@ -216,6 +216,8 @@ static int cmd_run(int argc, char **argv, enum out_format format)
     }
     struct out out;
     struct out_opts opts = {.lang = o.lang_given ? o.lang : LANG_EN, .detail = o.detail};
+    if (o.format == OUT_JSON || o.format == OUT_NDJSON)
+        out_json_head(rs);      /* before any worker writes */
     out_open(&out, o.format, rs, f, &opts);
     struct usage *usage = usage_later(rs);  /* how spreadsheet cells are read, if any */
     struct input in = {.lang = o.lang, .bytes_total = input_size(data, ndata), .usage = usage,

@@ -56,9 +56,11 @@ void out_format_result(struct buf *b, enum out_format fmt, const struct ruleset 
 /* The writers of each format, used by out_format_result and out_open. */
 void out_json_result(struct buf *b, bool pretty, const struct ruleset *rs,
                      const struct eval_result *r);
-/* The compact JSON head of an indicator (`"name":…,"weight":…,"score":`), made once in ar
- * and kept in it for out_json_result (check.c, when the weights are settled). */
-void out_json_head(struct arena *ar, struct indicator *ind);
+/* Every indicator's name escaped for JSON and compact JSON head (`"name":…,"weight":…,
+ * "score":`), made once in the rule set's arena for out_json_result: by whoever writes JSON,
+ * before any worker does (main.c's run, jixiao_load), not by check, so that a rule set only
+ * checked or written in another format does not keep them (about 100 bytes an indicator). */
+void out_json_head(struct ruleset *rs);
 void out_csv_header(struct buf *b, const struct ruleset *rs, const struct out_opts *opts);
 void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r);

@@ -95,14 +95,25 @@ static void add_head(struct buf *b, const struct indicator *ind)
     buf_add(b, ",\"score\":", 9);
 }
 
-void out_json_head(struct arena *ar, struct indicator *ind)
+void out_json_head(struct ruleset *rs)
 {
-    struct buf b = {0};
-    add_head(&b, ind);
-    ind->json_head = arena_strndup(ar, b.data, b.len);
-    ind->json_head_len = (uint32_t)b.len;
-    ind->json_head_weight = ind->weight;
-    buf_free(&b);
+    if (rs->nall == 0 || rs->all[0]->json_head)     /* made already */
+        return;
+    struct buf name = {0}, head = {0};
+    for (uint32_t k = 0; k < rs->nall; k++) {
+        struct indicator *ind = rs->all[k];
+        name.len = head.len = 0;
+        jsonw_escape(&name, ind->name, strlen(ind->name));
+        ind->json_name = buf_data(&name);   /* for add_head, until it is kept in the head */
+        ind->json_name_len = (uint32_t)name.len;
+        add_head(&head, ind);
+        ind->json_head = arena_strndup(&rs->ar, head.data, head.len);
+        ind->json_head_len = (uint32_t)head.len;
+        ind->json_head_weight = ind->weight;
+        ind->json_name = ind->json_head + 8;    /* after `"name":"` */
+    }
+    buf_free(&name);
+    buf_free(&head);
 }
 
 static void write_indicator(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r,

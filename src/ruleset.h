@@ -48,7 +48,8 @@ struct binding {
 struct indicator {
     const char *name;
     char *path;                 /* dotted path from the top: 管理效率.采购管理.政府采购执行率 */
-    const char *json_name;      /* name escaped for JSON once, for the writers */
+    const char *json_name;      /* name escaped for JSON once, for the JSON writer (made
+                                   by out_json_head, NULL before) */
     uint32_t json_name_len;
     uint32_t json_head_len;
     const char *json_head;      /* compact JSON `"name":…,"weight":…,"score":` made once
