@@ -11,9 +11,13 @@
 #include <stdbool.h>
 #include "mem.h"
 
-/* A piece of source: byte offsets [start, end) into file `file` of the rule set. */
-struct span {
-    uint32_t file, start, end;
+/* A piece of source: byte offsets [start, end) into file `file` of the rule set (a rule set
+ * has at most a few dozen files: its script and the bases it extends).  Ten bytes, aligned to
+ * two, so that a node's kind and op fill the two before it (struct ast): every node of a big
+ * rule set carries one. */
+struct __attribute__((packed, aligned(2))) span {
+    uint16_t file;
+    uint32_t start, end;
 };
 
 /* ORDER AST_KINDS: one line a node kind; a, b, c, kids say what the children hold. */
@@ -88,15 +92,15 @@ enum binop { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, 
 /* How an indicator's weight was written. */
 enum { W_NONE, W_ABS, W_PCT };
 
-/* Fields ordered so that nothing is padded (80 bytes, not 104): a big rule set is mostly
- * nodes.  num and ref share their place: no kind has both (E_NUM and E_BOOL hold a number and
- * are never resolved; ref is set only on names, scores, weights, fields and expects). */
+/* Fields ordered so that nothing is padded (72 bytes, not 104): a big rule set is mostly
+ * nodes.  num, ref and slot share their place: no kind has two of them (E_NUM and E_BOOL hold
+ * a number and are never resolved; ref is set only on names, scores, weights, score(PATH)s
+ * and expects; slot only on fields). */
 struct ast {
     uint8_t kind;       /* enum ast_kind */
     uint8_t op;         /* enum binop, builtin id, W_*, na mode */
     struct span at;
     uint32_t len;       /* bytes of str */
-    uint32_t slot;      /* E_FIELD on a plain data path: 1 + its cache slot (check.c) */
     const char *str;    /* NUL-terminated, arena */
     struct ast *a, *b, *c;
     struct ast *kids;   /* first child of a list */
@@ -104,8 +108,10 @@ struct ast {
     union {
         double num;
         void *ref;      /* resolved target (check.c) */
+        uint32_t slot;  /* E_FIELD on a plain data path: 1 + its cache slot (check.c) */
     };
 };
+_Static_assert(sizeof(struct ast) == 72, "struct ast: a field added or padded");
 
 /* A name or string token on its way from the scanner to the parser: its text (unescaped, in
  * the arena) and the span a node made of it gets.  Only tokens the grammar keeps become
