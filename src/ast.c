@@ -172,7 +172,23 @@ struct ast *ast_expect_grade(struct arena *ar, enum binop op, struct ast *want, 
     return ast_unary(ar, AST_S_EXPECT, ast_binop(ar, op, grade, want, cmp), at);
 }
 
-/* postfix -> postfix FIELD | postfix '.' STRING; primary -> DFIELD | DOTFIELD */
+/* The root of every $name path: one node for them all (a big rule set reads data in nearly
+ * every leaf).  Never written to, so it is shared by every rule set, and thread; it has no
+ * span of its own: where one is needed (check.c's messages), its field's is the same. */
+static struct ast data_root = {.kind = AST_E_ROOT};
+
+struct ast *ast_data_root(void)
+{
+    return &data_root;
+}
+
+/* primary -> DFIELD */
+struct ast *ast_data_field(struct arena *ar, struct word name, struct span at)
+{
+    return ast_field(ar, &data_root, name, at);
+}
+
+/* postfix -> postfix FIELD | postfix '.' STRING; primary -> DOTFIELD */
 struct ast *ast_field(struct arena *ar, struct ast *obj, struct word name, struct span at)
 {
     struct ast *n = ast_new(ar, AST_E_FIELD, at);

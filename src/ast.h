@@ -1,7 +1,8 @@
 /* ast.h - syntax tree of a rule script: node kinds, spans and constructors.
  *
  * Ownership: every node and string lives in the arena of the rule set being parsed and is
- * freed with it; constructors never fail.  Lists (indicator bodies, arguments, case arms) are
+ * freed with it (but the root of $name paths, ast_data_root: one static node, never written
+ * to); constructors never fail.  Lists (indicator bodies, arguments, case arms) are
  * chained through `next`.
  */
 #ifndef JX_AST_H
@@ -162,6 +163,10 @@ struct ast *ast_expect_grade(struct arena *ar, enum binop op, struct ast *want, 
                              struct span at);
 /* postfix -> postfix FIELD | postfix '.' STRING: the field's name is its str (no c) */
 struct ast *ast_field(struct arena *ar, struct ast *obj, struct word name, struct span at);
+/* primary -> DFIELD: a field of ast_data_root(), the E_ROOT shared by every $name path; it
+ * has no span (its field's is the same) */
+struct ast *ast_data_field(struct arena *ar, struct word name, struct span at);
+struct ast *ast_data_root(void);
 struct ast *ast_call(struct arena *ar, struct word name, struct ast *args, struct span at);
 struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, struct ast *otherwise,
                      struct span at);

@@ -292,8 +292,8 @@ static bool row_path(struct checker *ck, const struct ast *path)
     return false;
 }
 
-/* Counts one more level at e; false (reported once) when that is too deep. */
-static bool deeper(struct checker *ck, struct ast *e, struct ctx *cx, int levels)
+/* Counts one more level at `at`; false (reported once) when that is too deep. */
+static bool deeper(struct checker *ck, struct span at, struct ctx *cx, int levels)
 {
     cx->depth += levels;
     if (ck->reach && cx->depth > *ck->reach)
@@ -301,7 +301,7 @@ static bool deeper(struct checker *ck, struct ast *e, struct ctx *cx, int levels
     if (cx->depth <= MAX_EXPR_DEPTH)
         return true;
     if (!ck->too_deep)
-        diag_error(ck->dg, e->at, M_TOO_DEEP);
+        diag_error(ck->dg, at, M_TOO_DEEP);
     ck->too_deep = true;
     return false;
 }
@@ -326,7 +326,7 @@ static void resolve_name(struct checker *ck, struct ast *e, struct ctx cx)
     else
         ck->in_binding->reads = true;
     resolve_binding(ck, b, cx.depth);
-    deeper(ck, e, &cx, (int)b->height);
+    deeper(ck, e->at, &cx, (int)b->height);
     if (!b->is_const && cx.deps && ck->let_deps) {
         struct deps *ld = &ck->let_deps[b->slot];
         for (uint32_t k = 0; k < ld->n; k++)
@@ -384,12 +384,23 @@ static void resolve_call(struct checker *ck, struct ast *e, struct ctx cx)
     }
 }
 
+/* $: data, which a const may not read.  `at` is where it is written (the root of every $name
+ * path is one node, ast_data_root, placed by its field: the same span). */
+static void resolve_root(struct checker *ck, struct span at, struct ctx cx)
+{
+    if (deeper(ck, at, &cx, 1) && cx.role == R_CONST)
+        diag_error(ck->dg, at, M_CONST_DATA, cx.const_name, "$");
+}
+
 static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
 {
-    if (!e || !deeper(ck, e, &cx, 1))
+    if (!e || !deeper(ck, e->at, &cx, 1))
         return;
     if (e->kind == AST_E_FIELD) {
-        resolve(ck, e->a, cx);
+        if (e->a == ast_data_root())
+            resolve_root(ck, e->at, cx);
+        else
+            resolve(ck, e->a, cx);
         plain_path(ck, e);
         return;
     }
@@ -402,7 +413,7 @@ static void resolve(struct checker *ck, struct ast *e, struct ctx cx)
                     check_format(ck, p->c);
             }
         return;
-    case AST_E_ROOT:
+    case AST_E_ROOT:    /* `$` alone (deeper counted it already) */
         if (cx.role == R_CONST)
             diag_error(ck->dg, e->at, M_CONST_DATA, cx.const_name, "$");
         return;
