@@ -29,6 +29,7 @@
     } while (0)
 
 static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *text);
+static int recovered(struct parse_ctx *ctx, int la, struct span at);
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 }
 
@@ -41,9 +42,10 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 %parse-param {struct parse_ctx *ctx}
 %lex-param {struct parse_ctx *ctx}
 
-/* A '{' the error recovery throws away (after `指标乙 50 {`: the split hint) leaves its '}' to
- * close the block around it, and that block's own '}' then has nothing to close: counted here,
- * so that '}' is not reported as a second error for the same mistake. */
+/* A '{' the error recovery throws away (in a grades or test block: statements and top-level
+ * items take the block whole, `error '{' body '}'`) leaves its '}' to close the block around
+ * it, and that block's own '}' then has nothing to close: counted here, so that '}' is not
+ * reported as a second error for the same mistake. */
 %destructor { if (strcmp(yymsg, "Error: discarding") == 0) ctx->lost_open++; } '{'
 
 %union {
@@ -100,7 +102,12 @@ items: %empty                           { $$ = AST_SEQ_EMPTY; }
     ;
 
 /* item -> ruleset | id | precision | na | selfscore | const | let | indicator | bonus | rule
- *         | grades | drop | test */
+ *         | grades | drop | test
+ * Recovery (here and in body_item): after a mistake the parser skips to the next statement, or
+ * takes a block whole when it reaches its '{' first (`指标管理效率 5 { … }`, the split hint):
+ * the block's own statements are still checked, its '}' closes it and nothing outside.  Once a
+ * block is taken, or the next statement starts a line, the parser is back in step (yyerrok):
+ * the next mistake is reported, not swallowed as bison does within three tokens. */
 item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, $3, $4, @$); }
     | KW_ID expr                        { $$ = ast_unary(AR, AST_S_ID, $2, @$); }
     | KW_PRECISION NUMBER               { $$ = ast_precision(AR, $2, @2, @$); }
@@ -115,7 +122,15 @@ item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, 
     | grades
     | KW_DROP path                      { $$ = ast_unary(AR, AST_S_DROP, $2.head, @$); }
     | KW_TEST STRING '{' tests '}'      { (void)$3; $$ = ast_test(AR, $2, $4.head, @$); }
-    | error                             { $$ = NULL; }
+    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
+    | error '{' block_taken body '}'    { (void)$2; $$ = NULL; yyerrok; }
+    ;
+
+/* After a mistake at a name (`指标管理效率 5 {`: a keyword glued to the name, or missing), the
+ * block that follows is taken whole as an indicator body; after any other (a 'test' inside an
+ * indicator left open) the block is of some other kind: thrown away as before, its '{' counted
+ * in lost_open as the %destructor counts a '{' discarded. */
+block_taken: %empty                     { if (!ctx->take_block) { ctx->lost_open++; YYERROR; } ctx->take_block = 0; }
     ;
 
 version: %empty                         { $$ = NULL; }
@@ -162,7 +177,8 @@ body_item: let
     | KW_NA KW_FULL                     { $$ = ast_na(AR, 0, @$); }
     | KW_NA KW_RESCALE                  { $$ = ast_na(AR, 1, @$); }
     | KW_SELFSCORE expr                 { $$ = ast_unary(AR, AST_S_SELFSCORE, $2, @$); }
-    | error                             { $$ = NULL; }
+    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
+    | error '{' block_taken body '}'    { (void)$2; $$ = NULL; yyerrok; }
     ;
 
 /* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' (§11) */
@@ -338,6 +354,27 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
     }
     brace_token(&ctx->brace, kind, lloc);
     return tok;
+}
+
+/* Error recovery resumes at the next statement (`la`, at `at`): 1 when that statement starts
+ * its line, a statement of its own whose mistakes are its own.  Not 'score', which also starts
+ * the line of an expression that goes on from the line before (`扣分 1 如果 $a ＝ 1 且` /
+ * `  得分 > 0`): that line belongs to the mistake. */
+static int recovered(struct parse_ctx *ctx, int la, struct span at)
+{
+    ctx->take_block = 0;
+    if (la == YYEMPTY || la == YYEOF || la == KW_SCORE)
+        return 0;
+    for (size_t i = at.start; i > 0; i--) {
+        unsigned char c = (unsigned char)ctx->src[i - 1];
+        if (c == '\n')
+            return 1;
+        if (i >= 3 && memcmp(ctx->src + i - 3, "\xE3\x80\x80", 3) == 0)
+            i -= 2;         /* the ideographic space U+3000 */
+        else if (c != ' ' && c != '\t' && c != '\r')
+            return 0;
+    }
+    return 1;
 }
 
 /* How likely a syntax error at `la` comes from a missing or extra '}' (brace.h); `closes`:
@@ -519,6 +556,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
         ctx->lost_open--;       /* the '}' of a '{' thrown away: already reported (%destructor) */
         return 0;
     }
+    ctx->take_block = la == YYSYMBOL_NAME;
     struct buf what = {0}, want = {0}, text = {0}, hint = {0};
     if (la == YYSYMBOL_YYEOF) {
         buf_adds(&what, msg(lang, M_TOK_EOF));

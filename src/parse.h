@@ -55,6 +55,8 @@ struct parse_ctx {
     struct brace brace;             /* where a missing or extra '}' probably is (brace.c) */
     int lost_open;                  /* '{' thrown away by error recovery: as many '}' will
                                      * come with nothing to close, not mistakes of their own */
+    int take_block;                 /* the last syntax error was at a name: recovery takes the
+                                     * block after it as an indicator body (parser.y) */
     struct lex_name *names;         /* names read so far (lexer.l: intern) */
     uint32_t nnames, capnames;      /* capnames: a power of two, or 0 */
     /* result */
