@@ -363,8 +363,8 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
 static int recovered(struct parse_ctx *ctx, int la, struct span at)
 {
     ctx->take_block = 0;
-    if (la == YYEMPTY || la == YYEOF || la == KW_SCORE)
-        return 0;
+    if (la == YYEMPTY || la == YYEOF || la == '}' || la == KW_SCORE)
+        return 0;       /* a '}' ends a statement, it starts none */
     for (size_t i = at.start; i > 0; i--) {
         unsigned char c = (unsigned char)ctx->src[i - 1];
         if (c == '\n')
