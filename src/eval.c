@@ -685,23 +685,64 @@ static const struct ind_result *result_of(struct evaluator *ev, const struct ind
 static bool eval_node(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out);
 static bool eval_read(struct evaluator *ev, const struct ast *e, const struct value *elem,
-                      struct value *out);
+                      struct value *out) __attribute__((noinline));
 
+/* eval() of a node whose value is there already: a number, a string, a const, a data path
+ * or let read before in this data set (about half of all evaluations); NULL otherwise. */
+static inline const struct value *known(const struct evaluator *ev, const struct ast *e)
+{
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_FIELD:
+        if (e->slot && ev->paths && ev->paths[e->slot - 1].gen == ev->gen)
+            return &ev->paths[e->slot - 1].v;
+        return NULL;
+    case AST_E_LET: {
+        const struct let_slot *s = &ev->lets[((const struct binding *)e->ref)->slot];
+        return s->gen == ev->gen && s->state == LET_VALUE ? &s->v : NULL;
+    }
+    case AST_E_CONST:
+        return &((const struct binding *)e->ref)->cval;
+    default:
+        return NULL;
+    }
+}
+
+/* The value of e.  Explain's (tracing) evaluations all go through eval_read; otherwise what
+ * is known already, literals and the element are taken here, without eval_node's frame. */
 static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
                  struct value *out)
 {
     if (ev->depth >= EVAL_MAX_DEPTH)
         return eval_fail(ev, e, M_TOO_DEEP);
+    const struct value *v;
+    if (ev->tracing)
+        goto deep;
+    if (e->kind == AST_E_NUM) {
+        num_value(out, e->num);
+        goto number;
+    }
+    if (e->kind == AST_E_ELEM)
+        v = elem;
+    else if (!(v = known(ev, e)))
+        goto deep;
+    *out = *v;
+    if (out->kind != V_NUM)
+        return true;
+    goto number;
+deep:
     ev->depth++;
     bool ok = ev->tracing ? eval_read(ev, e, elem, out) : eval_node(ev, e, elem, out);
     ev->depth--;
-    if (ok && out->kind == V_NUM && !isfinite(out->n))
+    if (!ok)
+        return false;
+number:
+    if (out->kind == V_NUM && !isfinite(out->n))
         return eval_not_finite(ev, e, out->n);
-    return ok;
+    return true;
 }
 
 /* eval_node for explain: a read is noted with its value once evaluated; what it reads itself
- * (a let's definition, an index) is not. */
+ * (a let's definition, an index) is not.  Not inlined: eval() stays a small frame. */
 static bool eval_read(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out)
 {
