@@ -130,19 +130,23 @@ static inline uint64_t special_block(const unsigned char *u, char *o)
 
 /* One pass, copying as it scans: each block of bytes is stored whole (the room was made for
  * it) and kept up to its first byte to escape, if any; that byte is escaped, and the scan
- * goes on after it.  Most text has nothing to escape: one load, test and store a block. */
+ * goes on after it.  Most text has nothing to escape: one load, test and store a block.  The
+ * last bytes (fewer than a block) are the string's last block again, stored over the output
+ * of the bytes before them, which is the same bytes when none of them was escaped. */
 void jsonw_escape(struct buf *b, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
+    size_t i = 0, plain = 0;        /* plain: bytes from here on were copied as they are */
     buf_reserve(b, len + BLOCK);
     char *o = b->data + b->len;
     while (i < len) {
-        if (len - i >= BLOCK) {
-            uint64_t sp = special_block(u + i, o);
+        size_t rest = len - i;
+        if (rest >= BLOCK || (len >= BLOCK && len - BLOCK >= plain)) {
+            size_t back = rest >= BLOCK ? 0 : BLOCK - rest;
+            uint64_t sp = special_block(u + i - back, o - back) >> back;
             if (!sp) {
-                i += BLOCK;
-                o += BLOCK;
+                i += BLOCK - back;
+                o += BLOCK - back;
                 continue;
             }
             size_t k = (size_t)__builtin_ctzll(sp);
@@ -156,6 +160,7 @@ void jsonw_escape(struct buf *b, const char *s, size_t len)
         buf_reserve(b, len - i + 6 + BLOCK);    /* this escape, the rest and a block's slack */
         o = b->data + b->len;
         o += escape_byte(o, u[i++]);
+        plain = i;
     }
     b->len = (size_t)(o - b->data);
 }
