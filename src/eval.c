@@ -980,11 +980,12 @@ static void add_error(struct evaluator *ev, const struct indicator *ind, const s
 
 /* Record an entry of `points` (already rounded); returns it. */
 static struct deduction *add_deduction(struct evaluator *ev, struct ind_result *r, double points,
-                                       const char *reason)
+                                       const struct value *reason)
 {
     struct deduction *d = arena_alloc(ev->ar, sizeof *d);
     d->points = points;
-    d->reason = reason;
+    d->reason = reason->s;
+    d->reason_len = reason->len;
     d->next = NULL;
     struct deduction **p = &r->ded;       /* a few entries: walked, not kept a tail pointer */
     while (*p)
@@ -993,10 +994,11 @@ static struct deduction *add_deduction(struct evaluator *ev, struct ind_result *
     return d;
 }
 
-static void add_note(struct evaluator *ev, struct ind_result *r, const char *text)
+static void add_note(struct evaluator *ev, struct ind_result *r, const struct value *text)
 {
     struct note *n = arena_alloc(ev->ar, sizeof *n);
-    n->text = text;
+    n->text = text->s;
+    n->len = text->len;
     n->next = NULL;
     struct note **p = &r->notes;
     while (*p)
@@ -1016,32 +1018,37 @@ static double round_p(struct evaluator *ev, double v)
     return num_round(v, ev->rs->precision);
 }
 
-/* The reason of a rule: its reason string, or one made from its source text (a deduct's
- * with the points it took). */
-static bool reason_of(struct evaluator *ev, const struct ast *rule, double points,
-                      const struct value *elem, const char **out)
+/* A string value of the text s. */
+static void text_value(struct value *v, const char *s)
 {
-    if (rule->c) {
-        struct value v;
-        if (!eval(ev, rule->c, elem, &v))
-            return false;
-        *out = v.s;
-        return true;
-    }
+    memset(v, 0, sizeof *v);
+    v->kind = V_STR;
+    v->s = s;
+    v->len = (uint32_t)strlen(s);
+}
+
+/* The reason of a rule (a string value): its reason string, or one made from its source text
+ * (a deduct's with the points it took). */
+static bool reason_of(struct evaluator *ev, const struct ast *rule, double points,
+                      const struct value *elem, struct value *out)
+{
+    if (rule->c)
+        return eval(ev, rule->c, elem, out);
     struct src_text t;
     if (rule->kind == AST_S_DEDUCT) {
         char nb[NUM_BUF];
         t = src_full(ev, rule->b ? rule->b : rule->a);
-        *out = arena_printf(ev->ar, "扣 %s 分：%.*s", fmt_points(ev, points, nb), t.len, t.s);
+        text_value(out, arena_printf(ev->ar, "扣 %s 分：%.*s", fmt_points(ev, points, nb), t.len,
+                                     t.s));
         return true;
     }
     const char *label = rule->kind == AST_S_FAIL ? "不得分" : "不适用";     /* fail, skip */
     if (!rule->b) {
-        *out = label;
+        text_value(out, label);
         return true;
     }
     t = src_full(ev, rule->b);
-    *out = arena_printf(ev->ar, "%s：%.*s", label, t.len, t.s);
+    text_value(out, arena_printf(ev->ar, "%s：%.*s", label, t.len, t.s));
     return true;
 }
 
@@ -1101,7 +1108,7 @@ static bool fires(struct evaluator *ev, struct ind_result *r, const struct ast *
  * its reason. */
 static bool first_guard(struct evaluator *ev, struct ind_result *r, struct ast *const *rules,
                         uint32_t n, enum ast_kind kind, const struct value *elem,
-                        const struct ast **fired, const char **why)
+                        const struct ast **fired, struct value *why)
 {
     *fired = NULL;
     for (uint32_t k = 0; k < n; k++) {
@@ -1116,7 +1123,7 @@ static bool first_guard(struct evaluator *ev, struct ind_result *r, struct ast *
         *fired = rule;
         if (!reason_of(ev, rule, 0, elem, why))
             return false;
-        trace(ev, r, rule, T_FIRED, 0, *why);
+        trace(ev, r, rule, T_FIRED, 0, why->s);
         return true;
     }
     return true;
@@ -1150,7 +1157,7 @@ static bool run_notes(struct evaluator *ev, struct ind_result *r, struct ast *co
                 return false;
         }
         trace(ev, r, rule, T_FIRED, 0, v.s);
-        add_note(ev, r, v.s);
+        add_note(ev, r, &v);
     }
     return true;
 }
@@ -1184,11 +1191,11 @@ static bool take_deducts(struct evaluator *ev, struct ind_result *r, struct ast 
             continue;       /* an amount of 0 records nothing */
         }
         double points = num_cmp(amount, running) > 0 ? running : amount;
-        const char *reason;
+        struct value reason;
         if (!reason_of(ev, rule, points, elem, &reason))
             return false;
-        trace(ev, r, rule, T_FIRED, amount, reason);
-        add_deduction(ev, r, points, reason);
+        trace(ev, r, rule, T_FIRED, amount, reason.s);
+        add_deduction(ev, r, points, &reason);
         running = round_p(ev, running - points);
     }
     r->score = running;
@@ -1229,13 +1236,13 @@ static bool skip_guard(struct evaluator *ev, const struct indicator *ind, struct
                        const struct value *elem, bool *fired)
 {
     const struct ast *rule;
-    const char *why;
+    struct value why;
     *fired = false;
     if (!first_guard(ev, r, ind->skips, ind->nskips, AST_S_SKIP, elem, &rule, &why))
         return false;
     if (rule) {
         *fired = true;
-        add_note(ev, r, why);   /* why it does not apply */
+        add_note(ev, r, &why);  /* why it does not apply */
     }
     return true;
 }
@@ -1269,11 +1276,11 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
     }
     r->applicable = weight;
     const struct ast *fail = NULL;
-    const char *why = NULL;
+    struct value why;
     if (ok)
         ok = first_guard(ev, r, ind->rules, ind->nrules, AST_S_FAIL, elem, &fail, &why);
     if (ok && fail) {
-        add_deduction(ev, r, weight, why);
+        add_deduction(ev, r, weight, &why);
         r->failed = true;
         r->score = 0;
     } else if (ok) {
@@ -1282,22 +1289,21 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
             ok = eval_num(ev, ind->score->a, elem, &base);
         double start = ok ? round_p(ev, clamp_weight(base, weight)) : 0;
         if (ok && num_cmp(start, weight) < 0) {
-            const char *reason = "";
+            struct value reason;
             if (!ind->score)
-                ;   /* a weight finer than the precision: check.c refuses it */
-            else if (ind->score->c) {
-                struct value v;
-                ok = eval(ev, ind->score->c, elem, &v);
-                reason = ok ? v.s : NULL;
-            } else {
+                text_value(&reason, "");    /* a weight finer than the precision: check.c
+                                               refuses it */
+            else if (ind->score->c)
+                ok = eval(ev, ind->score->c, elem, &reason);
+            else {
                 char sb[NUM_BUF], wb[NUM_BUF];
                 struct src_text t = src_full(ev, ind->score->a);
-                reason = arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%.*s",
-                                      fmt_points(ev, start, sb), fmt_points(ev, weight, wb),
-                                      t.len, t.s);
+                text_value(&reason, arena_printf(ev->ar, "得分 %s 分（满分 %s 分）：%.*s",
+                                                 fmt_points(ev, start, sb),
+                                                 fmt_points(ev, weight, wb), t.len, t.s));
             }
             if (ok)
-                add_deduction(ev, r, round_p(ev, weight - start), reason);
+                add_deduction(ev, r, round_p(ev, weight - start), &reason);
         }
         if (ok && ind->score)       /* traced with what its reason read too */
             trace(ev, r, ind->score, T_VALUE, base, NULL);
@@ -1324,11 +1330,11 @@ static bool take_points(struct evaluator *ev, struct ind_result *r, struct ast *
 {
     r->score = running;
     const struct ast *fired;
-    const char *why;
+    struct value why;
     if (!first_guard(ev, r, rules, n, AST_S_FAIL, NULL, &fired, &why))
         return false;
     if (fired) {
-        add_deduction(ev, r, running, why);
+        add_deduction(ev, r, running, &why);
         r->failed = true;
         r->score = 0;
         return true;

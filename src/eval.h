@@ -27,11 +27,13 @@ struct eval_error {
 struct deduction {
     double points;
     const char *reason;
+    uint32_t reason_len;        /* strlen(reason) */
     struct deduction *next;
 };
 
 struct note {
     const char *text;
+    uint32_t len;               /* strlen(text) */
     struct note *next;
 };
 

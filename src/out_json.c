@@ -68,7 +68,7 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
             jsonw_key(w, "points");
             jsonw_num(w, d->points, rs->precision);
             jsonw_key(w, "reason");
-            jsonw_cstr(w, d->reason ? d->reason : "");
+            jsonw_str(w, d->reason, d->reason_len);
             jsonw_end(w, '}');
         }
         jsonw_end(w, ']');
@@ -77,7 +77,7 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
         jsonw_key(w, "notes");
         jsonw_begin(w, '[');
         for (const struct note *n = notes; n; n = n->next)
-            jsonw_cstr(w, n->text);
+            jsonw_str(w, n->text, n->len);
         jsonw_end(w, ']');
     }
 }
