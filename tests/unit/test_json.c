@@ -5,9 +5,9 @@
  * many objects of one data set (the table of hashes grows) and after json_lookup_reset.
  *
  * json_check_text: UTF-8 as utf8_validate (the reference decoder of src/utf8.c) says, \u0000
- * escapes, and the data path named.  The checker takes 8 bytes a step, so every sequence is
- * tried at every offset of a word and cut at every length; random strings of valid and invalid
- * pieces compare it with utf8_validate.
+ * escapes, and the data path named.  The checker takes 8 bytes a step (16 with SSSE3), so every
+ * sequence is tried at every offset of a block and cut at every length; random strings of
+ * valid and invalid pieces, up to several blocks long, compare it with utf8_validate.
  *
  * jsonw_escape (src/jsonw.c, a block of clean bytes a step) against the byte-by-byte rule.
  */
@@ -130,7 +130,7 @@ static void test_check_text(void)
     srand(6);
     for (int round = 0; round < 20000; round++) {
         char text[256] = "";
-        int n = rand() % 12;
+        int n = rand() % (round % 2 ? 12 : 48);     /* up to 192 bytes: a dozen blocks */
         for (int i = 0; i < n; i++) {
             int k = rand() % (int)(sizeof pieces / sizeof pieces[0]);
             if (rand() % 4)     /* mostly valid pieces, so bad ones come late too */
@@ -144,16 +144,16 @@ static void test_check_text(void)
         if (!CHECK(check(json, m) == bad))
             printf("    text: %s\n", text);
     }
-    /* every offset in a word and every cut of the Chinese fast path */
-    for (int pad = 0; pad < 9; pad++) {
-        char json[64];
-        snprintf(json, sizeof json, "{\"k\":\"%.*s中文中文中\xE4\xB8\"}", pad, "aaaaaaaaa");
+    /* every offset in a block and every cut of the Chinese fast path */
+    for (int pad = 0; pad < 18; pad++) {
+        char json[96];
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文中文中\xE4\xB8\"}", pad, "aaaaaaaaaaaaaaaaaa");
         CHECK(check(json, m) == 1);
-        snprintf(json, sizeof json, "{\"k\":\"%.*s中文中文中文\"}", pad, "aaaaaaaaa");
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文中文中文\"}", pad, "aaaaaaaaaaaaaaaaaa");
         CHECK(check(json, m) == 0);
-        snprintf(json, sizeof json, "{\"k\":\"%.*s中文\xED\xA0\x80中文\"}", pad, "aaaaaaaaa");
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文\xED\xA0\x80中文\"}", pad, "aaaaaaaaaaaaaaaaaa");
         CHECK(check(json, m) == 1);
-        snprintf(json, sizeof json, "{\"k\":\"%.*s中文\xE0\x80\xAF\"}", pad, "aaaaaaaaa");
+        snprintf(json, sizeof json, "{\"k\":\"%.*s中文\xE0\x80\xAF\"}", pad, "aaaaaaaaaaaaaaaaaa");
         CHECK(check(json, m) == 1);
     }
 
