@@ -5,6 +5,7 @@
  * (docs/language.md, "jixiao diff"). */
 #include "diff.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,14 +71,25 @@ static const char *fmt_weight(char *buf, double w)
     return buf;
 }
 
+/* One line of the rule differences: message id in lang, then a newline. */
+static void put_change(FILE *out, enum lang lang, enum msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    vfprintf(out, msg(lang, id), ap);
+    va_end(ap);
+    fputc('\n', out);
+}
+
 static int compare_indicator(const struct ruleset *a, const struct indicator *x,
-                             const struct ruleset *b, const struct indicator *y, FILE *out)
+                             const struct ruleset *b, const struct indicator *y, enum lang lang,
+                             FILE *out)
 {
     int n = 0;
     char w1[NUM_BUF], w2[NUM_BUF];
     if (num_cmp(x->weight, y->weight) != 0) {
-        fprintf(out, "~ %s: weight %s -> %s\n", y->path, fmt_weight(w1, x->weight),
-                fmt_weight(w2, y->weight));
+        put_change(out, lang, M_D_WEIGHT, y->path, fmt_weight(w1, x->weight),
+                   fmt_weight(w2, y->weight));
         n++;
     }
     struct stmts old = {0}, new = {0};
@@ -87,7 +99,7 @@ static int compare_indicator(const struct ruleset *a, const struct indicator *x,
     for (uint32_t i = 0; i < old.n && !changed; i++)
         changed = strcmp(old.v[i], new.v[i]) != 0;
     if (changed) {
-        fprintf(out, "~ %s: rules changed\n", y->path);
+        put_change(out, lang, M_D_RULES, y->path);
         for (uint32_t i = 0; i < old.n; i++)
             if (!contains(&new, old.v[i]))
                 fprintf(out, "    - %s\n", old.v[i]);
@@ -101,8 +113,20 @@ static int compare_indicator(const struct ruleset *a, const struct indicator *x,
     return n;
 }
 
+/* A let's or const's line: added, changed or removed. */
+enum { ADDED, CHANGED, REMOVED };
+static enum msg_id binding_msg(const struct binding *x, int what)
+{
+    static const enum msg_id ids[2][3] = {
+        {M_D_LET_ADDED, M_D_LET_CHANGED, M_D_LET_REMOVED},
+        {M_D_CONST_ADDED, M_D_CONST_CHANGED, M_D_CONST_REMOVED},
+    };
+    return ids[x->is_const][what];
+}
+
 /* consts and lets of the top level, by name */
-static int compare_bindings(const struct ruleset *a, const struct ruleset *b, FILE *out)
+static int compare_bindings(const struct ruleset *a, const struct ruleset *b, enum lang lang,
+                            FILE *out)
 {
     int n = 0;
     for (uint32_t i = 0; i < b->nglobals; i++) {
@@ -113,12 +137,12 @@ static int compare_bindings(const struct ruleset *a, const struct ruleset *b, FI
         struct buf t1 = {0}, t2 = {0};
         diag_text_line(&b->dg, y->decl->a->at, &t2);
         if (!x)
-            fprintf(out, "+ %s %s = %s\n", y->is_const ? "const" : "let", y->name, buf_cstr(&t2));
+            put_change(out, lang, binding_msg(y, ADDED), y->name, buf_cstr(&t2));
         else {
             diag_text_line(&a->dg, x->decl->a->at, &t1);
             if (strcmp(buf_cstr(&t1), buf_cstr(&t2)) != 0)
-                fprintf(out, "~ %s %s: %s -> %s\n", y->is_const ? "const" : "let", y->name,
-                        buf_cstr(&t1), buf_cstr(&t2));
+                put_change(out, lang, binding_msg(y, CHANGED), y->name, buf_cstr(&t1),
+                           buf_cstr(&t2));
             else
                 n--;
         }
@@ -131,14 +155,15 @@ static int compare_bindings(const struct ruleset *a, const struct ruleset *b, FI
         for (uint32_t i = 0; i < b->nglobals; i++)
             kept |= strcmp(a->globals[k]->name, b->globals[i]->name) == 0;
         if (!kept) {
-            fprintf(out, "- %s %s\n", a->globals[k]->is_const ? "const" : "let", a->globals[k]->name);
+            put_change(out, lang, binding_msg(a->globals[k], REMOVED), a->globals[k]->name);
             n++;
         }
     }
     return n;
 }
 
-static int compare_grades(const struct ruleset *a, const struct ruleset *b, FILE *out)
+static int compare_grades(const struct ruleset *a, const struct ruleset *b, enum lang lang,
+                          FILE *out)
 {
     struct buf t1 = {0}, t2 = {0};
     if (a->grades)
@@ -146,25 +171,28 @@ static int compare_grades(const struct ruleset *a, const struct ruleset *b, FILE
     if (b->grades)
         diag_text_line(&b->dg, b->grades->at, &t2);
     int n = strcmp(buf_cstr(&t1), buf_cstr(&t2)) != 0;
+    const char *none = msg(lang, M_D_NONE);
     if (n)
-        fprintf(out, "~ grades: %s -> %s\n", t1.len ? t1.data : "(none)", t2.len ? t2.data : "(none)");
+        put_change(out, lang, M_D_GRADES_CHANGED, t1.len ? t1.data : none,
+                   t2.len ? t2.data : none);
     buf_free(&t1);
     buf_free(&t2);
     return n;
 }
 
-int diff_rulesets(const struct ruleset *a, const struct ruleset *b, FILE *out)
+int diff_rulesets(const struct ruleset *a, const struct ruleset *b, enum lang lang, FILE *out)
 {
     int n = 0;
     char w1[NUM_BUF], w2[NUM_BUF];
     if (num_cmp(a->max, b->max) != 0) {     /* first: a changed maximum changes every total */
-        fprintf(out, "~ max: %s -> %s\n", fmt_weight(w1, a->max), fmt_weight(w2, b->max));
+        put_change(out, lang, M_D_MAX, fmt_weight(w1, a->max), fmt_weight(w2, b->max));
         n++;
     }
     for (uint32_t i = 0; i < a->nall; i++)
         if (!strmap_get(&b->by_path, a->all[i]->path)
             && (!a->all[i]->parent || strmap_get(&b->by_path, a->all[i]->parent->path))) {
-            fprintf(out, "- %s (weight %s)\n", a->all[i]->path, fmt_weight(w1, a->all[i]->weight));
+            put_change(out, lang, M_D_REMOVED, a->all[i]->path,
+                       fmt_weight(w1, a->all[i]->weight));
             n++;
         }
     for (uint32_t i = 0; i < b->nall; i++) {
@@ -172,21 +200,22 @@ int diff_rulesets(const struct ruleset *a, const struct ruleset *b, FILE *out)
         const struct indicator *x = strmap_get(&a->by_path, y->path);
         if (!x) {
             if (!y->parent || strmap_get(&a->by_path, y->parent->path)) {
-                fprintf(out, "+ %s (weight %s)\n", y->path, fmt_weight(w2, y->weight));
+                put_change(out, lang, M_D_ADDED, y->path, fmt_weight(w2, y->weight));
                 n++;
             }
             continue;
         }
-        n += compare_indicator(a, x, b, y, out);
+        n += compare_indicator(a, x, b, y, lang, out);
     }
-    n += compare_bindings(a, b, out);
-    n += compare_grades(a, b, out);
+    n += compare_bindings(a, b, lang, out);
+    n += compare_grades(a, b, lang, out);
     if (a->precision != b->precision) {
-        fprintf(out, "~ precision: %d -> %d\n", a->precision, b->precision);
+        put_change(out, lang, M_D_PRECISION, a->precision, b->precision);
         n++;
     }
     if (a->rescale != b->rescale) {
-        fprintf(out, "~ na: %s -> %s\n", a->rescale ? "rescale" : "full", b->rescale ? "rescale" : "full");
+        put_change(out, lang, M_D_NA, msg(lang, a->rescale ? M_D_NA_RESCALE : M_D_NA_FULL),
+             msg(lang, b->rescale ? M_D_NA_RESCALE : M_D_NA_FULL));
         n++;
     }
     return n;
@@ -560,12 +589,13 @@ static void summary_json(const struct data_diff *d, struct jsonw *w, const char 
 }
 
 /* The rule differences as text lines, for JSON. */
-static int rule_lines(const struct ruleset *a, const struct ruleset *b, struct jsonw *w)
+static int rule_lines(const struct ruleset *a, const struct ruleset *b, enum lang lang,
+                      struct jsonw *w)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
-    int n = mem ? diff_rulesets(a, b, mem) : 0;
+    int n = mem ? diff_rulesets(a, b, lang, mem) : 0;
     if (mem)
         fclose(mem);
     jsonw_key(w, "rules");
@@ -591,9 +621,9 @@ int diff_run(const struct ruleset *a, const struct ruleset *b, const struct diff
         d.w = &w;
         jsonw_init(&w, &d.jb, true);
         jsonw_begin(&w, '{');
-        n = rule_lines(a, b, &w);
+        n = rule_lines(a, b, o->lang, &w);
     } else {
-        n = diff_rulesets(a, b, out);
+        n = diff_rulesets(a, b, o->lang, out);
     }
     if (o->ndata) {
         d.ea = eval_new(a);

@@ -6,8 +6,9 @@
 #include <stdio.h>
 #include "ruleset.h"
 
-/* Writes the differences to out; returns the number of differences. */
-int diff_rulesets(const struct ruleset *old, const struct ruleset *new, FILE *out);
+/* Writes the differences to out, their words in lang (paths, weights and rule texts as
+ * written); returns the number of differences. */
+int diff_rulesets(const struct ruleset *old, const struct ruleset *new, enum lang lang, FILE *out);
 
 struct diff_opts {
     enum lang lang;         /* of the score report (Chinese unless --lang en) */

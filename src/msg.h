@@ -172,6 +172,25 @@
     X(M_D_LIST_SEP, ", ", "，")                                                              \
     X(M_D_ERRORS, "; %llu could not be scored (old rules: %llu, new rules: %llu)",             \
       "；%llu 个未能计分（旧规则 %llu 个，新规则 %llu 个）")                                    \
+    /* jixiao diff: the rule differences (diff.c); %s are paths, names, numbers and rule     \
+       texts as written, or M_D_NONE and M_D_NA_* */                                        \
+    X(M_D_MAX, "~ max: %s -> %s", "~ 满分：%s → %s")                                        \
+    X(M_D_REMOVED, "- %s (weight %s)", "- %s（分值 %s）")                                   \
+    X(M_D_ADDED, "+ %s (weight %s)", "+ %s（分值 %s）")                                     \
+    X(M_D_WEIGHT, "~ %s: weight %s -> %s", "~ %s：分值 %s → %s")                            \
+    X(M_D_RULES, "~ %s: rules changed", "~ %s：规则有变化")                                 \
+    X(M_D_CONST_ADDED, "+ const %s = %s", "+ 常量 %s = %s")                                 \
+    X(M_D_CONST_CHANGED, "~ const %s: %s -> %s", "~ 常量 %s：%s → %s")                      \
+    X(M_D_CONST_REMOVED, "- const %s", "- 常量 %s")                                         \
+    X(M_D_LET_ADDED, "+ let %s = %s", "+ 变量 %s = %s")                                     \
+    X(M_D_LET_CHANGED, "~ let %s: %s -> %s", "~ 变量 %s：%s → %s")                          \
+    X(M_D_LET_REMOVED, "- let %s", "- 变量 %s")                                             \
+    X(M_D_GRADES_CHANGED, "~ grades: %s -> %s", "~ 等级：%s → %s")                          \
+    X(M_D_NONE, "(none)", "（无）")         /* no grades block */                            \
+    X(M_D_PRECISION, "~ precision: %d -> %d", "~ 精度：%d → %d")                            \
+    X(M_D_NA, "~ na: %s -> %s", "~ 不适用指标：%s → %s")                                    \
+    X(M_D_NA_FULL, "full", "按满分计")                                                      \
+    X(M_D_NA_RESCALE, "rescale", "按比例折算")                                              \
     X(M_U_DIFF_FORMAT, "unknown format '%s' for diff (use text or json)",                      \
       "diff 不支持格式「%s」（可用 text 或 json）")                                            \
     /* jixiao explain (out_explain.c): %s are texts and numbers already formatted */        \
