@@ -52,6 +52,8 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
     struct ast *node;
     struct ast_seq seq;     /* a list being built: head and tail */
     struct word word;       /* a name or string token: nodes are made only where kept */
+    struct ast_path path;   /* a dotted path: a node for each step only when it has dots */
+    struct weight_lit weight;   /* an indicator's weight, kept in its node */
     double num;             /* a number token */
 }
 
@@ -75,10 +77,12 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 %token KW_WHERE "'where'" KW_WEIGHT "'weight'" KW_RATIO "'ratio'" KW_MAP "'map'"
 %token KW_BONUS "'bonus'" KW_FROM "'from'" KW_GROUP "'group'" KW_NAME "'name'"
 
-%type <node> item let indicator weight body_item rule grades band
+%type <node> item let indicator body_item rule grades band
 %type <node> cond reason string interp expr postfix primary
 %type <node> case_arm case_else version extends test_item json_text from group
-%type <seq> items path body bands tests interps case_arms args arglist
+%type <seq> items body bands tests interps case_arms args arglist
+%type <path> path
+%type <weight> weight
 %type <word> band_name
 
 %precedence KW_ELSE
@@ -120,7 +124,7 @@ item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, 
     | KW_BONUS path weight '{' body '}' { (void)$4; $$ = ast_bonus(AR, $2, $3, $5.head, @$); }
     | rule
     | grades
-    | KW_DROP path                      { $$ = ast_unary(AR, AST_S_DROP, $2.head, @$); }
+    | KW_DROP path                      { $$ = ast_drop(AR, $2, @$); }
     | KW_TEST STRING '{' tests '}'      { (void)$3; $$ = ast_test(AR, $2, $4.head, @$); }
     | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
     | error '{' block_taken body '}'    { (void)$2; $$ = NULL; yyerrok; }
@@ -150,17 +154,17 @@ indicator: KW_INDICATOR path weight '{' body '}'
     ;
 
 /* path -> (NAME | STRING) { '.' (NAME | STRING) }: a quoted step may hold any text */
-path: NAME                              { $$ = ast_path_step(AR, AST_SEQ_EMPTY, $1); }
-    | STRING                            { $$ = ast_path_step(AR, AST_SEQ_EMPTY, $1); }
+path: NAME                              { $$ = ast_path_step(AR, AST_PATH_EMPTY, $1); }
+    | STRING                            { $$ = ast_path_step(AR, AST_PATH_EMPTY, $1); }
     | path DOTFIELD                     { $$ = ast_path_step(AR, $1, $2); }
     | path '.' STRING                   { $$ = ast_path_step(AR, $1, $3); }
     ;
 
-weight: %empty                          { $$ = NULL; }
-    | NUMBER                            { $$ = ast_weight(AR, $1, W_ABS, 0, @$); }
-    | PERCENT                           { $$ = ast_weight(AR, $1, W_PCT, 0, @$); }
-    | '-' NUMBER                        { $$ = ast_weight(AR, $2, W_ABS, 1, @$); }
-    | '-' PERCENT                       { $$ = ast_weight(AR, $2, W_PCT, 1, @$); }
+weight: %empty                          { $$ = ast_weight(0, W_NONE, 0, @$); }
+    | NUMBER                            { $$ = ast_weight($1, W_ABS, 0, @$); }
+    | PERCENT                           { $$ = ast_weight($1, W_PCT, 0, @$); }
+    | '-' NUMBER                        { $$ = ast_weight($2, W_ABS, 1, @$); }
+    | '-' PERCENT                       { $$ = ast_weight($2, W_PCT, 1, @$); }
     ;
 
 body: %empty                            { $$ = AST_SEQ_EMPTY; }
@@ -301,8 +305,8 @@ primary: NUMBER                         { $$ = ast_num(AR, $1, @$); }
     | KW_WEIGHT                         { $$ = ast_new(AR, AST_E_WEIGHT, @$); }
     | KW_SCORE                          { $$ = ast_new(AR, AST_E_SCORE, @$); }
     | KW_RATIO                          { $$ = ast_new(AR, AST_E_RATIO, @$); }
-    | KW_SCORE '(' path ')'             { $$ = ast_score_of(AR, 0, $3.head, @$); }
-    | KW_RATIO '(' path ')'             { $$ = ast_score_of(AR, 1, $3.head, @$); }
+    | KW_SCORE '(' path ')'             { $$ = ast_score_of(AR, 0, $3, @$); }
+    | KW_RATIO '(' path ')'             { $$ = ast_score_of(AR, 1, $3, @$); }
     | '(' expr ')'                      { $$ = $2; }
     | KW_CASE case_arms case_else KW_END
                                         { $$ = ast_case(AR, NULL, $2.head, $3, @$); }

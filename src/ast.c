@@ -115,34 +115,54 @@ struct ast *ast_na(struct arena *ar, int rescale, struct span at)
     return n;
 }
 
-/* weight -> ['-'] (NUMBER | PERCENT) */
-struct ast *ast_weight(struct arena *ar, double num, int wkind, int negative, struct span at)
+/* weight -> [['-'] (NUMBER | PERCENT)] */
+struct weight_lit ast_weight(double num, int wkind, int negative, struct span at)
 {
-    struct ast *n = ast_num(ar, negative ? -num : num, at);
-    n->op = (uint8_t)wkind;
-    return n;
+    return (struct weight_lit){negative ? -num : num, at, (uint8_t)wkind};
 }
 
-/* indicator -> 'indicator' path [weight] '{' body '}' */
-struct ast *ast_indicator(struct arena *ar, struct ast_seq path, struct ast *weight,
+/* indicator -> 'indicator' path [weight] '{' body '}': the name, the weight and where they
+ * are kept in the node itself (the path's steps only when it has dots) */
+struct ast *ast_indicator(struct arena *ar, struct ast_path path, struct weight_lit weight,
                           struct ast *body, struct span at)
 {
     struct ast *n = ast_new(ar, AST_S_INDICATOR, at);
-    n->a = path.head;
-    n->b = weight;
+    n->a = path.steps.head;
+    n->str = path.last.str;
+    n->len = path.last.len;
+    n->name_at = (struct ast_range){path.last.at.start, path.last.at.end};
+    n->weight_at = (struct ast_range){weight.at.start, weight.at.end};
+    n->num = weight.num;
+    n->op = (uint8_t)(weight.kind << IND_WKIND_SHIFT);
     n->kids = body;
-    n->str = path.tail->str;
-    n->len = path.tail->len;
     return n;
 }
 
 /* bonus -> 'bonus' path weight '{' body '}' */
-struct ast *ast_bonus(struct arena *ar, struct ast_seq path, struct ast *weight,
+struct ast *ast_bonus(struct arena *ar, struct ast_path path, struct weight_lit weight,
                       struct ast *body, struct span at)
 {
     struct ast *n = ast_indicator(ar, path, weight, body, at);
-    n->op = 1;
+    n->op |= IND_BONUS;
     return n;
+}
+
+struct span ast_name_at(const struct ast *ind)
+{
+    return (struct span){ind->at.file, ind->name_at.start, ind->name_at.end};
+}
+
+struct span ast_weight_at(const struct ast *ind)
+{
+    if (ast_wkind(ind) == W_NONE)
+        return ast_name_at(ind);
+    return (struct span){ind->at.file, ind->weight_at.start, ind->weight_at.end};
+}
+
+/* item -> 'drop' path */
+struct ast *ast_drop(struct arena *ar, struct ast_path path, struct span at)
+{
+    return ast_unary(ar, AST_S_DROP, ast_path_nodes(ar, path), at);
 }
 
 /* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' */
@@ -154,9 +174,9 @@ struct ast *ast_from(struct arena *ar, struct ast *array, struct ast *group, str
 }
 
 /* primary -> ('score' | 'ratio') '(' path ')' */
-struct ast *ast_score_of(struct arena *ar, int ratio, struct ast *path, struct span at)
+struct ast *ast_score_of(struct arena *ar, int ratio, struct ast_path path, struct span at)
 {
-    struct ast *n = ast_unary(ar, AST_E_SCOREOF, path, at);
+    struct ast *n = ast_unary(ar, AST_E_SCOREOF, ast_path_nodes(ar, path), at);
     n->op = (uint8_t)ratio;
     return n;
 }
@@ -253,9 +273,19 @@ struct ast_seq ast_seq_add(struct ast_seq list, struct ast *item)
     return list;
 }
 
-struct ast_seq ast_path_step(struct arena *ar, struct ast_seq path, struct word step)
+struct ast_path ast_path_step(struct arena *ar, struct ast_path path, struct word step)
 {
-    return ast_seq_add(path, ast_text(ar, step));
+    if (path.last.str && !path.steps.head)      /* a second step: the first becomes a node */
+        path.steps = ast_seq_add(path.steps, ast_text(ar, path.last));
+    if (path.steps.head)
+        path.steps = ast_seq_add(path.steps, ast_text(ar, step));
+    path.last = step;
+    return path;
+}
+
+struct ast *ast_path_nodes(struct arena *ar, struct ast_path path)
+{
+    return path.steps.head ? path.steps.head : ast_text(ar, path.last);
 }
 
 struct ast_seq ast_interp_part(struct arena *ar, struct ast_seq parts, struct word mid,

@@ -63,8 +63,8 @@ struct __attribute__((packed, aligned(2))) span {
     X(S_SELFSCORE)/* a */                                                       \
     X(S_CONST)    /* str = a */                                                 \
     X(S_LET)      /* str = a */                                                 \
-    X(S_INDICATOR)/* a: path (E_STR list), b: weight (op: W_*), kids: body,    \
-                     op: 1 a bonus item */                                      \
+    X(S_INDICATOR)/* str: name, name_at, weight_at, num: weight, op: IND_*,    \
+                     kids: body; a: path (E_STR list) if written with dots */   \
     X(S_SCORE)    /* a, c: reason or NULL */                                    \
     X(S_DEDUCT)   /* a: amount, b: condition or NULL, c: reason or NULL */      \
     X(S_FAIL)     /* b: condition or NULL, c: reason or NULL */                 \
@@ -93,17 +93,36 @@ enum binop { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, 
 /* How an indicator's weight was written. */
 enum { W_NONE, W_ABS, W_PCT };
 
+/* An S_INDICATOR's op: IND_BONUS for a bonus item, and how its weight was written (W_*)
+ * above it: ast_wkind. */
+enum { IND_BONUS = 1, IND_WKIND_SHIFT = 1 };
+
+/* Where a part of a node is, in the node's file (an indicator's name and weight). */
+struct ast_range {
+    uint32_t start, end;
+};
+
 /* Fields ordered so that nothing is padded (72 bytes, not 104): a big rule set is mostly
  * nodes.  num, ref and slot share their place: no kind has two of them (E_NUM and E_BOOL hold
  * a number and are never resolved; ref is set only on names, scores, weights, score(PATH)s
- * and expects; slot only on fields). */
+ * and expects; slot only on fields).  An indicator keeps where its name and weight are in
+ * the place of b and c, which it has no use for: the head of nearly every indicator, a name
+ * and a number, costs no node of its own (read them with ast_name_at, ast_weight_at). */
 struct ast {
     uint8_t kind;       /* enum ast_kind */
-    uint8_t op;         /* enum binop, builtin id, W_*, na mode */
+    uint8_t op;         /* enum binop, builtin id, na mode, IND_* */
     struct span at;
     uint32_t len;       /* bytes of str */
     const char *str;    /* NUL-terminated, arena */
-    struct ast *a, *b, *c;
+    struct ast *a;
+    union {
+        struct {
+            struct ast *b, *c;
+        };
+        struct {        /* S_INDICATOR */
+            struct ast_range name_at, weight_at;
+        };
+    };
     struct ast *kids;   /* first child of a list */
     struct ast *next;   /* next sibling in a list */
     union {
@@ -129,6 +148,22 @@ struct ast_seq {
 };
 #define AST_SEQ_EMPTY ((struct ast_seq){NULL, NULL})
 
+/* A dotted path being parsed (an indicator's, a drop's, score(PATH)'s).  A path of one step,
+ * the name of nearly every indicator, is kept as its token: it becomes a node only where
+ * nodes are wanted (ast_path_nodes). */
+struct ast_path {
+    struct word last;           /* its last step; str NULL while it has none */
+    struct ast_seq steps;       /* E_STR of every step when there are two or more */
+};
+#define AST_PATH_EMPTY ((struct ast_path){{NULL, 0, {0, 0, 0}}, AST_SEQ_EMPTY})
+
+/* An indicator's weight as written: kind W_NONE when there is none. */
+struct weight_lit {
+    double num;
+    struct span at;
+    uint8_t kind;
+};
+
 struct ast *ast_new(struct arena *ar, enum ast_kind kind, struct span at);
 struct ast *ast_num(struct arena *ar, double v, struct span at);
 struct ast *ast_bool(struct arena *ar, int v, struct span at);
@@ -147,17 +182,28 @@ struct ast *ast_name(struct arena *ar, struct word name, struct span at);
 /* item -> 'precision' NUMBER */
 struct ast *ast_precision(struct arena *ar, double digits, struct span num, struct span at);
 struct ast *ast_na(struct arena *ar, int rescale, struct span at);
-struct ast *ast_weight(struct arena *ar, double num, int wkind, int negative, struct span at);
-struct ast *ast_indicator(struct arena *ar, struct ast_seq path, struct ast *weight,
+/* weight -> [['-'] (NUMBER | PERCENT)] (W_NONE: none written) */
+struct weight_lit ast_weight(double num, int wkind, int negative, struct span at);
+struct ast *ast_indicator(struct arena *ar, struct ast_path path, struct weight_lit weight,
                           struct ast *body, struct span at);
-/* bonus -> 'bonus' path weight '{' body '}': an S_INDICATOR with op 1 */
-struct ast *ast_bonus(struct arena *ar, struct ast_seq path, struct ast *weight,
+/* bonus -> 'bonus' path weight '{' body '}': an S_INDICATOR with IND_BONUS */
+struct ast *ast_bonus(struct arena *ar, struct ast_path path, struct weight_lit weight,
                       struct ast *body, struct span at);
+/* An S_INDICATOR's name, its last step (the path's first step: ->a, when it has dots), and
+ * its weight (its name when it has none); how the weight was written (W_*). */
+struct span ast_name_at(const struct ast *ind);
+struct span ast_weight_at(const struct ast *ind);
+static inline int ast_wkind(const struct ast *ind)
+{
+    return ind->op >> IND_WKIND_SHIFT;
+}
+/* item -> 'drop' path */
+struct ast *ast_drop(struct arena *ar, struct ast_path path, struct span at);
 /* from -> 'from' expr ['group' expr] 'name' expr 'weight' expr '{' body '}' */
 struct ast *ast_from(struct arena *ar, struct ast *array, struct ast *group, struct ast *name,
                      struct ast *weight, struct ast *body, struct span at);
 /* primary -> ('score' | 'ratio') '(' path ')' */
-struct ast *ast_score_of(struct arena *ar, int ratio, struct ast *path, struct span at);
+struct ast *ast_score_of(struct arena *ar, int ratio, struct ast_path path, struct span at);
 /* test_item -> 'expect' 'grades' op expr: the same E_BIN as `expect grade op expr` */
 struct ast *ast_expect_grade(struct arena *ar, enum binop op, struct ast *want, struct span kw,
                              struct span at);
@@ -176,8 +222,10 @@ struct ast *ast_test(struct arena *ar, struct word name, struct ast *items, stru
 struct ast *ast_with_kids(struct ast *node, struct ast *kids);
 /* Lists in the parser: item appended (NULL: nothing, after an error). */
 struct ast_seq ast_seq_add(struct ast_seq list, struct ast *item);
-/* path -> path '.' step: an E_STR of the step appended */
-struct ast_seq ast_path_step(struct arena *ar, struct ast_seq path, struct word step);
+/* path -> path '.' step: the step appended (the steps become E_STRs from the second on) */
+struct ast_path ast_path_step(struct arena *ar, struct ast_path path, struct word step);
+/* The steps of a path as a list of E_STR. */
+struct ast *ast_path_nodes(struct arena *ar, struct ast_path path);
 /* interps -> interps ISTR_MID interp */
 struct ast_seq ast_interp_part(struct arena *ar, struct ast_seq parts, struct word mid,
                                struct ast *part);

@@ -508,12 +508,10 @@ static void resolve_binding(struct checker *ck, struct binding *b, int depth)
 
 /* ---- indicators ---- */
 
-static struct ast *name_node(struct ast *decl)
+/* Where an indicator is named: its name (a from block's template: its array). */
+static struct span name_at(const struct ast *decl)
 {
-    struct ast *last = decl->a;
-    while (last->next)
-        last = last->next;
-    return last;
+    return decl->kind == AST_S_INDICATOR ? ast_name_at(decl) : decl->a->at;
 }
 
 static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
@@ -611,7 +609,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
         case AST_S_INDICATOR: {
             struct indicator *dup = named(ind->kids, ind->nkids, &names, s->str);
             if (dup) {
-                diag_error(ck->dg, name_node(s)->at, M_DUP_INDICATOR, s->str,
+                diag_error(ck->dg, name_at(s), M_DUP_INDICATOR, s->str,
                            diag_line(ck->dg, dup->decl->at));
                 /* still check what it holds, but leave it out of the tree */
                 VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, s, ind));
@@ -696,9 +694,9 @@ static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
     ind->name = decl->str;
     ind->decl = decl;
     ind->parent = parent;
-    ind->bonus = decl->op == 1;
-    ind->wkind = decl->b ? decl->b->op : W_NONE;
-    if (decl->a->next)
+    ind->bonus = decl->op & IND_BONUS;
+    ind->wkind = (uint8_t)ast_wkind(decl);
+    if (decl->a)        /* only extend.c places a path with dots */
         diag_error(ck->dg, decl->a->at, M_DOTTED);
     ind->path = parent ? arena_join(ck->ar, parent->path, ".", ind->name)
                        : arena_strndup(ck->ar, ind->name, strlen(ind->name));
@@ -710,7 +708,7 @@ static struct indicator *build_indicator(struct checker *ck, struct ast *decl,
 
 static struct span weight_span(struct indicator *ind)
 {
-    return ind->decl->b ? ind->decl->b->at : name_node(ind->decl)->at;
+    return ast_weight_at(ind->decl);
 }
 
 static const char *fmt_num(struct checker *ck, double v)
@@ -729,18 +727,18 @@ static double weight_of(struct checker *ck, struct indicator *ind)
     double w = 0;
     switch (ind->wkind) {
     case W_ABS:
-        w = ind->decl->b->num;
+        w = ind->decl->num;
         break;
     case W_PCT:
         if (ind->parent && ind->parent->wkind == W_NONE) {
             diag_error(ck->dg, weight_span(ind), M_PCT_NO_BASE, ind->name, ind->parent->name);
             break;
         }
-        w = num_canon(ind->decl->b->num * (ind->parent ? weight_of(ck, ind->parent) : 100));
+        w = num_canon(ind->decl->num * (ind->parent ? weight_of(ck, ind->parent) : 100));
         break;
     default:
         if (ind->nkids == 0 && ind->nfroms == 0) {
-            diag_error(ck->dg, name_node(ind->decl)->at, M_NO_WEIGHT, ind->name);
+            diag_error(ck->dg, name_at(ind->decl), M_NO_WEIGHT, ind->name);
             break;
         }
         /* with rows, or above such an indicator, this is the static part: eval.c adds rows */
@@ -772,7 +770,7 @@ static void check_sums(struct checker *ck, const char *name, struct span at, int
         sum += weight_of(ck, kids[k]);
         if (kids[k]->wkind == W_PCT) {
             pct++;
-            pctsum += kids[k]->decl->b->num;
+            pctsum += kids[k]->decl->num;
         }
     }
     if (pct && pct < n) {
@@ -971,7 +969,7 @@ static void cycle_from(struct checker *ck, struct indicator *root, struct indica
                 ref = via[i];
         }
         buf_adds(&chain, next->path);
-        diag_error(ck->dg, ref ? ref->at : name_node(next->decl)->at, M_IND_CYCLE, next->path,
+        diag_error(ck->dg, ref ? ref->at : name_at(next->decl), M_IND_CYCLE, next->path,
                    buf_cstr(&chain));
         buf_free(&chain);
     }
@@ -1129,7 +1127,7 @@ static void collect_items(struct checker *ck, struct ast *items, struct top_sett
         case AST_S_INDICATOR: {
             struct indicator *dup = named(ck->top, ck->ntop, &ck->top_names, it->str);
             if (dup) {
-                diag_error(ck->dg, name_node(it)->at, M_DUP_INDICATOR, it->str,
+                diag_error(ck->dg, name_at(it), M_DUP_INDICATOR, it->str,
                            diag_line(ck->dg, dup->decl->at));
                 VEC_PUSH(ck->dups, ck->ndups, ck->capdups, build_indicator(ck, it, NULL));
                 break;

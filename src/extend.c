@@ -43,11 +43,12 @@ static struct ast *find(struct ast *list, enum ast_kind kind, const char *name)
     return NULL;
 }
 
-/* The list that holds the indicator `path` minus its last step: NULL when it is not there. */
+/* The list that holds the indicator `path` minus its last step: NULL when it is not there.
+ * (An indicator named without dots has no path: top is its list.) */
 static struct ast **parent_list(struct ast **top, const struct ast *path, struct ast **missing)
 {
     struct ast **list = top;
-    for (const struct ast *step = path; step->next; step = step->next) {
+    for (const struct ast *step = path; step && step->next; step = step->next) {
         struct ast *ind = find(*list, AST_S_INDICATOR, step->str);
         if (!ind) {
             *missing = (struct ast *)step;
@@ -103,10 +104,10 @@ static void place_indicator(struct diag *dg, struct arena *ar, struct ast **top,
         diag_error(dg, missing->at, M_EXT_NO_PARENT, path_text(ar, n->a, missing), n->str);
         return;
     }
-    n->a = last_step(n->a);     /* from here on it is a plain indicator of that parent */
+    n->a = NULL;        /* from here on it is a plain indicator of that parent */
     struct ast *old = find(*list, AST_S_INDICATOR, n->str);
     if (!old && looks_like_path(*top, n->str)) {
-        diag_error(dg, n->a->at, M_DOTS_NAME, n->str);
+        diag_error(dg, ast_name_at(n), M_DOTS_NAME, n->str);
         return;
     }
     if (old)
