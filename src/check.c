@@ -596,6 +596,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
     ind->lets = arena_alloc(ck->ar, nlets * sizeof *ind->lets);
     ind->froms = arena_alloc(ck->ar, nfroms * sizeof *ind->froms);
     struct strmap names = {0};      /* of the children, once there are many */
+    struct ast *na = NULL;
     for (struct ast *s = body; s; s = s->next) {
         switch ((enum ast_kind)s->kind) {
         case AST_S_LET: {
@@ -644,7 +645,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
             once(ck, &ind->grades, s, "grades");
             break;
         case AST_S_NA:
-            once(ck, &ind->na, s, "na");
+            once(ck, &na, s, "na");
             break;
         case AST_S_SELFSCORE:
             once(ck, &ind->selfscore, s, "selfscore");
@@ -655,6 +656,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
         }
     }
     strmap_free(&names);
+    ind->na = na ? (uint8_t)(NA_FULL + na->op) : NA_NONE;
     if (ind->score && (ind->nkids || ind->nfroms) && ind->decl->kind != AST_S_FROM)
         diag_error(ck->dg, ind->score->at, M_SCORE_PARENT, ind->name);
 }
@@ -911,8 +913,8 @@ static void settle_na(struct checker *ck)
         struct indicator *ind = ck->all[k];
         bool outer = ind->parent ? ind->parent->rescale_kids : ck->rs->rescale;
         ind->left_out = outer || ind->bonus;    /* a skipped bonus item adds nothing */
-        ind->rescale_kids = ind->na ? ind->na->op == 1 : outer;
-        ind->rescales = ind->na && ind->na->op == 1 && (ind->nkids || ind->nfroms);
+        ind->rescale_kids = ind->na ? ind->na == NA_RESCALE : outer;
+        ind->rescales = ind->na == NA_RESCALE && (ind->nkids || ind->nfroms);
     }
     for (uint32_t k = 0; k < ck->ntmpls; k++)     /* rows sit where their block is written */
         ck->tmpls[k]->left_out = ck->tmpls[k]->parent->rescale_kids;
