@@ -77,7 +77,10 @@ static void put_string(struct buf *out, const char *s, size_t n, int zh)
     size_t open = fancy ? 3 : 1, close = fancy ? 3 : 1;
     const char *body = s + open;
     size_t blen = n >= open + close ? n - open - close : 0;
-    if (zh && !fancy && !has(body, blen, "\\\"") && !has(body, blen, "\xE2\x80\x9D")) {
+    /* a string whose {…} hold strings of their own keeps its quotes in both styles (below),
+     * so that --style zh then --style en gives the script back */
+    int nested = has(body, blen, "{") && has(body, blen, "\"");
+    if (zh && !fancy && !nested && !has(body, blen, "\\\"") && !has(body, blen, "\xE2\x80\x9D")) {
         buf_adds(out, "\xE2\x80\x9C");
         buf_add(out, body, blen);
         buf_adds(out, "\xE2\x80\x9D");
@@ -85,7 +88,7 @@ static void put_string(struct buf *out, const char *s, size_t n, int zh)
     }
     /* a “…” whose {…} hold strings of their own stays as written: escaping their quotes
      * would break them (found by fuzz_script) */
-    if (!zh && fancy && !(has(body, blen, "{") && has(body, blen, "\""))) {
+    if (!zh && fancy && !nested) {
         buf_addc(out, '"');
         for (size_t i = 0; i < blen; i++) {     /* a " inside “…” is text: escape it */
             if (body[i] == '"')
