@@ -256,6 +256,8 @@
     X(M_TEST_FAILED, "%s: test \"%s\" failed: %s", "%s: 测试「%s」未通过：%s")                  \
     X(M_TEST_EXPECTED, "expected %.*s, got ", "期望 %.*s，实际为 ")                               \
     X(M_TEST_ERROR_RESULT, "an error result (no scores)", "错误结果（无得分）")                   \
+    X(M_TEST_GOT_STRING, "\"%.*s\"", "“%.*s”")    /* an actual grade; null is M_T_NULL */    \
+    X(M_TEST_CANT_EVAL, "%.*s: %s", "期望 %.*s 无法计算：%s")  /* why an expectation has no value */ \
     X(M_TEST_NO_FILE, "cannot read %s", "无法读取 %s")                                            \
     X(M_TEST_NOT_OBJECT, "%s is not a JSON object", "%s 不是 JSON 对象")                          \
     /* evaluation errors (in results) */                                                     \

@@ -116,25 +116,25 @@ static bool holds(int op, const struct value *a, const struct value *b)
     return op == OP_EQ ? eq : op == OP_NE ? !eq : false;
 }
 
+/* An actual value (what `actual` gives: a number, a grade, null, or missing in an error
+ * result), in the message language: "优" / “优”, null / 空值. */
 static void describe(struct buf *b, const struct ruleset *rs, const struct value *v)
 {
     char nb[NUM_BUF];
+    enum lang lang = rs->dg.lang;
     switch (v->kind) {
     case V_NUM:
         num_format(nb, sizeof nb, v->n, rs->precision);
         buf_adds(b, nb);
         break;
     case V_STR:
-        buf_printf(b, "\"%.*s\"", (int)v->len, v->s);
+        buf_printf(b, msg(lang, M_TEST_GOT_STRING), (int)v->len, v->s);
         break;
     case V_NULL:
-        buf_adds(b, "null");
-        break;
-    case V_BOOL:
-        buf_adds(b, v->b ? "true" : "false");
+        buf_adds(b, msg(lang, M_T_NULL));
         break;
     default:
-        buf_adds(b, msg(rs->dg.lang, M_TEST_ERROR_RESULT));
+        buf_adds(b, msg(lang, M_TEST_ERROR_RESULT));
         break;
     }
 }
@@ -169,7 +169,7 @@ void test_run(struct ruleset *rs, const char *path, FILE *out, int *passed, int 
             size_t n;
             const char *src = diag_text(&rs->dg, x->a->at, &n);
             if (!eval_const(rs, x->a->b, &want, &err)) {
-                buf_printf(&why, "%.*s: %s", (int)n, src, err.message);
+                buf_printf(&why, msg(rs->dg.lang, M_TEST_CANT_EVAL), (int)n, src, err.message);
             } else if (!holds(x->a->op, &got, &want)) {
                 buf_printf(&why, msg(rs->dg.lang, M_TEST_EXPECTED), (int)n, src);
                 describe(&why, rs, &got);
