@@ -90,7 +90,7 @@ uint32_t diag_load(struct diag *dg, const char *path)
         else if (err == EFBIG)
             diag_plain(dg, M_TOO_BIG, path, DIAG_MAX_SOURCE >> 20);
         else
-            diag_plain(dg, M_CANT_READ, path, strerror(err));
+            diag_plain(dg, M_CANT_READ, path, msg_errno(dg->lang, err));
         buf_free(&b);
         return UINT32_MAX;
     }

@@ -87,7 +87,7 @@ int in_csv_read(struct book *b, const char *path, const char *encoding, enum lan
         if (e == EFBIG)
             snprintf(err, errlen, msg(lang, M_E_BOOK_BIG), path, INPUT_MAX_MB);
         else
-            snprintf(err, errlen, msg(lang, M_CANT_READ), path, strerror(e));
+            snprintf(err, errlen, msg(lang, M_CANT_READ), path, msg_errno(lang, e));
         buf_free(&raw);
         return 0;
     }

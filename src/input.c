@@ -91,7 +91,7 @@ static void unreadable(struct input *in, const char *at, const char *text)
 static void read_failed(struct input *in, const char *name, int err)
 {
     char m[1024];
-    snprintf(m, sizeof m, msg(in->lang, M_CANT_READ), name, strerror(err));
+    snprintf(m, sizeof m, msg(in->lang, M_CANT_READ), name, msg_errno(in->lang, err));
     unreadable(in, name, m);
 }
 
@@ -606,7 +606,7 @@ int input_check_paths(char **paths, int n, enum lang lang)
         char m[1024];
         if (stat(paths[i], &st) != 0 || access(paths[i], S_ISDIR(st.st_mode) ? R_OK | X_OK
                                                                                : R_OK) != 0)
-            snprintf(m, sizeof m, msg(lang, M_CANT_READ), paths[i], strerror(errno));
+            snprintf(m, sizeof m, msg(lang, M_CANT_READ), paths[i], msg_errno(lang, errno));
         else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode))
             snprintf(m, sizeof m, msg(lang, M_NOT_DATA), paths[i]);
         else

@@ -522,7 +522,25 @@
     X(M_T_NUMBER, "a number", "数值")                                                        \
     X(M_T_STRING, "a string", "字符串")                                                      \
     X(M_T_ARRAY, "an array", "数组")                                                         \
-    X(M_T_OBJECT, "an object", "对象")
+    X(M_T_OBJECT, "an object", "对象")                                                       \
+    /* why a file could not be read or written (msg_errno): the English is the C library's   \
+       own text of that errno, the Chinese what a person at a desk understands */           \
+    X(M_ERRNO_NOENT, "No such file or directory", "文件或目录不存在")                         \
+    X(M_ERRNO_ACCES, "Permission denied", "没有访问权限")                                     \
+    X(M_ERRNO_PERM, "Operation not permitted", "不允许此操作")                                \
+    X(M_ERRNO_ISDIR, "Is a directory", "这是一个目录")                                         \
+    X(M_ERRNO_NOTDIR, "Not a directory", "路径中有一段不是目录")                               \
+    X(M_ERRNO_NOSPC, "No space left on device", "磁盘空间已满")                               \
+    X(M_ERRNO_DQUOT, "Disk quota exceeded", "超出磁盘配额")                                   \
+    X(M_ERRNO_ROFS, "Read-only file system", "文件系统只读")                                  \
+    X(M_ERRNO_NAMETOOLONG, "File name too long", "文件名太长")                                \
+    X(M_ERRNO_LOOP, "Too many levels of symbolic links", "符号链接层数太多")                   \
+    X(M_ERRNO_MFILE, "Too many open files", "打开的文件太多")                                 \
+    X(M_ERRNO_FBIG, "File too large", "文件太大")                                             \
+    X(M_ERRNO_IO, "Input/output error", "读写设备出错")                                       \
+    X(M_ERRNO_BUSY, "Device or resource busy", "设备或资源正忙")                              \
+    X(M_ERRNO_TXTBSY, "Text file busy", "文件正在使用中")                                     \
+    X(M_ERRNO_EXIST, "File exists", "文件已存在")
 
 enum msg_id {
 #define X(id, en, zh) id,
@@ -535,5 +553,8 @@ enum lang { LANG_EN, LANG_ZH };
 
 /* The format of message `id` in language `lang`. */
 const char *msg(enum lang lang, enum msg_id id);
+/* Why a file operation failed (errno err), in language `lang`: strerror's text in English,
+ * its translation in Chinese (strerror itself for an errno the table does not have). */
+const char *msg_errno(enum lang lang, int err);
 
 #endif

@@ -620,10 +620,10 @@ int out_xlsx_finish(struct out *o)
             ok = 0;
         }
     } else {
-        cli_error(M_XLSX_TMP, x->path, strerror(errno));
+        cli_error(M_XLSX_TMP, x->path, msg_errno(cli_lang(), errno));
     }
     if (ok && !copy_out(x->path, o->f)) {
-        cli_error(M_XLSX_COPY, strerror(errno));
+        cli_error(M_XLSX_COPY, msg_errno(cli_lang(), errno));
         ok = 0;
     } else if (!ok && !x->wb) {
         ok = 0;

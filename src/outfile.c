@@ -26,9 +26,9 @@ static char interrupted_tmp[PATH_MAX];
 static _Noreturn void write_failed(const struct outfile_sink *s, int err)
 {
     if (s->name)
-        cli_error(M_CANT_WRITE, s->name, strerror(err));
+        cli_error(M_CANT_WRITE, s->name, msg_errno(cli_lang(), err));
     else
-        cli_message(M_WRITE_ERROR, strerror(err));
+        cli_message(M_WRITE_ERROR, msg_errno(cli_lang(), err));
     if (interrupted_tmp[0])
         unlink(interrupted_tmp);
     _exit(2);
@@ -69,7 +69,7 @@ static FILE *sink_open(struct outfile_sink *s)
 
 static int cant_write(const struct outfile *of, int err)
 {
-    cli_error(M_CANT_WRITE, of->name, strerror(err));
+    cli_error(M_CANT_WRITE, of->name, msg_errno(cli_lang(), err));
     return 0;
 }
 
@@ -438,6 +438,6 @@ int outfile_stdio_end(int status)
         err = errno ? errno : EIO;
     if (!err)
         return status;
-    cli_message(M_WRITE_ERROR, strerror(err));
+    cli_message(M_WRITE_ERROR, msg_errno(cli_lang(), err));
     return 2;
 }

@@ -5,6 +5,7 @@
  * when its English twin differs from theirs (issue 7.13: 「应为字符串或字符串」 had hidden
  * "string" and "string with {}").  A message added without its translation fails here.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -90,5 +91,18 @@ int main(void)
                 printf("    %s and %s differ in English but both read \"%s\"\n", names[other],
                        names[id], zh);
     }
+    /* msg_errno: in English exactly what strerror says (so English output is as before), in
+     * Chinese the translation; an errno the table lacks is strerror's in both */
+    static const int errs[] = {ENOENT, EACCES, EPERM, EISDIR, ENOTDIR, ENOSPC, EDQUOT, EROFS,
+                               ENAMETOOLONG, ELOOP, EMFILE, EFBIG, EIO, EBUSY, ETXTBSY, EEXIST};
+    for (size_t i = 0; i < sizeof errs / sizeof errs[0]; i++) {
+        char en[256];
+        snprintf(en, sizeof en, "%s", strerror(errs[i]));
+        if (!CHECK(strcmp(msg_errno(LANG_EN, errs[i]), en) == 0))
+            printf("    errno %d: \"%s\", strerror says \"%s\"\n", errs[i],
+                   msg_errno(LANG_EN, errs[i]), en);
+        CHECK(has_cjk(msg_errno(LANG_ZH, errs[i])));
+    }
+    CHECK(strcmp(msg_errno(LANG_ZH, EDOM), strerror(EDOM)) == 0);
     return unit_done();
 }
