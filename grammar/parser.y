@@ -30,6 +30,7 @@
 
 static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *text);
 static int recovered(struct parse_ctx *ctx, int la, struct span at);
+static int goes_on(int tok);
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 }
 
@@ -357,17 +358,34 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
     case YYEOF: return tok;
     }
     brace_token(&ctx->brace, kind, lloc);
+    ctx->tok_before = ctx->tok_last;
+    ctx->tok_last = tok;
     return tok;
 }
 
-/* Error recovery resumes at the next statement (`la`, at `at`): 1 when that statement starts
- * its line, a statement of its own whose mistakes are its own.  Not 'score', which also starts
- * the line of an expression that goes on from the line before (`扣分 1 如果 $a ＝ 1 且` /
- * `  得分 > 0`): that line belongs to the mistake. */
+/* A token that cannot end a statement: the line after it goes on with the same one. */
+static int goes_on(int tok)
+{
+    switch (tok) {
+    case '+': case '-': case '*': case '/': case '<': case '>': case '=': case '(': case '[':
+    case ',': case ':': case '.': case EQ: case NE: case LE: case GE: case COAL:
+    case KW_IF: case KW_THEN: case KW_ELSE: case KW_WHEN: case KW_CASE: case KW_AND:
+    case KW_OR: case KW_NOT: case KW_WHERE: case KW_MAP: case KW_WITH:
+    case ISTR_HEAD: case ISTR_MID:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Error recovery resumes at the next statement (`la`, at `at`, the token read last): 1 when
+ * that statement starts its line and the line before does not go on into it, a statement of
+ * its own whose mistakes are its own.  (A line that goes on may start with 'score', which is
+ * an expression too: `扣分 1 如果 $a ＝ 1 且` / `  得分 > 0` is one mistake.) */
 static int recovered(struct parse_ctx *ctx, int la, struct span at)
 {
     ctx->take_block = 0;
-    if (la == YYEMPTY || la == YYEOF || la == '}' || la == KW_SCORE)
+    if (la == YYEMPTY || la == YYEOF || la == '}' || goes_on(ctx->tok_before))
         return 0;       /* a '}' ends a statement, it starts none */
     for (size_t i = at.start; i > 0; i--) {
         unsigned char c = (unsigned char)ctx->src[i - 1];

@@ -57,6 +57,7 @@ struct parse_ctx {
                                      * come with nothing to close, not mistakes of their own */
     int take_block;                 /* the last syntax error was at a name: recovery takes the
                                      * block after it as an indicator body (parser.y) */
+    int tok_last, tok_before;       /* the token read last and the one before it (parser.y) */
     struct lex_name *names;         /* names read so far (lexer.l: intern) */
     uint32_t nnames, capnames;      /* capnames: a power of two, or 0 */
     /* result */
