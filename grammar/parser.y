@@ -259,7 +259,7 @@ interps: interp                         { $$ = ast_seq_add(AST_SEQ_EMPTY, $1); }
     ;
 
 interp: expr                            { $$ = ast_node(AR, AST_E_FMT, $1, NULL, NULL, @$); }
-    | expr FMT                          { $$ = ast_named(AR, AST_E_FMT, $2, $1, NULL, @$); }
+    | expr FMT                          { $$ = ast_fmt(AR, $1, $2, @$); }
     ;
 
 expr: postfix

@@ -79,7 +79,7 @@ struct ast *ast_node(struct arena *ar, enum ast_kind kind, struct ast *a, struct
     return n;
 }
 
-/* let -> 'let' NAME '=' expr; band -> name 'if' expr; primary -> NAME; … */
+/* let -> 'let' NAME '=' expr; band -> name 'if' expr; test_item -> 'given' STRING; … */
 struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct word name, struct ast *a,
                       struct ast *b, struct span at)
 {
@@ -88,7 +88,16 @@ struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct word name, st
     n->len = name.len;
     n->a = a;
     n->b = b;
-    n->c = ast_text(ar, name);
+    n->name_at = (struct ast_range){name.at.start, name.at.end};
+    return n;
+}
+
+/* interp -> expr FMT: the format in str, and as an E_STR in c (for its span) */
+struct ast *ast_fmt(struct arena *ar, struct ast *expr, struct word fmt, struct span at)
+{
+    struct ast *n = ast_node(ar, AST_E_FMT, expr, NULL, ast_text(ar, fmt), at);
+    n->str = fmt.str;
+    n->len = fmt.len;
     return n;
 }
 
@@ -132,7 +141,7 @@ struct ast *ast_indicator(struct arena *ar, struct ast_path path, struct weight_
     n->len = path.last.len;
     n->name_at = (struct ast_range){path.last.at.start, path.last.at.end};
     n->weight_at = (struct ast_range){weight.at.start, weight.at.end};
-    n->num = weight.num;
+    n->weight = weight.num;
     n->op = (uint8_t)(weight.kind << IND_WKIND_SHIFT);
     n->kids = body;
     return n;

@@ -27,7 +27,7 @@ struct __attribute__((packed, aligned(2))) span {
     X(E_NUM)      /* num */                                                     \
     X(E_STR)      /* str (unescaped) */                                         \
     X(E_INTERP)   /* kids: E_STR and E_FMT parts of a "…{x}…" string */         \
-    X(E_FMT)      /* a: expression, str: format ("", "%", ".2") */              \
+    X(E_FMT)      /* a: expression, str: format ("", "%", ".2"), c: its E_STR */\
     X(E_BOOL)     /* num: 0 or 1 */                                             \
     X(E_NULL)     /*  */                                                        \
     X(E_ROOT)     /* $ */                                                       \
@@ -63,8 +63,8 @@ struct __attribute__((packed, aligned(2))) span {
     X(S_SELFSCORE)/* a */                                                       \
     X(S_CONST)    /* str = a */                                                 \
     X(S_LET)      /* str = a */                                                 \
-    X(S_INDICATOR)/* str: name, name_at, weight_at, num: weight, op: IND_*,    \
-                     kids: body; a: path (E_STR list) if written with dots */   \
+    X(S_INDICATOR)/* str: name, weight, weight_at, op: IND_*, kids: body;      \
+                     a: path (E_STR list) if written with dots */               \
     X(S_SCORE)    /* a, c: reason or NULL */                                    \
     X(S_DEDUCT)   /* a: amount, b: condition or NULL, c: reason or NULL */      \
     X(S_FAIL)     /* b: condition or NULL, c: reason or NULL */                 \
@@ -103,11 +103,12 @@ struct ast_range {
 };
 
 /* Fields ordered so that nothing is padded (72 bytes, not 104): a big rule set is mostly
- * nodes.  num, ref and slot share their place: no kind has two of them (E_NUM and E_BOOL hold
- * a number and are never resolved; ref is set only on names, scores, weights, score(PATH)s
- * and expects; slot only on fields).  An indicator keeps where its name and weight are in
- * the place of b and c, which it has no use for: the head of nearly every indicator, a name
- * and a number, costs no node of its own (read them with ast_name_at, ast_weight_at). */
+ * nodes.  num, ref, slot and name_at share their place: no kind has two of them (E_NUM and
+ * E_BOOL hold a number and are never resolved; ref is set only on names, scores, weights,
+ * score(PATH)s and expects; slot only on fields; name_at only on the statements named by a
+ * token: ruleset, const, let, indicator, band, test, given).  An indicator keeps its weight
+ * and where it is in the place of b and c, which it has no use for: the head of nearly every
+ * indicator, a name and a number, costs no node of its own (ast_name_at, ast_weight_at). */
 struct ast {
     uint8_t kind;       /* enum ast_kind */
     uint8_t op;         /* enum binop, builtin id, na mode, IND_* */
@@ -120,7 +121,8 @@ struct ast {
             struct ast *b, *c;
         };
         struct {        /* S_INDICATOR */
-            struct ast_range name_at, weight_at;
+            double weight;
+            struct ast_range weight_at;
         };
     };
     struct ast *kids;   /* first child of a list */
@@ -129,6 +131,7 @@ struct ast {
         double num;
         void *ref;      /* resolved target (check.c) */
         uint32_t slot;  /* E_FIELD on a plain data path: 1 + its cache slot (check.c) */
+        struct ast_range name_at;   /* where the name of a named statement is */
     };
 };
 _Static_assert(sizeof(struct ast) == 72, "struct ast: a field added or padded");
@@ -174,7 +177,7 @@ struct ast *ast_unary(struct arena *ar, enum ast_kind kind, struct ast *a, struc
 struct ast *ast_binop(struct arena *ar, enum binop op, struct ast *a, struct ast *b, struct span at);
 struct ast *ast_node(struct arena *ar, enum ast_kind kind, struct ast *a, struct ast *b,
                      struct ast *c, struct span at);
-/* A node named by the token `name`: its str is the name's, c an E_STR of it (for its span). */
+/* A statement named by the token `name`: its str is the name's, name_at where it is. */
 struct ast *ast_named(struct arena *ar, enum ast_kind kind, struct word name, struct ast *a,
                       struct ast *b, struct span at);
 /* primary -> NAME: an E_NAME (its span is the name's, so it keeps no c) */
@@ -189,8 +192,9 @@ struct ast *ast_indicator(struct arena *ar, struct ast_path path, struct weight_
 /* bonus -> 'bonus' path weight '{' body '}': an S_INDICATOR with IND_BONUS */
 struct ast *ast_bonus(struct arena *ar, struct ast_path path, struct weight_lit weight,
                       struct ast *body, struct span at);
-/* An S_INDICATOR's name, its last step (the path's first step: ->a, when it has dots), and
- * its weight (its name when it has none); how the weight was written (W_*). */
+/* Where a named statement's name is (an indicator's: its last step; the path's first step
+ * is ->a's, when it has dots) and an indicator's weight (its name when it has none); how
+ * the weight was written (W_*). */
 struct span ast_name_at(const struct ast *ind);
 struct span ast_weight_at(const struct ast *ind);
 static inline int ast_wkind(const struct ast *ind)
@@ -219,6 +223,8 @@ struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, st
 struct ast *ast_interp(struct arena *ar, struct word head, struct ast_seq parts, struct word tail,
                        struct span at);
 struct ast *ast_test(struct arena *ar, struct word name, struct ast *items, struct span at);
+/* interp -> expr FMT */
+struct ast *ast_fmt(struct arena *ar, struct ast *expr, struct word fmt, struct span at);
 struct ast *ast_with_kids(struct ast *node, struct ast *kids);
 /* Lists in the parser: item appended (NULL: nothing, after an error). */
 struct ast_seq ast_seq_add(struct ast_seq list, struct ast *item);

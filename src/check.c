@@ -481,7 +481,7 @@ static void resolve_binding(struct checker *ck, struct binding *b, int depth)
     if (b->state == CHECK_DONE)
         return;
     if (b->state == CHECK_BUSY) {
-        diag_error(ck->dg, b->decl->c ? b->decl->c->at : b->decl->at, M_CYCLE, b->name);
+        diag_error(ck->dg, ast_name_at(b->decl), M_CYCLE, b->name);
         b->state = CHECK_DONE;
         return;
     }
@@ -602,7 +602,7 @@ static void build_body(struct checker *ck, struct indicator *ind)
         case AST_S_LET: {
             struct binding *dup = find_in(ind->lets, ind->nlets, s->str);
             if (dup)
-                diag_error(ck->dg, s->c->at, M_DUP_NAME, s->str, diag_line(ck->dg, dup->decl->at));
+                diag_error(ck->dg, ast_name_at(s), M_DUP_NAME, s->str, diag_line(ck->dg, dup->decl->at));
             else
                 ind->lets[ind->nlets++] = new_binding(ck, s, ind);
             break;
@@ -729,14 +729,14 @@ static double weight_of(struct checker *ck, struct indicator *ind)
     double w = 0;
     switch (ind->wkind) {
     case W_ABS:
-        w = ind->decl->num;
+        w = ind->decl->weight;
         break;
     case W_PCT:
         if (ind->parent && ind->parent->wkind == W_NONE) {
             diag_error(ck->dg, weight_span(ind), M_PCT_NO_BASE, ind->name, ind->parent->name);
             break;
         }
-        w = num_canon(ind->decl->num * (ind->parent ? weight_of(ck, ind->parent) : 100));
+        w = num_canon(ind->decl->weight * (ind->parent ? weight_of(ck, ind->parent) : 100));
         break;
     default:
         if (ind->nkids == 0 && ind->nfroms == 0) {
@@ -772,7 +772,7 @@ static void check_sums(struct checker *ck, const char *name, struct span at, int
         sum += weight_of(ck, kids[k]);
         if (kids[k]->wkind == W_PCT) {
             pct++;
-            pctsum += kids[k]->decl->num;
+            pctsum += kids[k]->decl->weight;
         }
     }
     if (pct && pct < n) {
@@ -1118,7 +1118,7 @@ static void collect_items(struct checker *ck, struct ast *items, struct top_sett
         case AST_S_LET: {
             struct binding *dup = strmap_get(&ck->global_names, it->str);
             if (dup) {
-                diag_error(ck->dg, it->c->at, M_DUP_NAME, it->str, diag_line(ck->dg, dup->decl->at));
+                diag_error(ck->dg, ast_name_at(it), M_DUP_NAME, it->str, diag_line(ck->dg, dup->decl->at));
                 break;
             }
             struct binding *b = new_binding(ck, it, NULL);

@@ -227,13 +227,13 @@ static void lint_unused(struct linter *l)
     for (uint32_t k = 0; k < rs->nlets; k++)
         if (!l->let_used[k]) {
             const struct ast *d = rs->lets[k]->decl;
-            diag_warning(l->dg, d->c ? d->c->at : d->at, M_L_UNUSED_LET, d->str);
+            diag_warning(l->dg, ast_name_at(d), M_L_UNUSED_LET, d->str);
         }
     for (uint32_t k = 0; k < rs->nglobals; k++) {
         const struct binding *b = rs->globals[k];
         if (b->is_const && !strmap_get(&l->const_used, b->name)) {
             const struct ast *d = b->decl;
-            diag_warning(l->dg, d->c ? d->c->at : d->at, M_L_UNUSED_CONST, d->str);
+            diag_warning(l->dg, ast_name_at(d), M_L_UNUSED_CONST, d->str);
         }
     }
 }
