@@ -245,14 +245,21 @@ struct ast *ast_case(struct arena *ar, struct ast *subject, struct ast *arms, st
     return n;
 }
 
-/* string -> ISTR_HEAD interps ISTR_TAIL: kids alternate text and E_FMT parts */
+/* A text part of an interpolated string: none when it is empty ("{x}" has two), as
+ * ast_seq_add leaves out. */
+static struct ast *text_part(struct arena *ar, struct word w)
+{
+    return w.len ? ast_text(ar, w) : NULL;
+}
+
+/* string -> ISTR_HEAD interps ISTR_TAIL: kids are its text and E_FMT parts, in order */
 struct ast *ast_interp(struct arena *ar, struct word head, struct ast_seq parts, struct word tail,
                        struct span at)
 {
     struct ast *n = ast_new(ar, AST_E_INTERP, at);
-    struct ast_seq kids = ast_seq_add(AST_SEQ_EMPTY, ast_text(ar, head));
+    struct ast_seq kids = ast_seq_add(AST_SEQ_EMPTY, text_part(ar, head));
     kids = ast_seq_add(kids, parts.head);       /* the whole chain of parts */
-    n->kids = ast_seq_add(kids, ast_text(ar, tail)).head;
+    n->kids = ast_seq_add(kids, text_part(ar, tail)).head;
     return n;
 }
 
@@ -300,7 +307,7 @@ struct ast *ast_path_nodes(struct arena *ar, struct ast_path path)
 struct ast_seq ast_interp_part(struct arena *ar, struct ast_seq parts, struct word mid,
                                struct ast *part)
 {
-    return ast_seq_add(ast_seq_add(parts, ast_text(ar, mid)), part);
+    return ast_seq_add(ast_seq_add(parts, text_part(ar, mid)), part);
 }
 
 struct ast *ast_with_kids(struct ast *node, struct ast *kids)

@@ -26,7 +26,7 @@ struct __attribute__((packed, aligned(2))) span {
     /* expressions */                                                            \
     X(E_NUM)      /* num */                                                     \
     X(E_STR)      /* str (unescaped) */                                         \
-    X(E_INTERP)   /* kids: E_STR and E_FMT parts of a "…{x}…" string */         \
+    X(E_INTERP)   /* kids: E_STR (never empty) and E_FMT parts of "…{x}…" */   \
     X(E_FMT)      /* a: expression, str: format ("", "%", ".2"), c: its E_STR */\
     X(E_BOOL)     /* num: 0 or 1 */                                             \
     X(E_NULL)     /*  */                                                        \
