@@ -1090,15 +1090,21 @@ static bool grade_of(struct evaluator *ev, const struct ast *grades, struct ind_
     return true;
 }
 
-/* Does `rule` fire (its condition holds, or it has none)?  Traced as not fired when it does
- * not.  Guards, notes and deducts each walk the rules of their kind with it, in source order,
- * testing the kind in their own loop (three walks over a few rules, no call for the others). */
-static bool fires(struct evaluator *ev, struct ind_result *r, const struct ast *rule,
-                  const struct value *elem, bool *hit)
+/* *fired: rule, when it is of `kind` and fires (its condition holds, or it has none); NULL
+ * when it is of another kind or does not fire (then traced as not fired).  False on an error.
+ * Guards, notes and deducts each walk the rules with it for their kind, in source order. */
+static inline bool firing(struct evaluator *ev, struct ind_result *r, const struct ast *rule,
+                          enum ast_kind kind, const struct value *elem, const struct ast **fired)
 {
-    if (!cond_holds(ev, rule->b, elem, hit))
+    *fired = NULL;
+    if (rule->kind != kind)
+        return true;
+    bool hit = false;
+    if (!cond_holds(ev, rule->b, elem, &hit))
         return false;
-    if (!*hit)
+    if (hit)
+        *fired = rule;
+    else
         trace(ev, r, rule, T_NOT_FIRED, 0, NULL);
     return true;
 }
@@ -1112,13 +1118,10 @@ static bool first_guard(struct evaluator *ev, struct ind_result *r, struct ast *
 {
     *fired = NULL;
     for (uint32_t k = 0; k < n; k++) {
-        const struct ast *rule = rules[k];
-        bool hit = false;
-        if (rule->kind != kind)
-            continue;
-        if (!fires(ev, r, rule, elem, &hit))
+        const struct ast *rule;
+        if (!firing(ev, r, rules[k], kind, elem, &rule))
             return false;
-        if (!hit)
+        if (!rule)
             continue;
         *fired = rule;
         if (!reason_of(ev, rule, 0, elem, why))
@@ -1134,13 +1137,10 @@ static bool run_notes(struct evaluator *ev, struct ind_result *r, struct ast *co
                       uint32_t n, const struct value *elem)
 {
     for (uint32_t k = 0; k < n; k++) {
-        const struct ast *rule = rules[k];
-        bool hit = false;
-        if (rule->kind != AST_S_NOTE)
-            continue;
-        if (!fires(ev, r, rule, elem, &hit))
+        const struct ast *rule;
+        if (!firing(ev, r, rules[k], AST_S_NOTE, elem, &rule))
             return false;
-        if (!hit)
+        if (!rule)
             continue;
         struct value v;
         if (!eval(ev, rule->a, elem, &v))
@@ -1170,13 +1170,10 @@ static bool take_deducts(struct evaluator *ev, struct ind_result *r, struct ast 
 {
     r->score = running;
     for (uint32_t k = 0; k < n; k++) {
-        const struct ast *rule = rules[k];
-        bool hit = false;
-        if (rule->kind != AST_S_DEDUCT)
-            continue;
-        if (!fires(ev, r, rule, elem, &hit))
+        const struct ast *rule;
+        if (!firing(ev, r, rules[k], AST_S_DEDUCT, elem, &rule))
             return false;
-        if (!hit)
+        if (!rule)
             continue;
         double amount = 0;
         if (!eval_num(ev, rule->a, elem, &amount))
