@@ -48,6 +48,7 @@ struct evaluator {
     struct eval_result res;
     uint32_t caperrors;
     bool tracing;
+    uint32_t fast_below;        /* eval(): EVAL_MAX_DEPTH, or 0 while tracing (eval_slow) */
     /* explain (tracing only): what the rule being evaluated read so far, for its trace */
     struct read *reads, *reads_last;
     uint32_t reading;           /* inside a read being noted: what it reads is its own */
@@ -81,6 +82,7 @@ enum { EVAL_MAX_DEPTH = 2000, SCORE_LINK = 10 };
 void eval_trace(struct evaluator *ev, bool on)
 {
     ev->tracing = on;
+    ev->fast_below = on ? 0 : EVAL_MAX_DEPTH;
 }
 
 /* Record what a rule did, with what it read; returns the entry (NULL when not tracing). */
@@ -685,64 +687,87 @@ static const struct ind_result *result_of(struct evaluator *ev, const struct ind
 static bool eval_node(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out);
 static bool eval_read(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out);
+static bool eval_slow(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out) __attribute__((noinline));
+static bool eval_deep(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out) __attribute__((noinline));
 
-/* eval() of a node whose value is there already: a number, a string, a const, a data path
- * or let read before in this data set (about half of all evaluations); NULL otherwise. */
-static inline const struct value *known(const struct evaluator *ev, const struct ast *e)
-{
-    switch ((enum ast_kind)e->kind) {
-    case AST_E_FIELD:
-        if (e->slot && ev->paths && ev->paths[e->slot - 1].gen == ev->gen)
-            return &ev->paths[e->slot - 1].v;
-        return NULL;
-    case AST_E_LET: {
-        const struct let_slot *s = &ev->lets[((const struct binding *)e->ref)->slot];
-        return s->gen == ev->gen && s->state == LET_VALUE ? &s->v : NULL;
-    }
-    case AST_E_CONST:
-        return &((const struct binding *)e->ref)->cval;
-    default:
-        return NULL;
-    }
-}
-
-/* The value of e.  Explain's (tracing) evaluations all go through eval_read; otherwise what
- * is known already, literals and the element are taken here, without eval_node's frame. */
-static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
-                 struct value *out)
+/* The value of e, the long way: explain's (tracing) evaluations, which note what they read,
+ * and any past EVAL_MAX_DEPTH (an error).  Not inlined: eval() stays a small frame. */
+static bool eval_slow(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out)
 {
     if (ev->depth >= EVAL_MAX_DEPTH)
         return eval_fail(ev, e, M_TOO_DEEP);
-    const struct value *v;
-    if (ev->tracing)
-        goto deep;
-    if (e->kind == AST_E_NUM) {
-        num_value(out, e->num);
-        goto number;
-    }
-    if (e->kind == AST_E_ELEM)
-        v = elem;
-    else if (!(v = known(ev, e)))
-        goto deep;
-    *out = *v;
-    if (out->kind != V_NUM)
-        return true;
-    goto number;
-deep:
     ev->depth++;
     bool ok = ev->tracing ? eval_read(ev, e, elem, out) : eval_node(ev, e, elem, out);
     ev->depth--;
-    if (!ok)
-        return false;
+    if (ok && out->kind == V_NUM && !isfinite(out->n))
+        return eval_not_finite(ev, e, out->n);
+    return ok;
+}
+
+/* eval() of the other nodes, by eval_node (apart, so that eval() itself needs no frame). */
+static bool eval_deep(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                      struct value *out)
+{
+    ev->depth++;
+    bool ok = eval_node(ev, e, elem, out);
+    ev->depth--;
+    if (ok && out->kind == V_NUM && !isfinite(out->n))
+        return eval_not_finite(ev, e, out->n);
+    return ok;
+}
+
+/* The value of e.  What is known already (a data path or let read before in this data set, a
+ * const), numbers and the element (about half of all evaluations) are taken here, without
+ * eval_node's frame.  ev->fast_below is EVAL_MAX_DEPTH, or 0 while tracing: one test sends
+ * both explain and a too deep evaluation to eval_slow. */
+static bool eval(struct evaluator *ev, const struct ast *e, const struct value *elem,
+                 struct value *out)
+{
+    if (ev->depth >= ev->fast_below)
+        return eval_slow(ev, e, elem, out);
+    const struct value *v;
+    switch ((enum ast_kind)e->kind) {
+    case AST_E_NUM:
+        num_value(out, e->num);
+        goto number;
+    case AST_E_ELEM:
+        v = elem;
+        break;
+    case AST_E_FIELD:
+        if (!e->slot || !ev->paths || ev->paths[e->slot - 1].gen != ev->gen)
+            goto deep;
+        v = &ev->paths[e->slot - 1].v;
+        break;
+    case AST_E_LET: {
+        const struct let_slot *s = &ev->lets[((const struct binding *)e->ref)->slot];
+        if (s->gen != ev->gen || s->state != LET_VALUE)
+            goto deep;
+        v = &s->v;
+        break;
+    }
+    case AST_E_CONST:
+        v = &((const struct binding *)e->ref)->cval;
+        break;
+    default:
+        goto deep;
+    }
+    *out = *v;
+    if (out->kind != V_NUM)
+        return true;
 number:
-    if (out->kind == V_NUM && !isfinite(out->n))
+    if (!isfinite(out->n))
         return eval_not_finite(ev, e, out->n);
     return true;
+deep:
+    return eval_deep(ev, e, elem, out);
 }
 
 /* eval_node for explain: a read is noted with its value once evaluated; what it reads itself
- * (a let's definition, an index) is not.  Not inlined: eval() stays a small frame. */
+ * (a let's definition, an index) is not. */
 static bool eval_read(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out)
 {
@@ -2200,6 +2225,7 @@ struct evaluator *eval_new(const struct ruleset *rs)
     ev->rs = rs;
     ev->lang = rs->dg.lang;
     ev->prefetch = rs->nall >= PREFETCH_FROM;
+    ev->fast_below = EVAL_MAX_DEPTH;
     arena_init(&ev->scratch);
     json_lookup_reset(&ev->names, &ev->scratch);
     ev->ar = &ev->scratch;
