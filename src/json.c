@@ -147,21 +147,16 @@ struct hint {
 enum { HINTS = 256 };
 static _Thread_local struct hint hints[HINTS];
 
-cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key)
+/* json_get past the guess: the first members one by one, then the object's hash. */
+static cJSON *get_slowly(struct json_lookup *lk, const cJSON *obj, const char *key)
+    __attribute__((noinline));
+static cJSON *get_slowly(struct json_lookup *lk, const cJSON *obj, const char *key)
 {
     cJSON *c = obj->child;
     if (names_unique(obj)) {
-        struct hint *h = &hints[ptr_hash(key) & (HINTS - 1)];
-        if (h->key == key) {
-            cJSON *t = c;
-            for (uint32_t i = h->at; t && i; i--)
-                t = t->next;
-            if (t && t->string && same_name(t->string, key))
-                return t;
-        }
         for (uint32_t i = 0; c && i < JSON_NARROW_UNIQUE; c = c->next, i++)
             if (c->string && same_name(c->string, key)) {
-                *h = (struct hint){key, i};
+                hints[ptr_hash(key) & (HINTS - 1)] = (struct hint){key, i};
                 return c;
             }
     } else
@@ -178,15 +173,40 @@ cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key)
     return NULL;
 }
 
+/* The guess first, inline (it is right for nearly every look-up of a batch of data sets of
+ * one shape); the rest in get_slowly, so that this needs next to no frame. */
+cJSON *json_get(struct json_lookup *lk, const cJSON *obj, const char *key)
+{
+    if (names_unique(obj)) {
+        const struct hint *h = &hints[ptr_hash(key) & (HINTS - 1)];
+        if (h->key == key) {
+            cJSON *t = obj->child;
+            for (uint32_t i = h->at; t && i; i--)
+                t = t->next;
+            if (t && t->string && same_name(t->string, key))
+                return t;
+        }
+    }
+    return get_slowly(lk, obj, key);
+}
+
 /* A quick hash of a member name for json_last_wins' filter: its length, first and last 8
- * bytes (names that differ only in the middle cost a comparison, nothing more). */
+ * bytes (4 of a shorter name, 1 of a name shorter than 4; names that differ only in the
+ * middle cost a comparison, nothing more).  Loads of a fixed size, no memcpy call. */
 static uint32_t quick_hash(const char *s)
 {
     size_t n = strlen(s);
     uint64_t a = 0, b = 0;
-    memcpy(&a, s, n < 8 ? n : 8);
-    if (n > 8)
+    if (n >= 8) {
+        memcpy(&a, s, 8);
         memcpy(&b, s + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        a = x, b = y;
+    } else if (n)
+        a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n - 1] << 8;
     uint64_t x = (a ^ b * 0x9E3779B97F4A7C15ull ^ n) * 0xFF51AFD7ED558CCDull;
     return (uint32_t)(x >> 40);
 }
