@@ -59,6 +59,12 @@ void jsonw_begin_raw(struct jsonw *w)
     w->after_key = true;
 }
 
+struct buf *jsonw_raw(struct jsonw *w)
+{
+    before_value(w);
+    return w->b;
+}
+
 void jsonw_end(struct jsonw *w, char close)
 {
     bool empty = w->first[w->depth];

@@ -35,6 +35,9 @@ void jsonw_num(struct jsonw *w, double v, int maxdec);
 /* Compact output only: '{', after which the caller appends members itself with buf_add,
  * ending with a key and its ':' (`"name":"甲","weight":5,"score":`); its value comes next. */
 void jsonw_begin_raw(struct jsonw *w);
+/* Compact output only: the comma, when one is needed, before a member (or element) that the
+ * caller appends itself, whole, to the buffer returned (`"notes":["…","…"]`). */
+struct buf *jsonw_raw(struct jsonw *w);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 /* A JSON-escaped string body (no quotes) appended to b: shared with the CSV writer. */

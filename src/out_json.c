@@ -35,6 +35,36 @@ static void write_error_list(struct jsonw *w, const struct eval_result *r)
     jsonw_end(w, ']');
 }
 
+/* Compact output: `"deductions":[{"points":1,"reason":"…"},…]` appended to b as the writer's
+ * calls would write it, without them (about a dozen entries a data set). */
+static void raw_deductions(const struct ruleset *rs, const struct deduction *ded, struct buf *b)
+{
+    buf_add(b, "\"deductions\":[", 14);
+    for (const struct deduction *d = ded; d; d = d->next) {
+        if (d != ded)
+            buf_addc(b, ',');
+        buf_add(b, "{\"points\":", 10);
+        buf_reserve(b, NUM_BUF);
+        b->len += num_format(b->data + b->len, NUM_BUF, d->points, rs->precision);
+        buf_add(b, ",\"reason\":\"", 11);
+        jsonw_escape(b, d->reason, d->reason_len);
+        buf_add(b, "\"}", 2);
+    }
+    buf_addc(b, ']');
+}
+
+/* Compact output: `"notes":["…","…"]` appended to b (some thirty notes a data set). */
+static void raw_notes(const struct note *notes, struct buf *b)
+{
+    buf_add(b, "\"notes\":[", 9);
+    for (const struct note *n = notes; n; n = n->next) {
+        buf_add(b, n == notes ? "\"" : ",\"", n == notes ? 1 : 2);
+        jsonw_escape(b, n->text, n->len);
+        buf_addc(b, '"');
+    }
+    buf_addc(b, ']');
+}
+
 /* "grade" (and "grade_reason" when the band has one), "failed", "deductions", "notes":
  * the same for an indicator and for the total. */
 static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded,
@@ -60,7 +90,9 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
         jsonw_key(w, "skipped");
         jsonw_bool(w, true);
     }
-    if (ded) {
+    if (ded && !w->pretty)
+        raw_deductions(rs, ded, jsonw_raw(w));
+    else if (ded) {
         jsonw_key(w, "deductions");
         jsonw_begin(w, '[');
         for (const struct deduction *d = ded; d; d = d->next) {
@@ -73,7 +105,9 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
         }
         jsonw_end(w, ']');
     }
-    if (notes) {
+    if (notes && !w->pretty)
+        raw_notes(notes, jsonw_raw(w));
+    else if (notes) {
         jsonw_key(w, "notes");
         jsonw_begin(w, '[');
         for (const struct note *n = notes; n; n = n->next)
