@@ -235,14 +235,14 @@ static int quick_units(double x, int digits, long long *units)
 {
     if (digits < 0 || digits > 15)
         return 0;
-    double y = x * pow10s[digits];
-    if (!(fabs(y) < 1e9))
+    double y = x * pow10s[digits], a = fabs(y);
+    if (!(a < 1e9))
         return 0;
-    double f = fabs(y) - floor(fabs(y));
-    if (fabs(f - 0.5) < 1e-5)
+    long long whole = (long long)a;             /* floor: a is not negative */
+    if (fabs(a - (double)whole - 0.5) < 1e-5)
         return 0;
-    double r = floor(fabs(y) + 0.5);
-    *units = (long long)(y < 0 ? -r : r);
+    long long r = (long long)(a + 0.5);
+    *units = y < 0 ? -r : r;
     return 1;
 }
 
