@@ -52,13 +52,6 @@ void jsonw_begin(struct jsonw *w, char open)
     w->first[w->depth] = true;
 }
 
-void jsonw_begin_raw(struct jsonw *w)
-{
-    jsonw_begin(w, '{');
-    w->first[w->depth] = false;
-    w->after_key = true;
-}
-
 struct buf *jsonw_raw(struct jsonw *w)
 {
     before_value(w);

@@ -32,11 +32,9 @@ void jsonw_cstr(struct jsonw *w, const char *s);
 /* A string already escaped with jsonw_escape (names escaped once per rule set). */
 void jsonw_escaped(struct jsonw *w, const char *s, size_t len);
 void jsonw_num(struct jsonw *w, double v, int maxdec);
-/* Compact output only: '{', after which the caller appends members itself with buf_add,
- * ending with a key and its ':' (`"name":"甲","weight":5,"score":`); its value comes next. */
-void jsonw_begin_raw(struct jsonw *w);
-/* Compact output only: the comma, when one is needed, before a member (or element) that the
- * caller appends itself, whole, to the buffer returned (`"notes":["…","…"]`). */
+/* Compact output only: the comma, when one is needed, before a value (an element, or a
+ * member) that the caller appends itself, whole, to the buffer returned (an indicator's
+ * `{"name":"甲",…}`, see out_json.c). */
 struct buf *jsonw_raw(struct jsonw *w);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);

@@ -35,35 +35,118 @@ static void write_error_list(struct jsonw *w, const struct eval_result *r)
     jsonw_end(w, ']');
 }
 
-/* Compact output: `"deductions":[{"points":1,"reason":"…"},…]` appended to b as the writer's
- * calls would write it, without them (about a dozen entries a data set). */
-static void raw_deductions(const struct ruleset *rs, const struct deduction *ded, struct buf *b)
+/* ---- compact output (ndjson) ----
+ * The same bytes as the writer's calls below make without indentation, appended straight to
+ * the buffer: an indicator's members always follow its "score", the total's its "max", so
+ * each is written with its comma, and the writer's state needs no update. */
+
+/* A string literal appended, its length counted by the compiler. */
+#define RAW(b, lit) buf_add((b), lit, sizeof lit - 1)
+
+static void raw_num(struct buf *b, double x, int maxdec)
 {
-    buf_add(b, "\"deductions\":[", 14);
-    for (const struct deduction *d = ded; d; d = d->next) {
-        if (d != ded)
-            buf_addc(b, ',');
-        buf_add(b, "{\"points\":", 10);
-        buf_reserve(b, NUM_BUF);
-        b->len += num_format(b->data + b->len, NUM_BUF, d->points, rs->precision);
-        buf_add(b, ",\"reason\":\"", 11);
-        jsonw_escape(b, d->reason, d->reason_len);
-        buf_add(b, "\"}", 2);
-    }
-    buf_addc(b, ']');
+    buf_reserve(b, NUM_BUF);
+    b->len += num_format(b->data + b->len, NUM_BUF, x, maxdec);
 }
 
-/* Compact output: `"notes":["…","…"]` appended to b (some thirty notes a data set). */
-static void raw_notes(const struct note *notes, struct buf *b)
+/* s escaped and its closing quote, after the literal that opened it */
+static void raw_str_end(struct buf *b, const char *s, size_t len)
 {
-    buf_add(b, "\"notes\":[", 9);
-    for (const struct note *n = notes; n; n = n->next) {
-        buf_add(b, n == notes ? "\"" : ",\"", n == notes ? 1 : 2);
-        jsonw_escape(b, n->text, n->len);
-        buf_addc(b, '"');
-    }
-    buf_addc(b, ']');
+    jsonw_escape(b, s, len);
+    buf_addc(b, '"');
 }
+
+/* What write_outcome writes, after a member. */
+static void raw_outcome(struct buf *b, const struct ruleset *rs, bool graded, const char *grade,
+                        const char *grade_reason, bool failed, bool skipped,
+                        const struct deduction *ded, const struct note *notes)
+{
+    if (graded && grade) {
+        RAW(b, ",\"grade\":\"");
+        raw_str_end(b, grade, strlen(grade));
+    } else if (graded)
+        RAW(b, ",\"grade\":null");
+    if (graded && grade_reason) {
+        RAW(b, ",\"grade_reason\":\"");
+        raw_str_end(b, grade_reason, strlen(grade_reason));
+    }
+    if (failed)
+        RAW(b, ",\"failed\":true");
+    if (skipped)
+        RAW(b, ",\"skipped\":true");
+    if (ded)
+        RAW(b, ",\"deductions\":[");
+    for (const struct deduction *d = ded; d; d = d->next) {
+        RAW(b, "{\"points\":");
+        raw_num(b, d->points, rs->precision);
+        RAW(b, ",\"reason\":\"");
+        raw_str_end(b, d->reason, d->reason_len);
+        if (d->next)
+            RAW(b, "},");
+        else
+            RAW(b, "}]");
+    }
+    if (notes)
+        RAW(b, ",\"notes\":[");
+    for (const struct note *n = notes; n; n = n->next) {
+        buf_addc(b, '"');
+        raw_str_end(b, n->text, n->len);
+        buf_addc(b, n->next ? ',' : ']');
+    }
+}
+
+/* `"name":"甲","weight":5,"score":`: what compact output writes first for an indicator. */
+static void add_head(struct buf *b, const struct indicator *ind);
+
+/* write_indicator's bytes, for compact output. */
+static void raw_indicator(struct buf *b, const struct ruleset *rs, const struct eval_result *r,
+                          const struct indicator *ind)
+{
+    const struct ind_result *ir = &r->ind[ind->index];
+    buf_addc(b, '{');
+    if (ind->is_row) {              /* §11: the element's index in its data array */
+        RAW(b, "\"name\":\"");
+        buf_add(b, ind->json_name, ind->json_name_len);
+        RAW(b, "\",\"row\":");
+        raw_num(b, ind->row, -1);
+        RAW(b, ",\"weight\":");
+        raw_num(b, ind->weight, -1);
+        RAW(b, ",\"score\":");
+    } else if (ind->json_head && ind->json_head_weight == ind->weight)  /* made once */
+        buf_add(b, ind->json_head, ind->json_head_len);
+    else                            /* a group of rows, a weight made of rows */
+        add_head(b, ind);
+    if (ind_has_score(ir))
+        raw_num(b, ir->score, rs->precision);
+    else
+        RAW(b, "null");
+    if (ir->state == IS_ERROR) {
+        const char *e = ir->error ? ir->error : "";
+        RAW(b, ",\"error\":\"");
+        raw_str_end(b, e, strlen(e));
+    }
+    if (ir->has_self) {
+        RAW(b, ",\"self\":");
+        raw_num(b, ir->self, -1);
+    }
+    if (ind->bonus)
+        RAW(b, ",\"bonus\":true");
+    raw_outcome(b, rs, ind->grades && ind_has_score(ir), ir->grade, ir->grade_reason,
+                ir->failed, ir->state == IS_SKIPPED, ir->ded, ir->notes);
+    if (ind->nkids)
+        RAW(b, ",\"indicators\":[");
+    for (uint32_t k = 0; k < ind->nkids; k++) {
+        if (k)
+            buf_addc(b, ',');
+        raw_indicator(b, rs, r, ind->kids[k]);
+    }
+    if (ind->nkids)
+        buf_addc(b, ']');
+    buf_addc(b, '}');
+    out_spill(b);           /* a big result is written as it is made (run.c) */
+}
+
+/* ---- the writer's calls (pretty json, and the rest of compact output) ---- */
 
 /* "grade" (and "grade_reason" when the band has one), "failed", "deductions", "notes":
  * the same for an indicator and for the total. */
@@ -71,6 +154,10 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
                           const char *grade, const char *grade_reason, bool failed, bool skipped,
                           const struct deduction *ded, const struct note *notes)
 {
+    if (!w->pretty) {
+        raw_outcome(w->b, rs, graded, grade, grade_reason, failed, skipped, ded, notes);
+        return;
+    }
     if (graded) {
         jsonw_key(w, "grade");
         if (grade)
@@ -90,9 +177,7 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
         jsonw_key(w, "skipped");
         jsonw_bool(w, true);
     }
-    if (ded && !w->pretty)
-        raw_deductions(rs, ded, jsonw_raw(w));
-    else if (ded) {
+    if (ded) {
         jsonw_key(w, "deductions");
         jsonw_begin(w, '[');
         for (const struct deduction *d = ded; d; d = d->next) {
@@ -105,9 +190,7 @@ static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded
         }
         jsonw_end(w, ']');
     }
-    if (notes && !w->pretty)
-        raw_notes(notes, jsonw_raw(w));
-    else if (notes) {
+    if (notes) {
         jsonw_key(w, "notes");
         jsonw_begin(w, '[');
         for (const struct note *n = notes; n; n = n->next)
@@ -154,24 +237,20 @@ static void write_indicator(struct jsonw *w, const struct ruleset *rs, const str
                             const struct indicator *ind)
 {
     const struct ind_result *ir = &r->ind[ind->index];
-    if (!w->pretty && !ind->is_row) {   /* the same bytes, written in one go */
-        jsonw_begin_raw(w);
-        if (ind->json_head && ind->json_head_weight == ind->weight)  /* made once */
-            buf_add(w->b, ind->json_head, ind->json_head_len);
-        else                            /* a group of rows, a weight made of rows */
-            add_head(w->b, ind);
-    } else {
-        jsonw_begin(w, '{');
-        jsonw_key(w, "name");
-        jsonw_escaped(w, ind->json_name, ind->json_name_len);
-        if (ind->is_row) {          /* §11: the element's index in its data array */
-            jsonw_key(w, "row");
-            jsonw_num(w, ind->row, -1);
-        }
-        jsonw_key(w, "weight");
-        jsonw_num(w, ind->weight, -1);
-        jsonw_key(w, "score");
+    if (!w->pretty) {
+        raw_indicator(jsonw_raw(w), rs, r, ind);
+        return;
     }
+    jsonw_begin(w, '{');
+    jsonw_key(w, "name");
+    jsonw_escaped(w, ind->json_name, ind->json_name_len);
+    if (ind->is_row) {              /* §11: the element's index in its data array */
+        jsonw_key(w, "row");
+        jsonw_num(w, ind->row, -1);
+    }
+    jsonw_key(w, "weight");
+    jsonw_num(w, ind->weight, -1);
+    jsonw_key(w, "score");
     if (ind_has_score(ir))
         jsonw_num(w, ir->score, rs->precision);
     else
