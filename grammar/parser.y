@@ -111,8 +111,9 @@ items: %empty                           { $$ = AST_SEQ_EMPTY; }
  * Recovery (here and in body_item): after a mistake the parser skips to the next statement, or
  * takes a block whole when it reaches its '{' first (`指标管理效率 5 { … }`, the split hint):
  * the block's own statements are still checked, its '}' closes it and nothing outside.  Once a
- * block is taken, or the next statement starts a line, the parser is back in step (yyerrok):
- * the next mistake is reported, not swallowed as bison does within three tokens. */
+ * block is taken, or the next statement starts a line of its own (recovered), the parser is
+ * back in step (yyerrok): the next mistake is reported, not swallowed as bison does within
+ * three tokens. */
 item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, $3, $4, @$); }
     | KW_ID expr                        { $$ = ast_unary(AR, AST_S_ID, $2, @$); }
     | KW_PRECISION NUMBER               { $$ = ast_precision(AR, $2, @2, @$); }
@@ -135,7 +136,8 @@ item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, 
  * block that follows is taken whole as an indicator body; after any other (a 'test' inside an
  * indicator left open) the block is of some other kind: thrown away as before, its '{' counted
  * in lost_open as the %destructor counts a '{' discarded. */
-block_taken: %empty                     { if (!ctx->take_block) { ctx->lost_open++; YYERROR; } ctx->take_block = 0; }
+block_taken: %empty                     { if (!ctx->take_block) { ctx->lost_open++; YYERROR; }
+                                          ctx->take_block = 0; }
     ;
 
 version: %empty                         { $$ = NULL; }
