@@ -25,8 +25,9 @@ struct lex_str {
     uint32_t other;                 /* 1 + offset of the first quote of the other kind */
 };
 
-/* Names already read, each kept once in the arena: a name used a thousand times (a data
- * field, a function, a let) costs its bytes once.  Open addressing; freed by lex_close. */
+/* Names and strings already read, each kept once in the arena: a name used a thousand times
+ * (a data field, a function, a let), or a reason, costs its bytes once.  Open addressing;
+ * freed by lex_close. */
 struct lex_name {
     const char *s;
     uint32_t len, hash;
