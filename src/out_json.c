@@ -56,7 +56,8 @@ static void raw_str_end(struct buf *b, const char *s, size_t len)
     buf_addc(b, '"');
 }
 
-/* What write_outcome writes, after a member. */
+/* What write_outcome writes, after a member.  ORDER OUTCOME_JSON: a member added to one of
+ * the two is added to the other. */
 static void raw_outcome(struct buf *b, const struct ruleset *rs, bool graded, const char *grade,
                         const char *grade_reason, bool failed, bool skipped,
                         const struct deduction *ded, const struct note *notes)
@@ -98,7 +99,8 @@ static void raw_outcome(struct buf *b, const struct ruleset *rs, bool graded, co
 /* `"name":"甲","weight":5,"score":`: what compact output writes first for an indicator. */
 static void add_head(struct buf *b, const struct indicator *ind);
 
-/* write_indicator's bytes, for compact output. */
+/* write_indicator's bytes, for compact output.  ORDER INDICATOR_JSON: a member added to one
+ * of the two is added to the other (tests/cases compare both formats' bytes). */
 static void raw_indicator(struct buf *b, const struct ruleset *rs, const struct eval_result *r,
                           const struct indicator *ind)
 {
@@ -149,7 +151,7 @@ static void raw_indicator(struct buf *b, const struct ruleset *rs, const struct 
 /* ---- the writer's calls (pretty json, and the rest of compact output) ---- */
 
 /* "grade" (and "grade_reason" when the band has one), "failed", "deductions", "notes":
- * the same for an indicator and for the total. */
+ * the same for an indicator and for the total.  ORDER OUTCOME_JSON (raw_outcome). */
 static void write_outcome(struct jsonw *w, const struct ruleset *rs, bool graded,
                           const char *grade, const char *grade_reason, bool failed, bool skipped,
                           const struct deduction *ded, const struct note *notes)
@@ -233,6 +235,7 @@ void out_json_head(struct ruleset *rs)
     buf_free(&head);
 }
 
+/* ORDER INDICATOR_JSON (raw_indicator) */
 static void write_indicator(struct jsonw *w, const struct ruleset *rs, const struct eval_result *r,
                             const struct indicator *ind)
 {
