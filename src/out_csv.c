@@ -3,12 +3,14 @@
  * A rule set without from blocks streams: the header is written first, each data set's line
  * as it is scored.  With from blocks (§11) each data set brings its own rows, and a row's
  * column is its dotted path: the columns are known when the batch is done (summary.h), so the
- * lines are kept (their cells only) and written, under the header, by out_csv_finish. */
+ * lines are kept (their cells only; past CSV_HOLD bytes in a temporary file) and written,
+ * under the header, by out_csv_finish. */
 #include "out.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "num.h"
 #include "summary.h"
 #include "table.h"
@@ -248,9 +250,15 @@ static void rows_record(struct buf *b, const struct ruleset *rs, const struct ev
     buf_free(&cell);
 }
 
+/* The kept lines are held in memory up to CSV_HOLD bytes, then in a temporary file (in
+ * memory still when none can be made), so a batch of any size is kept in bounded memory. */
+enum { CSV_HOLD = 1 << 20 };
+
 struct out_csv {
     struct summary sum;
-    struct buf lines;           /* per line: head, errors, u32 k, k × (u32 column, cell) */
+    struct buf lines;           /* per line: u32 size, then head, errors, u32 k,
+                                   k × (u32 column, cell) */
+    FILE *held;                 /* the lines before those in `lines` */
     uint64_t nlines;
 };
 
@@ -264,6 +272,8 @@ void out_csv_add(struct out *o, const char *p, size_t len)
 {
     struct out_csv *c = o->csv;
     (void)len;
+    size_t start = c->lines.len;
+    put_u32(&c->lines, 0);      /* the line's size, set below */
     uint32_t n = get_u32(&p), l;
     const char *s = get_field(&p, &l);
     put_field(&c->lines, s, l);
@@ -296,7 +306,32 @@ void out_csv_add(struct out *o, const char *p, size_t len)
     free(col);
     free(parents);
     free(paths);
+    uint32_t size = (uint32_t)(c->lines.len - start - sizeof size);
+    memcpy(c->lines.data + start, &size, sizeof size);
     c->nlines++;
+    if (c->lines.len >= CSV_HOLD && (c->held || (c->held = tmpfile()))) {
+        fwrite(c->lines.data, 1, c->lines.len, c->held);
+        c->lines.len = 0;
+    }
+}
+
+/* The next kept line into `line` (from the temporary file, then from memory); its start. */
+static const char *next_line(struct out_csv *c, struct buf *line, size_t *at)
+{
+    uint32_t size;
+    if (c->held && fread(&size, sizeof size, 1, c->held) == 1) {
+        line->len = 0;
+        buf_reserve(line, size);
+        if (fread(line->data, 1, size, c->held) != size)
+            return NULL;
+        return line->data;
+    }
+    if (*at + sizeof size > c->lines.len)
+        return NULL;
+    memcpy(&size, c->lines.data + *at, sizeof size);
+    const char *p = c->lines.data + *at + sizeof size;
+    *at += sizeof size + size;
+    return p;
 }
 
 int out_csv_finish(struct out *o)
@@ -316,8 +351,19 @@ int out_csv_finish(struct out *o)
     fwrite(b.data, 1, b.len, o->f);
     const char **cell = xcalloc(sum->ncols + 1, sizeof *cell);
     uint32_t *cell_len = xcalloc(sum->ncols + 1, sizeof *cell_len);
-    const char *p = c->lines.data;
+    struct buf held = {0};
+    size_t next = 0;
+    int ok = 1;
+    if (c->held) {
+        fflush(c->held);
+        rewind(c->held);
+    }
     for (uint64_t line = 0; line < c->nlines; line++) {
+        const char *p = next_line(c, &held, &next);
+        if (!p) {               /* the temporary file could not be read back */
+            ok = 0;
+            break;
+        }
         b.len = 0;
         uint32_t hl, el;
         const char *head = get_field(&p, &hl), *errors = get_field(&p, &el);
@@ -338,16 +384,21 @@ int out_csv_finish(struct out *o)
         fwrite(b.data, 1, b.len, o->f);
     }
     buf_free(&b);
+    buf_free(&held);
     free(cell_len);
     free(cell);
     free(paths);
     free(pos);
     free(order);
     buf_free(&c->lines);
+    if (c->held)
+        fclose(c->held);
     summary_free(sum);
     free(c);
     o->csv = NULL;
-    return 1;
+    if (!ok)
+        cli_error(M_CSV_HELD);
+    return ok;
 }
 
 /* A line: id, score, grade, every indicator in preorder (the header's order), errors.  An error

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -20,6 +21,17 @@
 #define SHEET_MAX 31            /* Excel's limit on a sheet name, in UTF-16 units */
 #define CELL_MAX 32000          /* below Excel's 32767 characters a cell */
 #define LINE_PT 15.0            /* the height of a line of 11-point CJK text */
+
+/* libxlsxwriter keeps every cell of a workbook in memory until it is closed (about 100 bytes
+ * a cell, its text shared), unless a sheet is made in its constant-memory mode, where each
+ * row goes to a temporary file as soon as the next one begins and text is kept in the cell
+ * (inline, not shared): the same workbook for Excel and LibreOffice, other bytes in the file.
+ * A data set's sheet of more than SHEET_CELLS cells (a rule set far bigger than any printed
+ * form) is made that way, so one big result is written as it is made and a workbook of
+ * normal size is the same file as ever (docs/scale.md).  Not every sheet: the mode costs
+ * 128 KB of zeroed memory and one open file a sheet, more than a small sheet's cells. */
+#define SHEET_CELLS (1u << 13)     /* 800 leaves of three levels; a printed form has ~50 */
+#define SPARE_FILES 64          /* open files left for everything else */
 
 enum fmt_id {
     F_TITLE, F_HEAD, F_NAME, F_WEIGHT, F_SCORE, F_SCORE_DIFF, F_REASON, F_REASON_ERR, F_BLANK,
@@ -46,6 +58,8 @@ struct out_xlsx {
     struct strmap names;        /* sheet names in use, case-folded (keys owned here) */
     char **keys;
     uint32_t nkeys, keycap;
+    uint64_t streamed;          /* sheets made in constant-memory mode (one open file each) */
+    uint64_t max_streamed;      /* what the limit of open files allows */
     bool failed;
 };
 
@@ -168,8 +182,27 @@ static void put_sum(lxw_worksheet *ws, uint32_t row, uint32_t col, uint32_t sum_
 /* The sheet's body rows start here: the title, then the header row. */
 enum { TITLE_ROW = 0, HEAD_ROW = 1, BODY_ROW = 2 };
 
+/* The format of a cell that spans rows (a name, weight or score over its leaves' rows). */
+static lxw_format *span_format(struct out_xlsx *x, const struct table_ind *ti, uint8_t kind)
+{
+    lxw_format **f = x->fmt;
+    return kind == TC_NAME ? f[F_NAME] : kind == TC_WEIGHT ? f[F_WEIGHT]
+         : ti->differs ? f[F_SCORE_DIFF] : f[F_SCORE];
+}
+
+/* The rows a cell of column c spans from row `row` on (1: it is not merged). */
+static uint32_t cell_rows(const struct table *t, uint32_t i, uint32_t c)
+{
+    uint8_t kind = t->cols[c].kind;
+    return kind == TC_NAME || kind == TC_WEIGHT || kind == TC_SCORE ? t->inds[i].nrows : 1;
+}
+
+/* A cell of a row.  A cell spanning rows is merged at its first row, with blanks below it;
+ * in a sheet made row by row (`stream`), rows above the current one cannot be written, so
+ * its blanks are written row by row and the range is merged after its last row's cells
+ * (stream_merges). */
 static void body_cell(struct out_xlsx *x, lxw_worksheet *ws, const struct table *t, uint32_t row,
-                      uint32_t c)
+                      uint32_t c, bool stream)
 {
     bool first;
     uint32_t i = table_cell_ind(t, row, c, &first);
@@ -179,23 +212,26 @@ static void body_cell(struct out_xlsx *x, lxw_worksheet *ws, const struct table 
         worksheet_write_blank(ws, r, (lxw_col_t)c, f[F_BLANK]);
         return;
     }
-    if (!first)
-        return;
     const struct table_ind *ti = &t->inds[i];
     uint8_t kind = t->cols[c].kind;
-    uint32_t n = kind == TC_NAME || kind == TC_WEIGHT || kind == TC_SCORE ? ti->nrows : 1;
+    uint32_t n = cell_rows(t, i, c);
+    if (stream && !first)
+        worksheet_write_blank(ws, r, (lxw_col_t)c, span_format(x, ti, kind));
+    if (!first)
+        return;
+    uint32_t merge = stream ? 1 : n;   /* streamed: merged at its last row */
     switch (kind) {
     case TC_NAME:
-        span(ws, r, n, c, f[F_NAME]);
+        span(ws, r, merge, c, f[F_NAME]);
         put_text(x, ws, r, c, table_str(t, ti->name), f[F_NAME]);
         break;
     case TC_WEIGHT:
-        span(ws, r, n, c, f[F_WEIGHT]);
+        span(ws, r, merge, c, f[F_WEIGHT]);
         worksheet_write_number(ws, r, (lxw_col_t)c, ti->weight, f[F_WEIGHT]);
         break;
     case TC_SCORE: {
         lxw_format *sf = ti->differs ? f[F_SCORE_DIFF] : f[F_SCORE];
-        span(ws, r, n, c, sf);
+        span(ws, r, merge, c, sf);
         uint32_t kids = ti->nkids ? table_col_find(t, TC_SCORE, ti->level + 1) : TABLE_NONE;
         if (ti->left_out)
             put_text(x, ws, r, c, "不适用", sf);
@@ -230,6 +266,23 @@ static void body_cell(struct out_xlsx *x, lxw_worksheet *ws, const struct table 
         put_text(x, ws, r, c, table_str(t, t->rows[row].reasons),
                  t->rows[row].error ? f[F_REASON_ERR] : f[F_REASON]);
         break;
+    }
+}
+
+/* A sheet made row by row: the cells of the row that end a span are merged with the rows
+ * above, once the row is the current one (merging writes blanks over the whole range, and
+ * only the current row's are taken; before, the row above would still take them). */
+static void stream_merges(struct out_xlsx *x, lxw_worksheet *ws, const struct table *t,
+                          uint32_t row)
+{
+    for (uint32_t c = 0; c < t->ncols; c++) {
+        bool first;
+        uint32_t i = table_cell_ind(t, row, c, &first);
+        if (i == TABLE_NONE)
+            continue;
+        uint32_t n = cell_rows(t, i, c), r0 = t->inds[i].row;
+        if (n > 1 && row == r0 + n - 1)
+            span(ws, BODY_ROW + r0, n, c, span_format(x, &t->inds[i], t->cols[c].kind));
     }
 }
 
@@ -334,30 +387,28 @@ static double text_lines(const char *s, double w)
     return lines;
 }
 
-/* Row heights: the tallest cell of each row; a merged name shares its lines over its rows. */
-static void row_heights(lxw_worksheet *ws, const struct table *t, const double *w)
+/* A row's height: its tallest cell; a merged name shares its lines over its rows. */
+static void row_height(lxw_worksheet *ws, const struct table *t, const double *w, uint32_t row)
 {
-    for (uint32_t row = 0; row < t->nrows; row++) {
-        double lines = 1;
-        for (uint32_t c = 0; c < t->ncols; c++) {
-            bool first;
-            uint32_t i = table_cell_ind(t, row, c, &first);
-            if (i == TABLE_NONE)
-                continue;
-            double l = 0;
-            uint8_t kind = t->cols[c].kind;
-            if (kind == TC_NAME)
-                l = text_lines(table_str(t, t->inds[i].name), w[c]) / t->inds[i].nrows;
-            else if (kind == TC_REASON)
-                l = text_lines(table_str(t, t->rows[row].reasons), w[c]);
-            else if (kind == TC_TARGET || kind == TC_ACTUAL)
-                l = text_lines(table_str(t, kind == TC_TARGET ? t->inds[i].target
-                                                               : t->inds[i].actual), w[c]);
-            if (l > lines)
-                lines = l;
-        }
-        worksheet_set_row(ws, BODY_ROW + row, LINE_PT * lines + 3, NULL);
+    double lines = 1;
+    for (uint32_t c = 0; c < t->ncols; c++) {
+        bool first;
+        uint32_t i = table_cell_ind(t, row, c, &first);
+        if (i == TABLE_NONE)
+            continue;
+        double l = 0;
+        uint8_t kind = t->cols[c].kind;
+        if (kind == TC_NAME)
+            l = text_lines(table_str(t, t->inds[i].name), w[c]) / t->inds[i].nrows;
+        else if (kind == TC_REASON)
+            l = text_lines(table_str(t, t->rows[row].reasons), w[c]);
+        else if (kind == TC_TARGET || kind == TC_ACTUAL)
+            l = text_lines(table_str(t, kind == TC_TARGET ? t->inds[i].target
+                                                           : t->inds[i].actual), w[c]);
+        if (l > lines)
+            lines = l;
     }
+    worksheet_set_row(ws, BODY_ROW + row, LINE_PT * lines + 3, NULL);
 }
 
 /* --- sheet names --------------------------------------------------------------------------- */
@@ -450,6 +501,11 @@ void out_xlsx_begin(struct out *o)
         x->failed = true;
         return;
     }
+    struct rlimit nofile;
+    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur != RLIM_INFINITY)
+        x->max_streamed = nofile.rlim_cur > SPARE_FILES ? nofile.rlim_cur - SPARE_FILES : 0;
+    else
+        x->max_streamed = UINT64_MAX;
     make_formats(x, o->rs->precision);
     x->summary = workbook_add_worksheet(x->wb, SUMMARY);
     char *key = xstrndup(SUMMARY, strlen(SUMMARY));
@@ -556,7 +612,17 @@ void out_xlsx_add(struct out *o, const struct table *t)
     summary_row(x, t);
     char name[256];
     sheet_name(x, table_str(t, t->id), o->count, name, sizeof name);
+    uint64_t cells = ((uint64_t)t->nrows + 4) * t->ncols;
+    bool stream = cells > SHEET_CELLS && x->streamed < x->max_streamed;
+    x->wb->options.constant_memory = stream;    /* read when the sheet is added */
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    x->wb->options.constant_memory = LXW_FALSE;
+    if (!ws && stream) {        /* no temporary file for it: kept in memory after all */
+        stream = false;
+        ws = workbook_add_worksheet(x->wb, name);
+    }
+    if (stream)
+        x->streamed++;
     if (!ws) {
         x->failed = true;
         return;
@@ -580,10 +646,13 @@ void out_xlsx_add(struct out *o, const struct table *t)
         }
         buf_free(&h);
         worksheet_set_row(ws, HEAD_ROW, 2 * LINE_PT, NULL);
-        for (uint32_t row = 0; row < t->nrows; row++)
+        for (uint32_t row = 0; row < t->nrows; row++) {     /* row by row, for `stream` */
             for (uint32_t c = 0; c < t->ncols; c++)
-                body_cell(x, ws, t, row, c);
-        row_heights(ws, t, w);
+                body_cell(x, ws, t, row, c, stream);
+            if (stream)
+                stream_merges(x, ws, t, row);
+            row_height(ws, t, w, row);
+        }
         r = total_rows(x, ws, t);
     }
     error_rows(x, ws, t, r);

@@ -13,6 +13,9 @@
 #   own `--format csv --lang zh` (same header, same numbers, same errors), and prints the
 #   workbook to PDF: one page for 汇总 and one a data set, with the titles, the hostile name as
 #   text, the veto reason and the page footer in its text.
+# - big workbooks: a sheet of more than 8,192 cells is made row by row (inline strings); which
+#   ones is checked, and one is compared with the JSON results by xlsx_check.py and read by
+#   LibreOffice.
 # - html: the file refers to nothing outside itself and escapes the ids; headless Chromium,
 #   whose every request goes to a recording stand-in proxy (tests/reports/listen.py), renders
 #   it to PDF and PNG without one request; the PDF has the overview's sections and each data
@@ -68,6 +71,48 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
   $PY "$R/xlsx_check.py" huangpu.xlsx huangpu.json '广州市黄埔区工商业联合会' || fail "xlsx_check huangpu"
   $PY "$R/xlsx_check.py" project.xlsx project.json '村级补助及运转经费' '委托业务项目' \
     '【体制】自管道路清扫保洁外包工作经费' || fail "xlsx_check project"
+  # A big sheet is made row by row in bounded memory (docs/scale.md): past 8,192 cells, a data
+  # set's sheet keeps its text in its cells (inline strings) instead of the shared table.
+  # big.eval: 8 x 100 = 800 leaves under one 维度, 10 columns (3 levels x name, 分值, 得分, and
+  # 扣分原因): (800 + 4) x 10 = 8,040 cells, kept in memory.  huge.eval: 2 x 5 x 100 = 1,000
+  # leaves, 10,040 cells, made row by row and checked cell by cell, merged range by merged range.
+  gen() {   # gen TOP MID LEAVES: leaves alternately scored and deducted from, with reasons
+    awk -v t="$1" -v m="$2" -v l="$3" 'BEGIN {
+      print "ruleset \"大表\"\nid $名称"
+      for (i = 1; i <= t; i++) {
+        printf "indicator 维度%d %d {\n", i, m * l
+        for (j = 1; j <= m; j++) {
+          printf "  indicator 方面%d_%d %d {\n", i, j, l
+          for (k = 1; k <= l; k++)
+            if (k % 2) printf "    indicator 指标%d_%d_%d 1 { score weight * $完成率 }\n", i, j, k
+            else printf "    indicator 指标%d_%d_%d 1 { deduct 0.5 if $问题 > %d : \"问题{$问题}项\" }\n", i, j, k, k % 7
+          print "  }"
+        }
+        print "}"
+      }
+    }'
+  }
+  gen 1 8 100 >big.eval
+  gen 2 5 100 >huge.eval
+  for i in 1 2 3; do echo "{\"名称\":\"单位$i\",\"完成率\":0.5,\"问题\":$i}"; done >big.ndjson
+  "$BIN" run big.eval big.ndjson --format xlsx -o big.xlsx -j 2 || fail "jixiao run big.eval --format xlsx"
+  head -n 1 big.ndjson >huge.ndjson
+  "$BIN" run huge.eval huge.ndjson --format json >huge.json || fail "jixiao run huge.eval"
+  "$BIN" run huge.eval huge.ndjson --format xlsx -o huge.xlsx || fail "jixiao run huge.eval --format xlsx"
+  $PY - <<'PYEOF' || fail "which sheets are made row by row"
+import sys, zipfile
+def inline(book, n):
+    z = zipfile.ZipFile(book)
+    return [b't="inlineStr"' in z.read("xl/worksheets/sheet%d.xml" % i) for i in range(2, n + 2)]
+got = inline("big.xlsx", 3), inline("huge.xlsx", 1)
+want = [False] * 3, [True]
+if got != want:
+    print("inline strings by sheet: %r, want %r" % (got, want))
+    sys.exit(1)
+PYEOF
+  echo "ok big workbooks: sheets of 8,040 cells are kept in memory, one of 10,040 is made row by row"
+  $PY "$R/xlsx_check.py" huge.xlsx huge.json >check.log || { cat check.log; fail "xlsx_check huge"; }
+  grep '^ok.*match' check.log
 else
   echo "SKIP: openpyxl is not installed (apt-get install python3-openpyxl)"
 fi
@@ -101,6 +146,16 @@ if [ -n "$LO" ]; then
       grep -qF -- "$want" batch.txt || fail "batch.pdf: no '$want' in its text"
     done
     echo "ok LibreOffice prints the workbook on 7 A4 pages with the titles, reasons and errors"
+  fi
+  # huge.xlsx, made row by row: 500 scored leaves x 0.5 + 500 deducted ones - 70 x 0.5 (with
+  # 问题 1, `$问题 > k % 7` holds where 7 divides k: 7 leaves in each of the 10 方面) = 715;
+  # the last leaf, 指标2_5_100, keeps its 1 (100 % 7 = 2)
+  if [ -s huge.xlsx ]; then
+    lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+      --outdir csv huge.xlsx
+    grep -qx ',,,,,,指标2_5_100,1,1,' csv/huge-单位1.csv && grep -qx '总分,1000,715,,,,,,,' csv/huge-单位1.csv ||
+      fail "LibreOffice does not read the last leaf and 总分 715 of the sheet made row by row"
+    echo "ok LibreOffice reads the sheet made row by row: its last leaf and 总分 715 (a SUM formula)"
   fi
 else
   echo "SKIP: libreoffice is not installed (apt-get install libreoffice-calc-nogui)"
