@@ -13,6 +13,7 @@
 #define RULE_SEP "-|-"
 #define MIN_REASON 20       /* the reason column is not squeezed below this */
 #define MIN_NAME 8          /* nor a name column */
+#define MAX_WORD 24         /* nor below a name's Latin word or number, up to this width */
 
 /* The grid: one row of the table at a time, its cells' text (lines separated by '\n') in
  * one pool.  The table is printed in two passes over its rows, the first for the column
@@ -201,35 +202,54 @@ static size_t total_width(const size_t *w, uint32_t n)
     return sum;
 }
 
+/* The widest Latin word or number of a name (a run of ASCII letters, digits and punctuation:
+ * PM2.5, ISO9001, execution), which its column is not squeezed below, so that no name is cut
+ * inside one; at most MAX_WORD (a longer one is cut anyway). */
+static size_t widest_word(const struct grid *g, const struct cell *c)
+{
+    const char *s = buf_data(&g->pool) + c->off;
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < c->len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        run = ch > ' ' && ch < 0x7F ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best < MAX_WORD ? best : MAX_WORD;
+}
+
 /* Natural widths (the first pass over the rows), then squeezed to fit `width`: the widest
  * text column (names, reasons) loses a column at a time, the reason column down to MIN_REASON,
- * others down to MIN_NAME or their header's width; numbers are never squeezed. */
+ * others down to MIN_NAME, their header's width or their widest word; numbers are never
+ * squeezed. */
 static size_t *column_widths(struct grid *g, size_t width)
 {
-    size_t *w = xcalloc(g->ncols, sizeof *w), *head = xcalloc(g->ncols, sizeof *head);
+    size_t *w = xcalloc(g->ncols, sizeof *w), *min = xcalloc(g->ncols, sizeof *min);
+    for (uint32_t c = 0; c < g->ncols; c++)
+        min[c] = c == g->ncols - 1 ? MIN_REASON : MIN_NAME;
     for (size_t row = 0, n = grid_rows(g->t); row < n; row++) {
         grid_row(g, row);
         for (uint32_t c = 0; c < g->ncols && !g->rule; c++) {
             size_t cw = cell_width(g, &g->cells[c]);
+            size_t keep = row == 0 && c < g->ncols - 1 ? cw      /* a header is not wrapped */
+                        : g->names[c] ? widest_word(g, &g->cells[c]) : 0;
             if (cw > w[c])
                 w[c] = cw;
-            if (row == 0)
-                head[c] = cw;
+            if (keep > min[c])
+                min[c] = keep;
         }
     }
-    uint32_t last = g->ncols - 1;
     for (size_t total = total_width(w, g->ncols); total > width; total--) {
         uint32_t widest = g->ncols;
         for (uint32_t c = 0; c < g->ncols; c++) {
-            size_t min = c == last ? MIN_REASON : head[c] > MIN_NAME ? head[c] : MIN_NAME;
-            if (!g->right[c] && w[c] > min && (widest == g->ncols || w[c] > w[widest]))
+            if (!g->right[c] && w[c] > min[c] && (widest == g->ncols || w[c] > w[widest]))
                 widest = c;
         }
         if (widest == g->ncols)
             break;
         w[widest]--;
     }
-    free(head);
+    free(min);
     return w;
 }
 
