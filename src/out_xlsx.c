@@ -32,6 +32,10 @@
  * 128 KB of zeroed memory and one open file a sheet, more than a small sheet's cells. */
 #define SHEET_CELLS (1u << 13)     /* 800 leaves of three levels; a printed form has ~50 */
 #define SPARE_FILES 64          /* open files left for everything else */
+/* The 汇总 sheet has a row per data set and a cell per indicator: for a rule set of more than
+ * SUMMARY_COLS indicators (without from blocks, whose columns are known before the first
+ * data set) it is made row by row too, each data set's row as the data set comes. */
+#define SUMMARY_COLS 1024
 
 enum fmt_id {
     F_TITLE, F_HEAD, F_NAME, F_WEIGHT, F_SCORE, F_SCORE_DIFF, F_REASON, F_REASON_ERR, F_BLANK,
@@ -59,6 +63,8 @@ struct out_xlsx {
     char **keys;
     uint32_t nkeys, keycap;
     uint64_t streamed;          /* sheets made in constant-memory mode (one open file each) */
+    bool stream_summary;        /* the 汇总 sheet is made row by row */
+    uint32_t *pos;              /* by column id: its place among the 汇总 sheet's indicators */
     uint64_t max_streamed;      /* what the limit of open files allows */
     bool failed;
 };
@@ -73,6 +79,8 @@ static lxw_format *new_format(lxw_workbook *wb, bool border)
         format_set_border(f, LXW_BORDER_THIN);
     return f;
 }
+
+static void summary_head(struct out_xlsx *x);
 
 /* "0.00" for two decimals, "0" for none. */
 static void score_format(lxw_format *f, int precision)
@@ -507,21 +515,31 @@ void out_xlsx_begin(struct out *o)
     else
         x->max_streamed = UINT64_MAX;
     make_formats(x, o->rs->precision);
+    x->stream_summary = !o->rs->has_rows && o->rs->nall > SUMMARY_COLS;
+    x->wb->options.constant_memory = x->stream_summary;
     x->summary = workbook_add_worksheet(x->wb, SUMMARY);
+    x->wb->options.constant_memory = LXW_FALSE;
+    if (!x->summary && x->stream_summary) {     /* no temporary file: in memory after all */
+        x->stream_summary = false;
+        x->summary = workbook_add_worksheet(x->wb, SUMMARY);
+    }
     char *key = xstrndup(SUMMARY, strlen(SUMMARY));
     strmap_put(&x->names, key, key);
     VEC_PUSH(x->keys, x->nkeys, x->keycap, key);
     summary_init(&x->cols, o->rs, true);
+    if (x->stream_summary)
+        summary_head(x);
 }
 
-/* The 汇总 sheet's header, widths, indicator scores and errors, once every data set is in:
- * 标识, 总分, 等级, every indicator by its path (with rows: the batch's, summary.h), 错误. */
-static void summary_finish(struct out_xlsx *x)
+/* The 汇总 sheet's header and widths: 标识, 总分, 等级, every indicator by its path (with
+ * rows: the batch's, summary.h), 错误; x->pos gets each column's place. */
+static void summary_head(struct out_xlsx *x)
 {
     lxw_worksheet *ws = x->summary;
     lxw_format *h = x->fmt[F_HEAD];
     uint32_t n = x->cols.ncols, err = 3 + n;
-    uint32_t *order = xmalloc((n + 1) * sizeof *order), *pos = xmalloc((n + 1) * sizeof *pos);
+    uint32_t *order = xmalloc((n + 1) * sizeof *order);
+    x->pos = xmalloc((n + 1) * sizeof *x->pos);
     summary_order(&x->cols, order);
     put_text(x, ws, 0, 0, "标识", h);
     put_text(x, ws, 0, 1, "总分", h);
@@ -529,7 +547,7 @@ static void summary_finish(struct out_xlsx *x)
     double lines = 2;
     for (uint32_t i = 0; i < n; i++) {
         const char *path = x->cols.cols[order[i]].path;
-        pos[order[i]] = i;
+        x->pos[order[i]] = i;
         put_text(x, ws, 0, 3 + i, path, h);
         if (text_lines(path, 12) > lines)
             lines = text_lines(path, 12);
@@ -541,19 +559,37 @@ static void summary_finish(struct out_xlsx *x)
     if (n)
         worksheet_set_column(ws, 3, (lxw_col_t)(2 + n), 12, NULL);
     worksheet_set_column(ws, (lxw_col_t)err, (lxw_col_t)err, 60, NULL);
-    /* every indicator cell blank first (bordered), then the scores */
-    for (uint32_t r = 1; r <= x->summary_rows; r++) {
-        for (uint32_t i = 0; i < n; i++)
-            worksheet_write_blank(ws, r, (lxw_col_t)(3 + i), x->fmt[F_SUM_SCORE]);
-        const char *e = x->errors[r - 1];
-        put_text(x, ws, r, err, e, x->fmt[F_SUM_TEXT]);
-        if (text_lines(e, 60) > 1)
-            worksheet_set_row(ws, r, LINE_PT * text_lines(e, 60) + 3, NULL);
-    }
-    for (uint32_t k = 0; k < x->ncells; k++) {
-        const struct sum_cell *c = &x->cells[k];
-        worksheet_write_number(ws, c->row, (lxw_col_t)(3 + pos[c->col]), c->score,
-                               x->fmt[F_SUM_SCORE]);
+    free(order);
+}
+
+/* Row r's indicator cells, blank (bordered) until a score is written over one, and its
+ * errors cell. */
+static void summary_cells(struct out_xlsx *x, uint32_t r, const char *errors)
+{
+    lxw_worksheet *ws = x->summary;
+    uint32_t n = x->cols.ncols, err = 3 + n;
+    for (uint32_t i = 0; i < n; i++)
+        worksheet_write_blank(ws, r, (lxw_col_t)(3 + i), x->fmt[F_SUM_SCORE]);
+    put_text(x, ws, r, err, errors, x->fmt[F_SUM_TEXT]);
+    if (text_lines(errors, 60) > 1)
+        worksheet_set_row(ws, r, LINE_PT * text_lines(errors, 60) + 3, NULL);
+}
+
+/* The 汇总 sheet once every data set is in: its header and rows (unless made row by row),
+ * then its frozen header, filters and print set-up. */
+static void summary_finish(struct out_xlsx *x)
+{
+    lxw_worksheet *ws = x->summary;
+    uint32_t n = x->cols.ncols, err = 3 + n;
+    if (!x->stream_summary) {
+        summary_head(x);
+        for (uint32_t r = 1; r <= x->summary_rows; r++)
+            summary_cells(x, r, x->errors[r - 1]);
+        for (uint32_t k = 0; k < x->ncells; k++) {
+            const struct sum_cell *c = &x->cells[k];
+            worksheet_write_number(ws, c->row, (lxw_col_t)(3 + x->pos[c->col]), c->score,
+                                   x->fmt[F_SUM_SCORE]);
+        }
     }
     worksheet_freeze_panes(ws, 1, 1);
     print_setup(ws, 0, n <= 12);
@@ -563,12 +599,11 @@ static void summary_finish(struct out_xlsx *x)
     }
     if (x->summary_rows)
         worksheet_autofilter(ws, 0, 0, x->summary_rows, (lxw_col_t)err);
-    free(pos);
-    free(order);
 }
 
 /* A data set's row of the 汇总 sheet: 标识, 总分, 等级 now; its indicators' scores and its
- * errors are kept for summary_finish (the columns may grow with later data sets' rows). */
+ * errors too when the sheet is made row by row, else they are kept for summary_finish (the
+ * columns may grow with later data sets' rows). */
 static void summary_row(struct out_xlsx *x, const struct table *t)
 {
     lxw_worksheet *ws = x->summary;
@@ -589,19 +624,28 @@ static void summary_row(struct out_xlsx *x, const struct table *t)
     }
     bool *twin = xmalloc((t->ninds + 1) * sizeof *twin);
     summary_add(&x->cols, t->ninds, paths, parents, col, twin);
-    for (uint32_t i = 0; i < t->ninds; i++)
-        if (t->inds[i].has_score && !twin[i])
+    struct buf e = {0};
+    for (const char *s = table_str(t, t->errors); *s; s++)
+        buf_adds(&e, *s == '\n' ? "; " : (char[]){*s, 0});     /* as the CSV joins them */
+    if (x->stream_summary)
+        summary_cells(x, r, buf_cstr(&e));
+    for (uint32_t i = 0; i < t->ninds; i++) {
+        if (!t->inds[i].has_score || twin[i])
+            continue;
+        if (x->stream_summary)
+            worksheet_write_number(ws, r, (lxw_col_t)(3 + x->pos[col[i]]), t->inds[i].score,
+                                   f[F_SUM_SCORE]);
+        else
             VEC_PUSH(x->cells, x->ncells, x->capcells,
                      ((struct sum_cell){r, col[i], t->inds[i].score}));
+    }
+    if (!x->stream_summary)
+        VEC_PUSH(x->errors, x->nerrors, x->caperrors, xstrndup(buf_cstr(&e), e.len));
+    buf_free(&e);
     free(twin);
     free(col);
     free(parents);
     free(paths);
-    struct buf e = {0};
-    for (const char *s = table_str(t, t->errors); *s; s++)
-        buf_adds(&e, *s == '\n' ? "; " : (char[]){*s, 0});     /* as the CSV joins them */
-    VEC_PUSH(x->errors, x->nerrors, x->caperrors, xstrndup(buf_cstr(&e), e.len));
-    buf_free(&e);
 }
 
 void out_xlsx_add(struct out *o, const struct table *t)
@@ -705,6 +749,7 @@ int out_xlsx_finish(struct out *o)
         free(x->errors[i]);
     free(x->errors);
     free(x->cells);
+    free(x->pos);
     summary_free(&x->cols);
     for (uint32_t i = 0; i < x->nkeys; i++)
         free(x->keys[i]);

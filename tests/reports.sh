@@ -72,10 +72,12 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
   $PY "$R/xlsx_check.py" project.xlsx project.json '村级补助及运转经费' '委托业务项目' \
     '【体制】自管道路清扫保洁外包工作经费' || fail "xlsx_check project"
   # A big sheet is made row by row in bounded memory (docs/scale.md): past 8,192 cells, a data
-  # set's sheet keeps its text in its cells (inline strings) instead of the shared table.
-  # big.eval: 8 x 100 = 800 leaves under one 维度, 10 columns (3 levels x name, 分值, 得分, and
-  # 扣分原因): (800 + 4) x 10 = 8,040 cells, kept in memory.  huge.eval: 2 x 5 x 100 = 1,000
-  # leaves, 10,040 cells, made row by row and checked cell by cell, merged range by merged range.
+  # set's sheet keeps its text in its cells (inline strings) instead of the shared table, and
+  # so does the 汇总 sheet of a rule set of more than 1,024 indicators.  big.eval: 8 x 100 =
+  # 800 leaves under one 维度 (809 indicators), 10 columns (3 levels x name, 分值, 得分, and
+  # 扣分原因): (800 + 4) x 10 = 8,040 cells, kept in memory.  huge.eval: 2 x 5 x 110 = 1,100
+  # leaves (1,112 indicators), 11,040 cells, made row by row and checked cell by cell, merged
+  # range by merged range, and its 汇总 sheet too.
   gen() {   # gen TOP MID LEAVES: leaves alternately scored and deducted from, with reasons
     awk -v t="$1" -v m="$2" -v l="$3" 'BEGIN {
       print "ruleset \"大表\"\nid $名称"
@@ -93,7 +95,7 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
     }'
   }
   gen 1 8 100 >big.eval
-  gen 2 5 100 >huge.eval
+  gen 2 5 110 >huge.eval
   for i in 1 2 3; do echo "{\"名称\":\"单位$i\",\"完成率\":0.5,\"问题\":$i}"; done >big.ndjson
   "$BIN" run big.eval big.ndjson --format xlsx -o big.xlsx -j 2 || fail "jixiao run big.eval --format xlsx"
   head -n 1 big.ndjson >huge.ndjson
@@ -103,14 +105,14 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
 import sys, zipfile
 def inline(book, n):
     z = zipfile.ZipFile(book)
-    return [b't="inlineStr"' in z.read("xl/worksheets/sheet%d.xml" % i) for i in range(2, n + 2)]
+    return [b't="inlineStr"' in z.read("xl/worksheets/sheet%d.xml" % i) for i in range(1, n + 2)]
 got = inline("big.xlsx", 3), inline("huge.xlsx", 1)
-want = [False] * 3, [True]
+want = [False] * 4, [True, True]
 if got != want:
     print("inline strings by sheet: %r, want %r" % (got, want))
     sys.exit(1)
 PYEOF
-  echo "ok big workbooks: sheets of 8,040 cells are kept in memory, one of 10,040 is made row by row"
+  echo "ok big workbooks: sheets of 8,040 cells are kept in memory; one of 11,040 and the 汇总 sheet of 1,112 indicators are made row by row"
   $PY "$R/xlsx_check.py" huge.xlsx huge.json >check.log || { cat check.log; fail "xlsx_check huge"; }
   grep '^ok.*match' check.log
 else
@@ -147,15 +149,18 @@ if [ -n "$LO" ]; then
     done
     echo "ok LibreOffice prints the workbook on 7 A4 pages with the titles, reasons and errors"
   fi
-  # huge.xlsx, made row by row: 500 scored leaves x 0.5 + 500 deducted ones - 70 x 0.5 (with
-  # 问题 1, `$问题 > k % 7` holds where 7 divides k: 7 leaves in each of the 10 方面) = 715;
-  # the last leaf, 指标2_5_100, keeps its 1 (100 % 7 = 2)
+  # huge.xlsx, made row by row: 550 scored leaves x 0.5 + 550 deducted ones - 70 x 0.5 (with
+  # 问题 1, `$问题 > k % 7` holds where 7 divides an even k: 14, 28 ... 98 in each of the 10
+  # 方面) = 790; the last leaf, 指标2_5_110, keeps its 1 (110 % 7 = 5); its 汇总 sheet reads
+  # back as jixiao's CSV
   if [ -s huge.xlsx ]; then
     lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
       --outdir csv huge.xlsx
-    grep -qx ',,,,,,指标2_5_100,1,1,' csv/huge-单位1.csv && grep -qx '总分,1000,715,,,,,,,' csv/huge-单位1.csv ||
-      fail "LibreOffice does not read the last leaf and 总分 715 of the sheet made row by row"
-    echo "ok LibreOffice reads the sheet made row by row: its last leaf and 总分 715 (a SUM formula)"
+    grep -qx ',,,,,,指标2_5_110,1,1,' csv/huge-单位1.csv && grep -qx '总分,1100,790,,,,,,,' csv/huge-单位1.csv ||
+      fail "LibreOffice does not read the last leaf and 总分 790 of the sheet made row by row"
+    "$BIN" run huge.eval huge.ndjson --format csv --lang zh | sed '1s/^\xEF\xBB\xBF//; s/\r$//' >want.csv
+    cmp -s want.csv csv/huge-汇总.csv || fail "the 汇总 sheet made row by row does not read back as jixiao's CSV"
+    echo "ok LibreOffice reads the sheets made row by row: the last leaf, 总分 790 (a SUM formula), 汇总 as the CSV"
   fi
 else
   echo "SKIP: libreoffice is not installed (apt-get install libreoffice-calc-nogui)"
