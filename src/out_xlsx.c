@@ -531,23 +531,32 @@ void out_xlsx_begin(struct out *o)
         summary_head(x);
 }
 
+/* The 汇总 sheet's indicator columns: all of them, or as many as fit beside 标识, 总分, 等级
+ * and 错误 in Excel's 16,384 columns (the CSV has them all). */
+static uint32_t summary_shown(const struct out_xlsx *x)
+{
+    return x->cols.ncols < LXW_COL_MAX - 4 ? x->cols.ncols : LXW_COL_MAX - 4;
+}
+
 /* The 汇总 sheet's header and widths: 标识, 总分, 等级, every indicator by its path (with
  * rows: the batch's, summary.h), 错误; x->pos gets each column's place. */
 static void summary_head(struct out_xlsx *x)
 {
     lxw_worksheet *ws = x->summary;
     lxw_format *h = x->fmt[F_HEAD];
-    uint32_t n = x->cols.ncols, err = 3 + n;
-    uint32_t *order = xmalloc((n + 1) * sizeof *order);
-    x->pos = xmalloc((n + 1) * sizeof *x->pos);
+    uint32_t n = summary_shown(x), err = 3 + n;
+    uint32_t *order = xmalloc((x->cols.ncols + 1) * sizeof *order);
+    x->pos = xmalloc((x->cols.ncols + 1) * sizeof *x->pos);
     summary_order(&x->cols, order);
     put_text(x, ws, 0, 0, "标识", h);
     put_text(x, ws, 0, 1, "总分", h);
     put_text(x, ws, 0, 2, "等级", h);
     double lines = 2;
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < x->cols.ncols; i++) {
         const char *path = x->cols.cols[order[i]].path;
         x->pos[order[i]] = i;
+        if (i >= n)
+            continue;
         put_text(x, ws, 0, 3 + i, path, h);
         if (text_lines(path, 12) > lines)
             lines = text_lines(path, 12);
@@ -567,7 +576,7 @@ static void summary_head(struct out_xlsx *x)
 static void summary_cells(struct out_xlsx *x, uint32_t r, const char *errors)
 {
     lxw_worksheet *ws = x->summary;
-    uint32_t n = x->cols.ncols, err = 3 + n;
+    uint32_t n = summary_shown(x), err = 3 + n;
     for (uint32_t i = 0; i < n; i++)
         worksheet_write_blank(ws, r, (lxw_col_t)(3 + i), x->fmt[F_SUM_SCORE]);
     put_text(x, ws, r, err, errors, x->fmt[F_SUM_TEXT]);
@@ -580,15 +589,16 @@ static void summary_cells(struct out_xlsx *x, uint32_t r, const char *errors)
 static void summary_finish(struct out_xlsx *x)
 {
     lxw_worksheet *ws = x->summary;
-    uint32_t n = x->cols.ncols, err = 3 + n;
+    uint32_t n = summary_shown(x), err = 3 + n;
     if (!x->stream_summary) {
         summary_head(x);
         for (uint32_t r = 1; r <= x->summary_rows; r++)
             summary_cells(x, r, x->errors[r - 1]);
         for (uint32_t k = 0; k < x->ncells; k++) {
             const struct sum_cell *c = &x->cells[k];
-            worksheet_write_number(ws, c->row, (lxw_col_t)(3 + x->pos[c->col]), c->score,
-                                   x->fmt[F_SUM_SCORE]);
+            if (x->pos[c->col] < n)
+                worksheet_write_number(ws, c->row, (lxw_col_t)(3 + x->pos[c->col]), c->score,
+                                       x->fmt[F_SUM_SCORE]);
         }
     }
     worksheet_freeze_panes(ws, 1, 1);
@@ -630,7 +640,8 @@ static void summary_row(struct out_xlsx *x, const struct table *t)
     if (x->stream_summary)
         summary_cells(x, r, buf_cstr(&e));
     for (uint32_t i = 0; i < t->ninds; i++) {
-        if (!t->inds[i].has_score || twin[i])
+        if (!t->inds[i].has_score || twin[i] ||
+            (x->stream_summary && x->pos[col[i]] >= summary_shown(x)))
             continue;
         if (x->stream_summary)
             worksheet_write_number(ws, r, (lxw_col_t)(3 + x->pos[col[i]]), t->inds[i].score,

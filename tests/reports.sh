@@ -99,6 +99,16 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
   for i in 1 2 3; do echo "{\"名称\":\"单位$i\",\"完成率\":0.5,\"问题\":$i}"; done >big.ndjson
   "$BIN" run big.eval big.ndjson --format xlsx -o big.xlsx -j 2 || fail "jixiao run big.eval --format xlsx"
   head -n 1 big.ndjson >huge.ndjson
+  # Excel's sheets have 16,384 columns: the 汇总 sheet of wide.eval's 16,402 indicators (1
+  # 维度, 1 方面, 16,400 leaves) shows the first 16,380 (维度1, 方面1_1, 指标1_1_1 ..
+  # 指标1_1_16378), then 错误 in the last column, XFD (it used to fall off the sheet)
+  gen 1 1 16400 >wide.eval
+  "$BIN" run wide.eval huge.ndjson --format xlsx -o wide.xlsx || fail "jixiao run wide.eval --format xlsx"
+  $PY -c 'import re, sys, zipfile
+s = zipfile.ZipFile("wide.xlsx").read("xl/worksheets/sheet1.xml").decode()
+sys.exit(not (re.search("<c r=\"XFD1\"[^>]*><is><t>错误</t>", s) and "指标1_1_16378<" in s
+              and "指标1_1_16379<" not in s))' || fail "the 汇总 sheet of 16,402 indicators"
+  echo "ok the 汇总 sheet of 16,402 indicators shows 16,380 of them and 错误 in column XFD"
   "$BIN" run huge.eval huge.ndjson --format json >huge.json || fail "jixiao run huge.eval"
   "$BIN" run huge.eval huge.ndjson --format xlsx -o huge.xlsx || fail "jixiao run huge.eval --format xlsx"
   $PY - <<'PYEOF' || fail "which sheets are made row by row"
