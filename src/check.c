@@ -762,7 +762,8 @@ static double weight_of(struct checker *ck, struct indicator *ind)
     return w;
 }
 
-/* Children against their parent: percentages add up to 100%, weights to the parent's. */
+/* Children against their parent: percentages add up to 100%, weights to the parent's.  name is
+ * NULL for the top level, whose messages say so instead of quoting an empty name. */
 static void check_sums(struct checker *ck, const char *name, struct span at, int explicit,
                        double weight, struct indicator **kids, uint32_t n)
 {
@@ -776,14 +777,21 @@ static void check_sums(struct checker *ck, const char *name, struct span at, int
         }
     }
     if (pct && pct < n) {
-        diag_error(ck->dg, at, M_PCT_MIXED, name);
+        if (name)
+            diag_error(ck->dg, at, M_PCT_MIXED, name);
+        else
+            diag_error(ck->dg, at, M_PCT_MIXED_TOP);
         return;
     }
     if (pct) {
         if (num_cmp(pctsum, 1) != 0) {
             char b[NUM_BUF];
             num_format(b, sizeof b, num_canon(pctsum * 100), -1);
-            diag_error(ck->dg, at, M_PCT_SUM, name, arena_printf(ck->ar, "%s%%", b));
+            const char *sum_text = arena_printf(ck->ar, "%s%%", b);
+            if (name)
+                diag_error(ck->dg, at, M_PCT_SUM, name, sum_text);
+            else
+                diag_error(ck->dg, at, M_PCT_SUM_TOP, sum_text);
         }
         return;
     }
@@ -1176,7 +1184,7 @@ static void settle_weights(struct checker *ck)
             weight_of(ck, ck->top[k]);
     rs->max = num_canon(rs->max);
     if (nscored)
-        check_sums(ck, "", scored[0]->decl->at, 0, rs->max, scored, nscored);
+        check_sums(ck, NULL, scored[0]->decl->at, 0, rs->max, scored, nscored);
     free(scored);
     check_decimals(ck);
     settle_na(ck);

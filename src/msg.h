@@ -102,6 +102,10 @@
       "「%s」下级指标的百分比分值之和为 %s，应为 100%%")                                      \
     X(M_PCT_MIXED, "sub-indicators of '%s' mix percentage and absolute weights",             \
       "「%s」的下级指标混用了百分比分值和绝对分值")                                          \
+    X(M_PCT_SUM_TOP, "percentage weights of the top-level indicators add up to %s, not 100%%", \
+      "一级指标的百分比分值之和为 %s，应为 100%%")                                            \
+    X(M_PCT_MIXED_TOP, "top-level indicators mix percentage and absolute weights",           \
+      "一级指标混用了百分比分值和绝对分值")                                                  \
     X(M_PCT_NO_BASE, "'%s' has a percentage weight, but its parent '%s' has no weight",      \
       "「%s」使用百分比分值，但上级指标「%s」没有分值")                                       \
     X(M_CONST_DATA, "const '%s' cannot read %s (consts are computed once, before any data)", \
