@@ -219,6 +219,9 @@ static const char *type_name(struct evaluator *ev, const struct value *v)
 static const char *type_desc(struct evaluator *ev, const struct value *v)
 {
     const char *t = type_name(ev, v);
+    /* the value in brackets of the message's language: 字符串（"abc"）, a string ("abc") */
+    bool zh = eval_lang(ev) == LANG_ZH;
+    const char *open = zh ? "\xEF\xBC\x88" : " (", *close = zh ? "\xEF\xBC\x89" : ")";
     char nb[NUM_BUF];
     switch (v->kind) {
     case V_STR: {
@@ -226,13 +229,14 @@ static const char *type_desc(struct evaluator *ev, const struct value *v)
         if (n > 30)
             for (n = 30; n > 0 && (v->s[n] & 0xC0) == 0x80; n--)
                 ;
-        return arena_printf(ev->ar, "%s (\"%.*s%s\")", t, (int)n, v->s, n < v->len ? "…" : "");
+        return arena_printf(ev->ar, "%s%s\"%.*s%s\"%s", t, open, (int)n, v->s,
+                            n < v->len ? "…" : "", close);
     }
     case V_NUM:
         num_format(nb, sizeof nb, v->n, -1);
-        return arena_printf(ev->ar, "%s (%s)", t, nb);
+        return arena_printf(ev->ar, "%s%s%s%s", t, open, nb, close);
     case V_BOOL:
-        return arena_printf(ev->ar, "%s (%s)", t, v->b ? "true" : "false");
+        return arena_printf(ev->ar, "%s%s%s%s", t, open, v->b ? "true" : "false", close);
     default:
         return t;
     }
