@@ -697,6 +697,15 @@ static bool eval_slow(struct evaluator *ev, const struct ast *e, const struct va
 static bool eval_deep(struct evaluator *ev, const struct ast *e, const struct value *elem,
                       struct value *out) __attribute__((noinline));
 
+/* ok, unless the number e evaluated to is not finite (an error). */
+static bool finite_result(struct evaluator *ev, const struct ast *e, bool ok,
+                          const struct value *out)
+{
+    if (ok && out->kind == V_NUM && !isfinite(out->n))
+        return eval_not_finite(ev, e, out->n);
+    return ok;
+}
+
 /* The value of e, the long way: explain's (tracing) evaluations, which note what they read,
  * and any past EVAL_MAX_DEPTH (an error).  Not inlined: eval() stays a small frame. */
 static bool eval_slow(struct evaluator *ev, const struct ast *e, const struct value *elem,
@@ -704,12 +713,12 @@ static bool eval_slow(struct evaluator *ev, const struct ast *e, const struct va
 {
     if (ev->depth >= EVAL_MAX_DEPTH)
         return eval_fail(ev, e, M_TOO_DEEP);
+    if (!ev->tracing)
+        return eval_deep(ev, e, elem, out);
     ev->depth++;
-    bool ok = ev->tracing ? eval_read(ev, e, elem, out) : eval_node(ev, e, elem, out);
+    bool ok = eval_read(ev, e, elem, out);
     ev->depth--;
-    if (ok && out->kind == V_NUM && !isfinite(out->n))
-        return eval_not_finite(ev, e, out->n);
-    return ok;
+    return finite_result(ev, e, ok, out);
 }
 
 /* eval() of the other nodes, by eval_node (apart, so that eval() itself needs no frame). */
@@ -719,9 +728,7 @@ static bool eval_deep(struct evaluator *ev, const struct ast *e, const struct va
     ev->depth++;
     bool ok = eval_node(ev, e, elem, out);
     ev->depth--;
-    if (ok && out->kind == V_NUM && !isfinite(out->n))
-        return eval_not_finite(ev, e, out->n);
-    return ok;
+    return finite_result(ev, e, ok, out);
 }
 
 /* The value of e.  What is known already (a data path or let read before in this data set, a
