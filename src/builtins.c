@@ -173,7 +173,7 @@ static bool sum_of(struct evaluator *ev, const struct ast *e, const struct value
     for (uint32_t i = 0; i < v.len; i++) {
         if (!element_number(ev, ARG1(e), &v, i, &x))
             return false;
-        s += x;
+        s = num_add(s, x);
     }
     *sum = s;
     *n = v.len;

@@ -746,7 +746,7 @@ static double weight_of(struct checker *ck, struct indicator *ind)
         /* with rows, or above such an indicator, this is the static part: eval.c adds rows */
         ind->rows_weight = ind->nfroms > 0;
         for (uint32_t k = 0; k < ind->nkids; k++) {
-            w += weight_of(ck, ind->kids[k]);
+            w = num_add(w, weight_of(ck, ind->kids[k]));
             ind->rows_weight |= ind->kids[k]->rows_weight;
         }
         w = num_canon(w);
@@ -770,10 +770,10 @@ static void check_sums(struct checker *ck, const char *name, struct span at, int
     uint32_t pct = 0;
     double sum = 0, pctsum = 0;
     for (uint32_t k = 0; k < n; k++) {
-        sum += weight_of(ck, kids[k]);
+        sum = num_add(sum, weight_of(ck, kids[k]));
         if (kids[k]->wkind == W_PCT) {
             pct++;
-            pctsum += kids[k]->decl->weight;
+            pctsum = num_add(pctsum, kids[k]->decl->weight);
         }
     }
     if (pct && pct < n) {
@@ -1178,7 +1178,7 @@ static void settle_weights(struct checker *ck)
     struct indicator **scored = xcalloc(ck->ntop ? ck->ntop : 1, sizeof *scored);
     for (uint32_t k = 0; k < ck->ntop; k++)
         if (!ck->top[k]->bonus) {
-            rs->max += weight_of(ck, ck->top[k]);
+            rs->max = num_add(rs->max, weight_of(ck, ck->top[k]));
             scored[nscored++] = ck->top[k];
         } else
             weight_of(ck, ck->top[k]);

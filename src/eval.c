@@ -1438,13 +1438,14 @@ static bool sum_children(struct evaluator *ev, const struct indicator *ind, doub
             continue;
         }
         if (kr->state == IS_SKIPPED && kr->left_out) {
-            *left_out += kid->weight;
+            *left_out = num_add(*left_out, kid->weight);
             continue;
         }
         if (kr->state != IS_SKIPPED)
             *all_skipped = false;
-        *sum += kr->score;
-        *left_out += kid->weight - kr->applicable;
+        *sum = num_add(*sum, kr->score);
+        if (kid->weight != kr->applicable)
+            *left_out = num_add(*left_out, kid->weight - kr->applicable);
     }
     *sum = num_canon(*sum);
     *left_out = num_canon(*left_out);
@@ -1964,7 +1965,7 @@ static void make_rows(struct evaluator *ev, const struct rowset *f, struct indic
         for (uint32_t j = i; j < arr.len; j++)
             if (strcmp(h[j].group, h[i].group) == 0) {
                 g->kids[g->nkids++] = make_row(ev, f, g, &h[j]);
-                w += h[j].weight;
+                w = num_add(w, h[j].weight);
             }
         g->weight = num_canon(w);
         VEC_PUSH(*kids, *nkids, *cap, g);
@@ -2035,7 +2036,7 @@ static struct indicator *copy_tree(struct evaluator *ev, const struct indicator 
     free(kids);
     double sum = 0;
     for (uint32_t k = 0; k < n; k++)
-        sum += c->kids[k]->weight;
+        sum = num_add(sum, c->kids[k]->weight);
     sum = num_canon(sum);
     if (s->rows_weight && s->wkind == W_NONE)
         c->weight = sum;        /* written without a weight: the sum of its rows */
@@ -2062,7 +2063,7 @@ static void make_tree(struct evaluator *ev)
     for (uint32_t k = 0; k < rs->ntop; k++) {
         top[k] = copy_tree(ev, rs->top[k], NULL);
         if (!top[k]->bonus)
-            max += top[k]->weight;
+            max = num_add(max, top[k]->weight);
     }
     ev->res.top = top;
     ev->res.all = ev->dyn;
@@ -2136,16 +2137,17 @@ static void score_total(struct evaluator *ev)
         const struct ind_result *r = result_of(ev, ind);
         if (!ind_has_score(r)) {
             if (r->state == IS_SKIPPED && !ind->bonus)
-                left_out += ind->weight;
+                left_out = num_add(left_out, ind->weight);
             continue;
         }
         if (ind->bonus) {
             if (r->state != IS_SKIPPED)     /* a skipped bonus item adds nothing */
-                bonus += r->score;
+                bonus = num_add(bonus, r->score);
             continue;
         }
-        sum += r->score;
-        left_out += ind->weight - r->applicable;
+        sum = num_add(sum, r->score);
+        if (ind->weight != r->applicable)
+            left_out = num_add(left_out, ind->weight - r->applicable);
     }
     if (ev->res.nerrors)
         return;

@@ -356,7 +356,8 @@ static void total(const struct ex *x)
         const struct ind_result *kr = &r->ind[r->top[k]->index];
         if (!ind_has_score(kr) || (r->top[k]->bonus && kr->state == IS_SKIPPED))
             continue;
-        *(r->top[k]->bonus ? &bonus : &sum) += kr->score;
+        double *to = r->top[k]->bonus ? &bonus : &sum;
+        *to = num_add(*to, kr->score);
     }
     for (const struct trace *t = r->trace; t; t = t->next)
         if (t->outcome == T_RESCALE)

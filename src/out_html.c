@@ -463,7 +463,7 @@ static void pareto(struct buf *b, struct out_html *h)
     qsort(h->lost, h->nlost, sizeof *h->lost, by_points);
     double total = 0;
     for (size_t i = 0; i < h->nlost; i++)
-        total += h->lost[i]->points;
+        total = num_add(total, h->lost[i]->points);
     size_t n = h->nlost < PARETO_MAX ? h->nlost : PARETO_MAX;
     int label = 260, bw = 380, row = 24, top = 30, w = label + bw + 110, hgt = top + (int)n * row + 10;
     svg_open(b, w, hgt, "失分分布");
@@ -599,7 +599,7 @@ static void overview(struct buf *b, const struct ruleset *rs, struct out_html *h
             double s = h->ranked[i].score;
             hi = scored == 0 || s > hi ? s : hi;
             lo = scored == 0 || s < lo ? s : lo;
-            sum += s;
+            sum = num_add(sum, s);
             scored++;
         }
     buf_adds(b, "<section class=\"overview\">\n<h2>总体情况</h2>\n<div class=\"cards\">");

@@ -213,7 +213,7 @@ static uint32_t walk(struct builder *bd, const struct indicator *ind, uint32_t l
     for (uint32_t k = 0; k < ind->nkids; k++) {
         uint32_t kid = walk(bd, ind->kids[k], level + 1, me);
         if (t->inds[kid].has_score)
-            sum += t->inds[kid].score;
+            sum = num_add(sum, t->inds[kid].score);
     }
     struct table_ind *p = &t->inds[me];
     p->nrows = t->nrows - p->row;
@@ -342,7 +342,7 @@ static void totals(struct builder *bd)
     bool left_out = false;
     for (uint32_t i = 0; i < t->ninds; i++) {
         if (t->inds[i].level == 0 && t->inds[i].has_score)
-            sum += t->inds[i].score;
+            sum = num_add(sum, t->inds[i].score);
         left_out |= t->inds[i].left_out;
     }
     t->sum = t->tree && t->has_score && !r->ded && !r->failed &&
