@@ -254,8 +254,8 @@
     X(M_XLSX_COPY, "xlsx: cannot copy the workbook: %s", "xlsx：无法复制工作簿：%s")               \
     X(M_XLSX_FAILED, "xlsx: the workbook could not be written", "xlsx：工作簿未能写出")            \
     X(M_HTML_TMP, "html: cannot make a temporary file", "html：无法创建临时文件")                  \
-    X(M_CSV_HELD, "csv: the lines kept in a temporary file could not be read back",             \
-      "csv：暂存在临时文件中的行未能读回")                                                      \
+    X(M_HELD, "%s: the output kept in a temporary file could not be read back",                 \
+      "%s：暂存在临时文件中的输出未能读回")                                                     \
     X(M_SHEET_NAME, "the array %s cannot be a sheet name (at most 31 characters, none of []:*?/\\); its sheet is left out", \
       "数组 %s 不能用作工作表名称（最多 31 个字符，不能含 []:*?/\\）；不为它建工作表")            \
     /* jixiao test: a failing test, on standard output */                                    \

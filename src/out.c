@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "fmt.h"
 #include "table.h"
 
@@ -18,7 +19,8 @@ static const char *const format_names[] = {      /* ORDER FORMATS */
 static struct out_opts options = {.width = 100};
 
 /* json: a first result is held (it is printed without the array's indentation when it is
- * the only one) in memory up to this many bytes, then in a temporary file. */
+ * the only one) in memory up to OUT_HOLD bytes, then in a temporary file; it is copied out
+ * OUT_COPY bytes at a time. */
 enum { OUT_HOLD = 1 << 20, OUT_COPY = 64 << 10 };
 
 /* out_spill: per thread, the buffer whose growth is watched and what to do. */
@@ -96,6 +98,7 @@ void out_open(struct out *o, enum out_format fmt, const struct ruleset *rs, FILE
               const struct out_opts *opts)
 {
     memset(o, 0, sizeof *o);
+    spool_init(&o->first, OUT_HOLD);
     o->fmt = fmt;
     o->rs = rs;
     o->f = f;
@@ -137,48 +140,31 @@ static void indent_into(struct out *o, struct buf *to, const char *text, size_t 
     }
 }
 
-/* json: more of the first result, kept until we know whether a second one follows; past
- * OUT_HOLD bytes it goes to a temporary file (in memory still when none can be made). */
-static void hold(struct out *o, const char *text, size_t len)
-{
-    buf_add(&o->pending, text, len);
-    if (o->pending.len < OUT_HOLD || (!o->held && !(o->held = tmpfile())))
-        return;
-    fwrite(o->pending.data, 1, o->pending.len, o->held);
-    o->pending.len = 0;
-}
-
 /* json: the held first result, indented (a second one came) or as it is (it is the only
  * one), written to the output; nothing is held afterwards. */
-static void release(struct out *o, bool indent)
+static bool release(struct out *o, bool indent)
 {
     struct buf b = {0};
+    char *chunk = xmalloc(OUT_COPY);
+    size_t n;
     o->line_start = true;
-    if (o->held) {
-        char *chunk = xmalloc(OUT_COPY);
-        size_t n;
-        fflush(o->held);
-        rewind(o->held);
-        while ((n = fread(chunk, 1, OUT_COPY, o->held)) > 0) {
-            if (!indent) {
-                fwrite(chunk, 1, n, o->f);
-                continue;
-            }
-            indent_into(o, &b, chunk, n);
-            fwrite(b.data, 1, b.len, o->f);
-            b.len = 0;
+    spool_rewind(&o->first);
+    while ((n = spool_read(&o->first, chunk, OUT_COPY)) > 0) {
+        if (!indent) {
+            fwrite(chunk, 1, n, o->f);
+            continue;
         }
-        free(chunk);
-        fclose(o->held);
-        o->held = NULL;
+        indent_into(o, &b, chunk, n);
+        fwrite(b.data, 1, b.len, o->f);
+        b.len = 0;
     }
-    if (indent)
-        indent_into(o, &b, buf_data(&o->pending), o->pending.len);
-    else
-        buf_add(&b, buf_data(&o->pending), o->pending.len);
-    fwrite(buf_data(&b), 1, b.len, o->f);
+    free(chunk);
     buf_free(&b);
-    o->pending.len = 0;
+    bool ok = spool_ok(&o->first);
+    spool_free(&o->first);
+    if (!ok)
+        cli_error(M_HELD, "json");
+    return ok;
 }
 
 /* json: one part of a result.  One data set prints one object, several print one array. */
@@ -186,14 +172,14 @@ static void json_part(struct out *o, const char *text, size_t len, bool first, b
 {
     if (last && len && text[len - 1] == '\n')
         len--;
-    if (o->count == 1) {
-        hold(o, text, len);
+    if (o->count == 1) {        /* kept until we know whether a second one follows */
+        spool_add(&o->first, text, len);
         return;
     }
     struct buf *b = &o->pending;    /* from the second result on: the indented copy */
     if (first && o->count == 2) {
         fputs("[\n", o->f);
-        release(o, true);
+        o->failed |= !release(o, true);
     }
     if (first) {
         buf_add(b, ",\n", 2);
@@ -257,7 +243,7 @@ int out_close(struct out *o)
         if (o->count == 0)
             fputs("[]\n", o->f);
         else if (o->count == 1) {
-            release(o, false);
+            ok = release(o, false);
             fputc('\n', o->f);
         } else
             fputs("\n]\n", o->f);
@@ -270,5 +256,5 @@ int out_close(struct out *o)
     }
     buf_free(&o->pending);
     fflush(o->f);
-    return ok;
+    return ok && !o->failed;
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include "eval.h"
 #include "msg.h"
+#include "spool.h"
 
 /* ORDER FORMATS */
 enum out_format { OUT_JSON, OUT_NDJSON, OUT_CSV, OUT_TABLE, OUT_EXPLAIN, OUT_XLSX, OUT_HTML };
@@ -37,11 +38,11 @@ struct out {
     const struct ruleset *rs;
     FILE *f;
     uint64_t count;
-    struct buf pending;     /* json: the first result, until we know whether there are more
-                               (past OUT_HOLD bytes, in `held`); csv with from blocks, xlsx,
-                               html: a result written in parts, until its last part */
-    FILE *held;             /* json: the start of a big first result (a temporary file) */
+    struct spool first;     /* json: the first result, until we know whether there are more */
+    struct buf pending;     /* json: the indented copy of a later result; csv with from
+                               blocks, xlsx, html: a result written in parts, until its last */
     bool in_result;         /* a result has been begun by out_write_part, not yet ended */
+    bool failed;            /* json: the held first result could not be read back (said) */
     bool line_start;        /* json: indenting, the next byte begins a line */
     struct out_csv *csv;    /* csv of a rule set with from blocks: lines kept to the end */
     struct out_xlsx *xlsx;

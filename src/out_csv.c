@@ -250,21 +250,22 @@ static void rows_record(struct buf *b, const struct ruleset *rs, const struct ev
     buf_free(&cell);
 }
 
-/* The kept lines are held in memory up to CSV_HOLD bytes, then in a temporary file (in
- * memory still when none can be made), so a batch of any size is kept in bounded memory. */
+/* The kept lines are held in memory up to CSV_HOLD bytes, then in a temporary file, so a
+ * batch of any size is kept in bounded memory. */
 enum { CSV_HOLD = 1 << 20 };
 
 struct out_csv {
     struct summary sum;
-    struct buf lines;           /* per line: u32 size, then head, errors, u32 k,
+    struct spool lines;         /* per line: u32 size, then head, errors, u32 k,
                                    k × (u32 column, cell) */
-    FILE *held;                 /* the lines before those in `lines` */
+    struct buf line;            /* the line being made */
     uint64_t nlines;
 };
 
 void out_csv_begin(struct out *o)
 {
     o->csv = xcalloc(1, sizeof *o->csv);
+    spool_init(&o->csv->lines, CSV_HOLD);
     summary_init(&o->csv->sum, o->rs, false);
 }
 
@@ -272,13 +273,14 @@ void out_csv_add(struct out *o, const char *p, size_t len)
 {
     struct out_csv *c = o->csv;
     (void)len;
-    size_t start = c->lines.len;
-    put_u32(&c->lines, 0);      /* the line's size, set below */
+    struct buf *line = &c->line;
+    line->len = 0;
+    put_u32(line, 0);           /* the line's size, set below */
     uint32_t n = get_u32(&p), l;
     const char *s = get_field(&p, &l);
-    put_field(&c->lines, s, l);
+    put_field(line, s, l);
     s = get_field(&p, &l);
-    put_field(&c->lines, s, l);
+    put_field(line, s, l);
     const char **paths = xmalloc((n + 1) * sizeof *paths);
     uint32_t *parents = xmalloc((n + 1) * sizeof *parents), *col = xmalloc((n + 1) * sizeof *col);
     const char **cells = xmalloc((n + 1) * sizeof *cells);
@@ -293,11 +295,11 @@ void out_csv_add(struct out *o, const char *p, size_t len)
     summary_add(&c->sum, n, paths, parents, col, twin);
     for (uint32_t i = 0; i < n; i++)
         k -= twin[i] && cell_len[i];
-    put_u32(&c->lines, k);
+    put_u32(line, k);
     for (uint32_t i = 0; i < n; i++) {
         if (cell_len[i] && !twin[i]) {
-            put_u32(&c->lines, col[i]);
-            put_field(&c->lines, cells[i], cell_len[i]);
+            put_u32(line, col[i]);
+            put_field(line, cells[i], cell_len[i]);
         }
     }
     free(twin);
@@ -306,32 +308,23 @@ void out_csv_add(struct out *o, const char *p, size_t len)
     free(col);
     free(parents);
     free(paths);
-    uint32_t size = (uint32_t)(c->lines.len - start - sizeof size);
-    memcpy(c->lines.data + start, &size, sizeof size);
+    uint32_t size = (uint32_t)(line->len - sizeof size);
+    memcpy(line->data, &size, sizeof size);
+    spool_add(&c->lines, line->data, line->len);
     c->nlines++;
-    if (c->lines.len >= CSV_HOLD && (c->held || (c->held = tmpfile()))) {
-        fwrite(c->lines.data, 1, c->lines.len, c->held);
-        c->lines.len = 0;
-    }
 }
 
-/* The next kept line into `line` (from the temporary file, then from memory); its start. */
-static const char *next_line(struct out_csv *c, struct buf *line, size_t *at)
+/* The next kept line into `line`; its start, or NULL when it could not be read back. */
+static const char *next_line(struct out_csv *c, struct buf *line)
 {
     uint32_t size;
-    if (c->held && fread(&size, sizeof size, 1, c->held) == 1) {
-        line->len = 0;
-        buf_reserve(line, size);
-        if (fread(line->data, 1, size, c->held) != size)
-            return NULL;
-        return line->data;
-    }
-    if (*at + sizeof size > c->lines.len)
+    if (spool_read(&c->lines, &size, sizeof size) != sizeof size || !spool_ok(&c->lines))
         return NULL;
-    memcpy(&size, c->lines.data + *at, sizeof size);
-    const char *p = c->lines.data + *at + sizeof size;
-    *at += sizeof size + size;
-    return p;
+    line->len = 0;
+    buf_reserve(line, size);
+    if (spool_read(&c->lines, line->data, size) != size || !spool_ok(&c->lines))
+        return NULL;
+    return line->data;
 }
 
 int out_csv_finish(struct out *o)
@@ -351,15 +344,10 @@ int out_csv_finish(struct out *o)
     fwrite(b.data, 1, b.len, o->f);
     const char **cell = xcalloc(sum->ncols + 1, sizeof *cell);
     uint32_t *cell_len = xcalloc(sum->ncols + 1, sizeof *cell_len);
-    struct buf held = {0};
-    size_t next = 0;
     int ok = 1;
-    if (c->held) {
-        fflush(c->held);
-        rewind(c->held);
-    }
+    spool_rewind(&c->lines);
     for (uint64_t line = 0; line < c->nlines; line++) {
-        const char *p = next_line(c, &held, &next);
+        const char *p = next_line(c, &c->line);
         if (!p) {               /* the temporary file could not be read back */
             ok = 0;
             break;
@@ -384,20 +372,18 @@ int out_csv_finish(struct out *o)
         fwrite(b.data, 1, b.len, o->f);
     }
     buf_free(&b);
-    buf_free(&held);
+    buf_free(&c->line);
     free(cell_len);
     free(cell);
     free(paths);
     free(pos);
     free(order);
-    buf_free(&c->lines);
-    if (c->held)
-        fclose(c->held);
+    spool_free(&c->lines);
     summary_free(sum);
     free(c);
     o->csv = NULL;
     if (!ok)
-        cli_error(M_CSV_HELD);
+        cli_error(M_HELD, "csv");
     return ok;
 }
 

@@ -203,3 +203,27 @@ hcase '6.5 template -o a link to /dev/null' \
   "$R1; ln -s /dev/null n.xlsx; mkdir tmp" \
   '! TMPDIR=$PWD/tmp $RUN template r.eval -o n.xlsx' 0 '' \
   'test -L n.xlsx && test -z "$(ls -A tmp)"'
+
+# A json result of more than 1 MB and the lines of csv with from blocks past 1 MB are kept in
+# a temporary file (src/spool.c) until they can be written.  When that file cannot be written
+# (here: a file size limit of 600 KB, its signal ignored) the output is short, and jixiao says
+# so and fails instead of printing a cut result (before: the json result ended early, exit 0).
+BIGJSON='awk "BEGIN { for (i = 1; i <= 20000; i++) print \"indicator 甲\" i \" 1 { score weight * \$x }\" }" >r.eval; echo "{\"x\":1}" >d.json'
+hcase '6.5 a big json result whose temporary file cannot be written is an error' \
+  "$BIGJSON" \
+  '!(trap "" XFSZ; ulimit -f 600; $RUN run r.eval d.json --format json >/dev/null)' 2 \
+  'jixiao: error: json: the output kept in a temporary file could not be read back'
+hcase '6.5 a big json result through a temporary file is whole' \
+  "$BIGJSON" \
+  'run r.eval d.json --format json' 0 '' \
+  'test "$(grep -c "\"score\": 1" out)" = 20000 && tail -n 1 out | grep -qx "}"'
+BIGCSV='printf "indicator 产出 {\n  from \$行 name .名 weight .分 {\n    score weight * .率\n  }\n}\n" >r.eval
+  awk "BEGIN { for (d = 1; d <= 1500; d++) { printf \"{\\\"行\\\":[\"; for (i = 1; i <= 100; i++) printf \"%s{\\\"名\\\":\\\"项%d\\\",\\\"分\\\":1,\\\"率\\\":0.5}\", (i > 1 ? \",\" : \"\"), i; print \"]}\" } }" >d.ndjson'
+hcase '6.5 csv lines kept in a temporary file that cannot be written is an error' \
+  "$BIGCSV" \
+  '!(trap "" XFSZ; ulimit -f 600; $RUN run r.eval d.ndjson --format csv >/dev/null)' 2 \
+  'jixiao: error: csv: the output kept in a temporary file could not be read back'
+hcase '6.5 csv lines kept in a temporary file are all written' \
+  "$BIGCSV" \
+  'run r.eval d.ndjson --format csv' 0 '' \
+  'test "$(wc -l <out)" = 1501 && test "$(grep -c ",50,0.5,0.5," out)" = 1500'
