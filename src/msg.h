@@ -529,6 +529,12 @@
     X(M_T_STRING, "a string", "字符串")                                                      \
     X(M_T_ARRAY, "an array", "数组")                                                         \
     X(M_T_OBJECT, "an object", "对象")                                                       \
+    /* an evaluation error as the table, report, workbook and CSV show it (table_error_text): \
+       the indicator's path, the message and its place (FILE:LINE:COL or an input position, \
+       kept as it is, so a program finds it between the last brackets), in the punctuation \
+       of the message's language */                                                          \
+    X(M_ERR_LINE_IND, "%s: %s (%s)", "%s：%s（%s）")                                          \
+    X(M_ERR_LINE, "%s (%s)", "%s（%s）")                                                      \
     /* why a file could not be read or written (msg_errno): the English is the C library's   \
        own text of that errno, the Chinese what a person at a desk understands */           \
     X(M_ERRNO_NOENT, "No such file or directory", "文件或目录不存在")                         \

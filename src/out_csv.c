@@ -69,17 +69,15 @@ static void add_id(struct buf *b, const struct eval_result *r)
         add_num(b, r->id.n, -1);
 }
 
-/* The errors cell: `path: message (at)` joined by "; ". */
-static void add_errors(struct buf *b, const struct eval_result *r)
+/* The errors cell: each error as the tables show it (table_error_text), joined by "; " or "；"
+ * in the messages' language, as table_errors_cell joins them for the 汇总 sheet. */
+static void add_errors(struct buf *b, const struct ruleset *rs, const struct eval_result *r)
 {
     struct buf t = {0};
     for (uint32_t i = 0; i < r->nerrors; i++) {
-        const struct eval_error *e = &r->errors[i];
         if (i)
-            buf_adds(&t, "; ");
-        if (e->ind)
-            buf_printf(&t, "%s: ", e->ind->path);
-        buf_printf(&t, "%s (%s)", e->message, e->at_text);
+            buf_adds(&t, msg(rs->dg.lang, M_SEMICOLON));
+        table_error_text(&t, rs->dg.lang, &r->errors[i]);
     }
     add_text(b, t.data, t.len);
     buf_free(&t);
@@ -237,7 +235,7 @@ static void rows_record(struct buf *b, const struct ruleset *rs, const struct ev
     put_field(b, cell.data, cell.len);
     cell.len = 0;
     if (r->nerrors)
-        add_errors(&cell, r);
+        add_errors(&cell, rs, r);
     put_field(b, cell.data, cell.len);
     for (uint32_t i = 0; i < n; i++) {
         const struct indicator *ind = r->all[i];
@@ -408,6 +406,6 @@ void out_csv_result(struct buf *b, const struct ruleset *rs, const struct eval_r
     }
     buf_addc(b, ',');
     if (r->nerrors)
-        add_errors(b, r);
+        add_errors(b, rs, r);
     buf_adds(b, EOL);
 }

@@ -204,14 +204,13 @@ static void error_list(struct buf *b, const struct table *t)
     if (!t->errors)
         return;
     buf_adds(b, "<ul class=\"errors\">");
-    for (const char *s = table_str(t, t->errors), *e; *s; s = e ? e + 1 : s + strlen(s)) {
-        e = strchr(s, '\n');
-        char *line = xstrndup(s, e ? (size_t)(e - s) : strlen(s));
-        buf_adds(b, "<li>错误：");
-        esc(b, line);
+    struct buf line = {0};
+    for (const char *s = NULL; table_error_line(t, &s, &line); line.len = 0) {
+        buf_adds(b, "<li>");
+        esc(b, buf_cstr(&line));
         buf_adds(b, "</li>");
-        free(line);
     }
+    buf_free(&line);
     buf_adds(b, "</ul>\n");
 }
 

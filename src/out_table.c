@@ -479,18 +479,15 @@ void out_title(struct buf *b, const struct ruleset *rs, const struct eval_result
     buf_free(&raw);
 }
 
-/* The errors of a result, one a line: 错误：path: message (at). */
+/* The errors of a result, one a line (table_error_line). */
 static void error_lines(struct buf *b, const struct table *t)
 {
-    const char *s = table_str(t, t->errors);
-    while (t->errors && *s) {
-        const char *e = strchr(s, '\n');
-        size_t len = e ? (size_t)(e - s) : strlen(s);
-        buf_adds(b, "错误：");
-        utf8_escape_term(b, s, len);
+    struct buf line = {0};
+    for (const char *s = NULL; table_error_line(t, &s, &line); line.len = 0) {
+        utf8_escape_term(b, line.data, line.len);
         buf_addc(b, '\n');
-        s += len + (e != NULL);
     }
+    buf_free(&line);
 }
 
 void out_table_result(struct buf *b, const struct ruleset *rs, const struct eval_result *r)

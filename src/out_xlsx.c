@@ -337,22 +337,15 @@ static uint32_t total_rows(struct out_xlsx *x, lxw_worksheet *ws, const struct t
 /* The errors of a result, one a row across the table, in red. */
 static void error_rows(struct out_xlsx *x, lxw_worksheet *ws, const struct table *t, uint32_t r)
 {
-    const char *s = table_str(t, t->errors);
-    while (t->errors && *s) {
-        const char *e = strchr(s, '\n');
-        size_t len = e ? (size_t)(e - s) : strlen(s);
-        char *line = xmalloc(len + 16);
-        memcpy(line, "错误：", strlen("错误："));
-        memcpy(line + strlen("错误："), s, len);
-        line[strlen("错误：") + len] = '\0';
+    struct buf line = {0};
+    for (const char *s = NULL; table_error_line(t, &s, &line); line.len = 0) {
         filler(ws, r, 0, t->ncols - 1, x->fmt[F_ERROR]);
-        put_text(x, ws, r, 0, line, x->fmt[F_ERROR]);
-        worksheet_set_row(ws, r, LINE_PT * (1 + (double)(utf8_str_width(line, strlen(line)) / 120)),
+        put_text(x, ws, r, 0, buf_cstr(&line), x->fmt[F_ERROR]);
+        worksheet_set_row(ws, r, LINE_PT * (1 + (double)(utf8_str_width(line.data, line.len) / 120)),
                           NULL);
-        free(line);
         r++;
-        s += len + (e != NULL);
     }
+    buf_free(&line);
 }
 
 /* --- widths and heights (Excel measures in characters of the default font; a CJK character
@@ -635,8 +628,7 @@ static void summary_row(struct out_xlsx *x, const struct table *t)
     bool *twin = xmalloc((t->ninds + 1) * sizeof *twin);
     summary_add(&x->cols, t->ninds, paths, parents, col, twin);
     struct buf e = {0};
-    for (const char *s = table_str(t, t->errors); *s; s++)
-        buf_adds(&e, *s == '\n' ? "; " : (char[]){*s, 0});     /* as the CSV joins them */
+    table_errors_cell(t, &e);     /* as the CSV joins them */
     if (x->stream_summary)
         summary_cells(x, r, buf_cstr(&e));
     for (uint32_t i = 0; i < t->ninds; i++) {

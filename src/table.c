@@ -132,7 +132,7 @@ static void own_reasons(struct builder *bd, const struct indicator *ind, const s
     }
     if (ir->state == IS_ERROR && ir->error) {
         struct buf e = {0};
-        buf_printf(&e, "错误：%s", ir->error);
+        buf_printf(&e, TABLE_ERROR "%s", ir->error);
         line_add(&bd->lines, NULL, buf_cstr(&e));
         buf_free(&e);
     }
@@ -363,16 +363,45 @@ static void totals(struct builder *bd)
         line_add(&bd->lines, NULL, "按适用指标折算");
     t->total_reasons = lines_done(&bd->pool, &bd->lines);
     for (uint32_t i = 0; i < r->nerrors; i++) {
-        const struct eval_error *e = &r->errors[i];
         struct buf one = {0};
-        if (e->ind)
-            buf_printf(&one, "%s: ", e->ind->path);
-        buf_printf(&one, "%s (%s)", e->message, e->at_text);
+        table_error_text(&one, t->lang, &r->errors[i]);
         line_add(&bd->lines, NULL, buf_cstr(&one));
         buf_free(&one);
     }
     t->errors = lines_done(&bd->pool, &bd->lines);
     t->nerrors = r->nerrors;
+}
+
+void table_error_text(struct buf *b, enum lang lang, const struct eval_error *e)
+{
+    if (e->ind)
+        buf_printf(b, msg(lang, M_ERR_LINE_IND), e->ind->path, e->message, e->at_text);
+    else
+        buf_printf(b, msg(lang, M_ERR_LINE), e->message, e->at_text);
+}
+
+bool table_error_line(const struct table *t, const char **s, struct buf *b)
+{
+    if (!*s)
+        *s = table_str(t, t->errors);
+    if (!t->errors || !**s)
+        return false;
+    const char *e = strchr(*s, '\n');
+    size_t len = e ? (size_t)(e - *s) : strlen(*s);
+    buf_adds(b, TABLE_ERROR);
+    buf_add(b, *s, len);
+    *s += len + (e != NULL);
+    return true;
+}
+
+void table_errors_cell(const struct table *t, struct buf *b)
+{
+    for (const char *s = table_str(t, t->errors); t->errors && *s; s++) {
+        if (*s == '\n')
+            buf_adds(b, msg(t->lang, M_SEMICOLON));
+        else
+            buf_addc(b, *s);
+    }
 }
 
 void table_build(struct table *t, const struct ruleset *rs, const struct eval_result *r)
@@ -381,6 +410,7 @@ void table_build(struct table *t, const struct ruleset *rs, const struct eval_re
     struct builder bd = {.t = t, .rs = rs, .r = r};
     buf_addc(&bd.pool, '\0');       /* offset 0 is "" */
     t->precision = rs->precision;
+    t->lang = rs->dg.lang;
     t->selfscore = rs->has_selfscore;
     t->tree = r->tree;
     t->depth = 1;

@@ -26,6 +26,10 @@
 
 #define TABLE_NONE UINT32_MAX
 
+/* The label of an error line: in a reason cell (错误：message) and under the table
+ * (错误：path：message（at）).  Table text, so Chinese in either language, like 扣分原因. */
+#define TABLE_ERROR "错误："
+
 /* ORDER TCOLS */
 enum tcol_kind { TC_NAME, TC_WEIGHT, TC_SCORE, TC_TARGET, TC_ACTUAL, TC_SELF, TC_DIFF, TC_REASON };
 
@@ -82,8 +86,9 @@ struct table {
     double lost;                /* points the total's own rules took */
     uint32_t grade, grade_reason;   /* pool */
     uint32_t total_reasons;     /* pool: the total's own reasons, one a line */
-    uint32_t errors;            /* pool: "path: message (at)", one a line */
+    uint32_t errors;            /* pool: each error as table_error_text writes it, one a line */
     uint32_t nerrors, ndiffs;   /* ndiffs: claims that differ */
+    enum lang lang;             /* the messages' language: the errors' punctuation */
     char *pool;
     uint32_t poolsize;
 };
@@ -105,6 +110,19 @@ void table_title(struct buf *b, const struct ruleset *rs, const struct eval_resu
 /* s[0..len) appended to b as the table's strings are kept: invalid UTF-8 as U+FFFD, line
  * breaks and tabs as spaces, other control characters as \xHH. */
 void table_safe(struct buf *b, const char *s, size_t len);
+/* An evaluation error as every writer shows it: its indicator's path (when it has one), its
+ * message and its place, in the punctuation of lang, the language of the message:
+ *   甲：$率 是字符串（"abc"），应为数值（e.eval:3:34）
+ *   甲: $率 is a string ("abc"), expected a number (e.eval:3:34)
+ * The place (FILE:LINE:COL, or an input's position such as t.csv:B2) is kept as it is, between
+ * the line's last brackets. */
+void table_error_text(struct buf *b, enum lang lang, const struct eval_error *e);
+/* The error line of t->errors at *s (NULL: the first) as it is shown under the table:
+ * TABLE_ERROR and the error, appended to b; *s moves past it.  False when there is none. */
+bool table_error_line(const struct table *t, const char **s, struct buf *b);
+/* t's errors in one cell (the 汇总 sheet's 错误, as the CSV's errors column), joined by "; " or
+ * "；" (M_SEMICOLON, in the messages' language); appended to b. */
+void table_errors_cell(const struct table *t, struct buf *b);
 /* Appends t packed (its length a multiple of 8), and frees t (table_free). */
 void table_pack(struct table *t, struct buf *b);
 /* The packed table at p[0..len) (8-aligned) as a table whose arrays are p's bytes, nothing
