@@ -656,10 +656,15 @@ int out_html_finish(struct out *o)
         esc(&name, rs->version);
         buf_adds(&name, "）");
     }
+    /* no space between Chinese text (a version's ）included) and 评分报告; a Latin word or
+     * number before it keeps one: Demo 评分报告 */
+    char last = name.len ? name.data[name.len - 1] : 0;
+    if ((last >= '0' && last <= '9') || ((last | 0x20) >= 'a' && (last | 0x20) <= 'z'))
+        buf_addc(&name, ' ');
     buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<title>%s 评分报告</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-                   "<h1>%s 评分报告</h1>\n<p class=\"subtitle\">由 jixiao 按规则自动评分；"
+                   "<title>%s评分报告</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+                   "<h1>%s评分报告</h1>\n<p class=\"subtitle\">由 jixiao 按规则自动评分；"
                    "每个数据集的自评表见后续各页。</p>\n",
                buf_cstr(&name), css, buf_cstr(&name));
     overview(&b, rs, h);

@@ -309,7 +309,7 @@ void table_title(struct buf *b, const struct ruleset *rs, const struct eval_resu
     else
         table_num(&raw, r->id.n, -1);
     if (rs->name)
-        buf_printf(&raw, " — %s", rs->name);
+        buf_printf(&raw, "——%s", rs->name);    /* the Chinese dash, two em dashes, no spaces */
     if (rs->version)
         buf_printf(&raw, "（%s）", rs->version);
     pool_add(b, raw.data, raw.len);

@@ -68,7 +68,7 @@ struct table_row {
 };
 
 struct table {
-    uint32_t id, title;         /* pool: the id; "id — ruleset（version）" */
+    uint32_t id, title;         /* pool: the id; "id——ruleset（version）" */
     uint32_t depth;             /* levels of the rule set */
     struct table_col *cols;
     uint32_t ncols;
@@ -105,7 +105,7 @@ uint32_t table_cell_ind(const struct table *t, uint32_t row, uint32_t col, bool 
 uint32_t table_col_find(const struct table *t, enum tcol_kind kind, uint32_t level);
 /* A number as the tables print it: at most the rule set's decimals, no binary noise. */
 void table_num(struct buf *b, double x, int maxdec);
-/* The title: "id — ruleset（version）", control characters and bad UTF-8 made safe. */
+/* The title: "id——ruleset（version）", control characters and bad UTF-8 made safe. */
 void table_title(struct buf *b, const struct ruleset *rs, const struct eval_result *r);
 /* s[0..len) appended to b as the table's strings are kept: invalid UTF-8 as U+FFFD, line
  * breaks and tabs as spaces, other control characters as \xHH. */

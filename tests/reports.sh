@@ -153,7 +153,7 @@ if [ -n "$LO" ]; then
   else
     [ "$pages" = 7 ] || fail "batch.pdf has $pages pages, want 7 (汇总 and one a data set)"
     pdftotext -layout pdf/batch.pdf batch.txt
-    for want in '甲单位 — 报表测试（v1）' '<script>alert(1)</script> & 丙 — 报表测试（v1）' \
+    for want in '甲单位——报表测试（v1）' '<script>alert(1)</script> & 丙——报表测试（v1）' \
                 '存在挤占挪用，一票否决' '错误：履职效能.产出.数量' '第 7 页，共 7 页'; do
       grep -qF -- "$want" batch.txt || fail "batch.pdf: no '$want' in its text"
     done
@@ -228,7 +228,7 @@ else
   [ "$(head -c 8 batch.png | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ] ||
     fail "batch.png is not a PNG"
   pdftotext -layout batch.pdf batch-html.txt
-  for want in '报表测试（v1） 评分报告' 总体情况 等级分布 得分分布 排名 失分分布 自评复核 数据问题 \
+  for want in '报表测试（v1）评分报告' 总体情况 等级分布 得分分布 排名 失分分布 自评复核 数据问题 \
               '管理效率.预算' '<script>alert(1)</script> & 丙' '存在挤占挪用，一票否决' \
               '未能评分' '$数量 is a string'; do
     grep -qF -- "$want" batch-html.txt || fail "batch.pdf: no '$want' in its text"
@@ -240,18 +240,18 @@ else
   for ((p = 1; p <= pages; p++)); do
     firsts+=$(pdftotext -f $p -l $p -layout batch.pdf - | grep -m1 . | sed 's/^ *//')$'\n'
   done
-  got=$(printf '%s' "$firsts" | grep -F '— 报表测试（v1）')
-  want=$(printf '%s\n' '甲单位 — 报表测试（v1）' '乙单位/财务[科]:*? — 报表测试（v1）' \
-    '<script>alert(1)</script> & 丙 — 报表测试（v1）' '丁单位 — 报表测试（v1）' \
-    '甲单位 — 报表测试（v1）' '一个名字特别特别长的单位名称超过了三十一个字符的限制还要更长一些 — 报表测试（v1）')
+  got=$(printf '%s' "$firsts" | grep -F '——报表测试（v1）')
+  want=$(printf '%s\n' '甲单位——报表测试（v1）' '乙单位/财务[科]:*?——报表测试（v1）' \
+    '<script>alert(1)</script> & 丙——报表测试（v1）' '丁单位——报表测试（v1）' \
+    '甲单位——报表测试（v1）' '一个名字特别特别长的单位名称超过了三十一个字符的限制还要更长一些——报表测试（v1）')
   [ "$got" = "$want" ] || fail "data sets do not each start a page, in order: $got"
-  first=$(printf '%s' "$firsts" | grep -n -m1 '甲单位 —' | cut -d: -f1)
+  first=$(printf '%s' "$firsts" | grep -n -m1 '甲单位——' | cut -d: -f1)
   [ "$pages" = $((first - 1 + 6)) ] ||
     fail "batch.pdf: $pages pages, want the overview ($((first - 1))) and one a data set (6)"
   echo "ok $pages A4 pages: the overview on $((first - 1)), then each data set on a page of its own"
   # project tables: their own columns, the targets and actuals as the departments typed them
   pdftotext -layout project.pdf project.txt
-  for want in '村级补助及运转经费 — 项目支出绩效自评（2022）' '委托业务项目 — 项目支出绩效自评（2022）' \
+  for want in '村级补助及运转经费——项目支出绩效自评（2022）' '委托业务项目——项目支出绩效自评（2022）' \
               年度指标值 实际完成值 偏差原因 '≤202.6万元' '≥90%' '132.9'; do
     grep -qF -- "$want" project.txt || fail "project.pdf: no '$want' in its text"
   done
@@ -259,7 +259,7 @@ else
   # a table longer than a page repeats its header row on the next page
   hp=$(pdfinfo huangpu.pdf | awk '/^Pages:/ {print $2}')
   last=$(pdftotext -f "$hp" -l "$hp" -layout huangpu.pdf - | grep -m1 . | sed 's/^ *//')
-  pdftotext -layout huangpu.pdf - | grep -qF '广州市黄埔区工商业联合会 — 广州市部门整体支出绩效自评（2022）' ||
+  pdftotext -layout huangpu.pdf - | grep -qF '广州市黄埔区工商业联合会——广州市部门整体支出绩效自评（2022）' ||
     fail "huangpu.pdf: no title"
   case $last in
     一级指标*) echo "ok the Huangpu table runs over a page and repeats its header row there" ;;
