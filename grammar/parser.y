@@ -221,7 +221,7 @@ bands: %empty                           { $$ = AST_SEQ_EMPTY; }
 
 band: band_name KW_IF expr reason       { $$ = ast_named(AR, AST_S_BAND, $1, $4, $3, @$); }
     | band_name KW_OTHERWISE reason     { $$ = ast_named(AR, AST_S_BAND, $1, $3, NULL, @$); }
-    | error                             { $$ = NULL; }
+    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
     ;
 
 band_name: NAME | STRING ;
@@ -237,7 +237,7 @@ test_item: KW_GIVEN STRING              { $$ = ast_named(AR, AST_S_GIVEN, $2, NU
     | KW_EXPECT expr                    { $$ = ast_unary(AR, AST_S_EXPECT, $2, @$); }
     | KW_EXPECT KW_GRADES EQ expr       { $$ = ast_expect_grade(AR, OP_EQ, $4, @2, @$); }
     | KW_EXPECT KW_GRADES NE expr       { $$ = ast_expect_grade(AR, OP_NE, $4, @2, @$); }
-    | error                             { $$ = NULL; }
+    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
     ;
 
 /* The object after 'with' is JSON text: the parser only finds its extent. */
@@ -362,6 +362,7 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
     brace_token(&ctx->brace, kind, lloc);
     ctx->tok_before = ctx->tok_last;
     ctx->tok_last = tok;
+    ctx->tokens++;
     return tok;
 }
 
@@ -380,15 +381,23 @@ static int goes_on(int tok)
     }
 }
 
-/* Error recovery resumes at the next statement (`la`, at `at`, the token read last): 1 when
- * that statement starts its line and the line before does not go on into it, a statement of
- * its own whose mistakes are its own.  (A line that goes on may start with 'score', which is
- * an expression too: `扣分 1 如果 $a ＝ 1 且` / `  得分 > 0` is one mistake.) */
-static int recovered(struct parse_ctx *ctx, int la, struct span at)
+/* A token that only ever starts a statement: never a part of an expression. */
+static int starts_statement(int tok)
 {
-    ctx->take_block = 0;
-    if (la == YYEMPTY || la == YYEOF || la == '}' || goes_on(ctx->tok_before))
-        return 0;       /* a '}' ends a statement, it starts none */
+    switch (tok) {
+    case KW_RULESET: case KW_ID: case KW_PRECISION: case KW_NA: case KW_SELFSCORE:
+    case KW_CONST: case KW_LET: case KW_INDICATOR: case KW_DEDUCT: case KW_FAIL: case KW_SKIP:
+    case KW_NOTE: case KW_GRADES: case KW_DROP: case KW_TEST: case KW_GIVEN: case KW_EXPECT:
+    case KW_BONUS: case KW_FROM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* 1 when nothing but white space stands before `at` on its line. */
+static int first_on_line(const struct parse_ctx *ctx, struct span at)
+{
     for (size_t i = at.start; i > 0; i--) {
         unsigned char c = (unsigned char)ctx->src[i - 1];
         if (c == '\n')
@@ -399,6 +408,26 @@ static int recovered(struct parse_ctx *ctx, int la, struct span at)
             return 0;
     }
     return 1;
+}
+
+/* Error recovery resumes at the next statement (`la`, at `at`, the token read last): 1 when
+ * it is a statement of its own whose mistakes are its own.  So is one that starts its line
+ * when the line before does not go on into it (a line that goes on may start with 'score',
+ * which is an expression too: `扣分 1 如果 $a ＝ 1 且` / `  得分 > 0` is one mistake), and one
+ * that starts with a keyword no expression holds (扣分, 设, 期望 …), on its own line or after
+ * the tokens thrown away on the same one.  Not that keyword when it is the very token of the
+ * error (`设 说明 = 1`: 说明 is a name written as a keyword, and `= 1` is no new mistake). */
+static int recovered(struct parse_ctx *ctx, int la, struct span at)
+{
+    ctx->take_block = 0;
+    if (la == YYEMPTY || la == YYEOF || la == '}')
+        return 0;       /* a '}' ends a statement, it starts none */
+    if (ctx->err_again)
+        return 0;       /* it did not: see yyreport_syntax_error */
+    int own_line = first_on_line(ctx, at);
+    if (starts_statement(la))
+        return own_line || at.start != ctx->err_at;
+    return own_line && !goes_on(ctx->tok_before);
 }
 
 /* How likely a syntax error at `la` comes from a missing or extra '}' (brace.h); `closes`:
@@ -580,6 +609,15 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
         ctx->lost_open--;       /* the '}' of a '{' thrown away: already reported (%destructor) */
         return 0;
     }
+    if (at.start == ctx->err_at && ctx->err_tokens == ctx->tokens) {
+        ctx->err_again = 1;     /* the same token again, after a recovery that took it as the
+                                 * start of a statement (recovered): said once, and now thrown
+                                 * away as bison does */
+        return 0;
+    }
+    ctx->err_at = at.start;
+    ctx->err_tokens = ctx->tokens;
+    ctx->err_again = 0;
     ctx->take_block = la == YYSYMBOL_NAME;
     struct buf what = {0}, want = {0}, text = {0}, hint = {0};
     if (la == YYSYMBOL_YYEOF) {

@@ -59,6 +59,10 @@ struct parse_ctx {
     int take_block;                 /* the last syntax error was at a name: recovery takes the
                                      * block after it as an indicator body (parser.y) */
     int tok_last, tok_before;       /* the token read last and the one before it (parser.y) */
+    uint32_t tokens;                /* tokens read so far (parser.y) */
+    uint32_t err_at, err_tokens;    /* the last syntax error: where its token starts, and
+                                     * tokens read when it was found */
+    int err_again;                  /* a second error at that token (parser.y) */
     struct lex_name *names;         /* names read so far (lexer.l: intern) */
     uint32_t nnames, capnames;      /* capnames: a power of two, or 0 */
     /* result */
