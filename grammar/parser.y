@@ -363,6 +363,8 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
     ctx->tok_before = ctx->tok_last;
     ctx->tok_last = tok;
     ctx->tokens++;
+    ctx->after_stray = ctx->stray;
+    ctx->stray = 0;
     return tok;
 }
 
@@ -619,6 +621,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     ctx->err_tokens = ctx->tokens;
     ctx->err_again = 0;
     ctx->take_block = la == YYSYMBOL_NAME;
+    if (ctx->after_stray)
+        return 0;       /* the token after a character the scanner reported and skipped
+                         * (`$a ～ $b`): the same mistake */
     struct buf what = {0}, want = {0}, text = {0}, hint = {0};
     if (la == YYSYMBOL_YYEOF) {
         buf_adds(&what, msg(lang, M_TOK_EOF));

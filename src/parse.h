@@ -63,6 +63,9 @@ struct parse_ctx {
     uint32_t err_at, err_tokens;    /* the last syntax error: where its token starts, and
                                      * tokens read when it was found */
     int err_again;                  /* a second error at that token (parser.y) */
+    int stray;                      /* the scanner reported and skipped a character since
+                                     * the last token (lexer.l: stray) */
+    int after_stray;                /* … before the token read last */
     struct lex_name *names;         /* names read so far (lexer.l: intern) */
     uint32_t nnames, capnames;      /* capnames: a power of two, or 0 */
     /* result */
