@@ -240,14 +240,17 @@ test_item: KW_GIVEN STRING              { $$ = ast_named(AR, AST_S_GIVEN, $2, NU
     | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
     ;
 
-/* The object after 'with' is JSON text: the parser only finds its extent. */
+/* The object after 'with' is JSON text: the parser only finds its extent.  A mistake in it is
+ * skipped to the end of the object or array it is in, so the test goes on from there. */
 json_text: '{' json_members '}'         { (void)$1; $$ = ast_source(AR, @$); }
+    | '{' error '}'                     { (void)$1; $$ = NULL; }
     ;
 json_members: %empty | json_member_list ;
 json_member_list: json_member | json_member_list ',' json_member ;
 json_member: STRING ':' json_value ;
 json_value: STRING | NUMBER | '-' NUMBER | KW_TRUE | KW_FALSE | KW_NULL
-    | '{' json_members '}' | '[' json_elements ']' ;
+    | '{' json_members '}' | '[' json_elements ']'
+    | '{' error '}' | '[' error ']' ;
 json_elements: %empty | json_element_list ;
 json_element_list: json_value | json_element_list ',' json_value ;
 
