@@ -29,7 +29,9 @@
     } while (0)
 
 static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *text);
+static void resync(struct parse_ctx *ctx, int list, int la, struct span at, int *errstatus);
 static int recovered(struct parse_ctx *ctx, int la, struct span at);
+static int list_takes(int list, int tok);
 static int goes_on(int tok);
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 }
@@ -128,7 +130,7 @@ item: KW_RULESET STRING version extends { $$ = ast_named(AR, AST_S_RULESET, $2, 
     | grades
     | KW_DROP path                      { $$ = ast_drop(AR, $2, @$); }
     | KW_TEST STRING '{' tests '}'      { (void)$3; $$ = ast_test(AR, $2, $4.head, @$); }
-    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
+    | error                             { $$ = NULL; resync(ctx, 0, yychar, yylloc, &yyerrstatus); }
     | error '{' block_taken body '}'    { (void)$2; $$ = NULL; yyerrok; }
     ;
 
@@ -184,7 +186,7 @@ body_item: let
     | KW_NA KW_FULL                     { $$ = ast_na(AR, 0, @$); }
     | KW_NA KW_RESCALE                  { $$ = ast_na(AR, 1, @$); }
     | KW_SELFSCORE expr                 { $$ = ast_unary(AR, AST_S_SELFSCORE, $2, @$); }
-    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
+    | error                             { $$ = NULL; resync(ctx, 0, yychar, yylloc, &yyerrstatus); }
     | error '{' block_taken body '}'    { (void)$2; $$ = NULL; yyerrok; }
     ;
 
@@ -221,7 +223,7 @@ bands: %empty                           { $$ = AST_SEQ_EMPTY; }
 
 band: band_name KW_IF expr reason       { $$ = ast_named(AR, AST_S_BAND, $1, $4, $3, @$); }
     | band_name KW_OTHERWISE reason     { $$ = ast_named(AR, AST_S_BAND, $1, $3, NULL, @$); }
-    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
+    | error                             { $$ = NULL; resync(ctx, 'B', yychar, yylloc, &yyerrstatus); }
     ;
 
 band_name: NAME | STRING ;
@@ -237,7 +239,7 @@ test_item: KW_GIVEN STRING              { $$ = ast_named(AR, AST_S_GIVEN, $2, NU
     | KW_EXPECT expr                    { $$ = ast_unary(AR, AST_S_EXPECT, $2, @$); }
     | KW_EXPECT KW_GRADES EQ expr       { $$ = ast_expect_grade(AR, OP_EQ, $4, @2, @$); }
     | KW_EXPECT KW_GRADES NE expr       { $$ = ast_expect_grade(AR, OP_NE, $4, @2, @$); }
-    | error                             { $$ = NULL; if (recovered(ctx, yychar, yylloc)) yyerrok; }
+    | error                             { $$ = NULL; resync(ctx, 'T', yychar, yylloc, &yyerrstatus); }
     ;
 
 /* The object after 'with' is JSON text: the parser only finds its extent.  A mistake in it is
@@ -366,6 +368,11 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
     ctx->tok_before = ctx->tok_last;
     ctx->tok_last = tok;
     ctx->tokens++;
+    if (ctx->errstatus) {       /* the first token after a recovery (resync) */
+        if (list_takes(ctx->resync_list, tok) && recovered(ctx, tok, *lloc))
+            *ctx->errstatus = 0;
+        ctx->errstatus = NULL;
+    }
     ctx->after_stray = ctx->stray;
     ctx->stray = 0;
     return tok;
@@ -427,12 +434,38 @@ static int recovered(struct parse_ctx *ctx, int la, struct span at)
     ctx->take_block = 0;
     if (la == YYEMPTY || la == YYEOF || la == '}')
         return 0;       /* a '}' ends a statement, it starts none */
-    if (ctx->err_again)
+    if (ctx->err_again && at.start == ctx->err_at)
         return 0;       /* it did not: see yyreport_syntax_error */
     int own_line = first_on_line(ctx, at);
     if (starts_statement(la))
         return own_line || at.start != ctx->err_at;
     return own_line && !goes_on(ctx->tok_before);
+}
+
+/* Whether a grades ('B') or test ('T') block takes `tok` next; any other list (0: items, an
+ * indicator body) is checked by the parser itself (LAC) before it reduces `X: error`. */
+static int list_takes(int list, int tok)
+{
+    switch (list) {
+    case 'B': return tok == NAME || tok == STRING;
+    case 'T': return tok == KW_GIVEN || tok == KW_EXPECT;
+    default: return 1;
+    }
+}
+
+/* After `X: error` (a statement thrown away): back in step (yyerrok) when the next token starts
+ * a statement of its own (recovered) that the list goes on with.  In a grades or test block
+ * `X: error` is reduced before the parser looks at the next token (la is the error's own
+ * token, or YYEMPTY): lex_track decides when that token comes. */
+static void resync(struct parse_ctx *ctx, int list, int la, struct span at, int *errstatus)
+{
+    ctx->errstatus = NULL;
+    if (la == YYEMPTY) {
+        ctx->errstatus = errstatus;
+        ctx->resync_list = list;
+    } else if (list_takes(list, la) && recovered(ctx, la, at)) {
+        *errstatus = 0;
+    }
 }
 
 /* How likely a syntax error at `la` comes from a missing or extra '}' (brace.h); `closes`:

@@ -63,6 +63,9 @@ struct parse_ctx {
     uint32_t err_at, err_tokens;    /* the last syntax error: where its token starts, and
                                      * tokens read when it was found */
     int err_again;                  /* a second error at that token (parser.y) */
+    int *errstatus;                 /* the parser's yyerrstatus, while the token after a
+                                     * recovery is awaited (parser.y: resync) */
+    int resync_list;                /* … and the kind of list it is in */
     int stray;                      /* the scanner reported and skipped a character since
                                      * the last token (lexer.l: stray) */
     int after_stray;                /* … before the token read last */
