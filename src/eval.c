@@ -62,22 +62,39 @@ struct evaluator {
     struct indicator **dyn;             /* this data set's indicators, by their index */
     struct value *elems;                /* by index: a row's element */
     uint32_t ndyn, capdyn;
-    struct row_error *row_errors;       /* rows that do not fit their indicator */
+    struct row_error **row_errs;        /* by index: the errors of that indicator's rows */
+    uint32_t nrow_errors;               /* rows that do not fit their indicator */
+    uint64_t made_gen;                  /* == gen: made_paths and made_names are this data set's */
+    struct strmap made_paths, made_names;   /* index_made */
     uint32_t depth;             /* eval() levels in progress, across score(PATH) */
 };
 
 /* A data error of the rows under an indicator (a weight sum, a name): reported once that
- * indicator's subtree has been scored, so that every row still shows its score. */
+ * indicator's subtree has been scored, so that every row still shows its score.  Each
+ * indicator's are listed apart, in the order found (evaluator row_errs). */
 struct row_error {
-    const struct indicator *ind;
     struct eval_error err;
     struct row_error *next;
+    struct row_error *last;     /* the first entry's: the list's last */
 };
 
 /* The deepest evaluation: check keeps one expression with the lets it reads within 1000
  * levels, but score(PATH) chains add theirs up (40,000 indicators each reading the next);
  * past this the data set gets an error, never a stack overflow. */
 enum { EVAL_MAX_DEPTH = 2000, SCORE_LINK = 10 };
+
+/* Append n to the list at *head, whose first entry keeps the list's last in `last`: the lists
+ * that grow with the input (an indicator's deductions, notes and trace, a rule each; the
+ * review warnings, a claim each; the errors of rows, a row each) are never walked to append. */
+#define LIST_APPEND(head, n)                    \
+    do {                                        \
+        (n)->next = NULL;                       \
+        if (*(head))                            \
+            (*(head))->last->next = (n);        \
+        else                                    \
+            *(head) = (n);                      \
+        (*(head))->last = (n);                  \
+    } while (0)
 
 void eval_trace(struct evaluator *ev, bool on)
 {
@@ -98,10 +115,7 @@ static struct trace *trace(struct evaluator *ev, struct ind_result *r, const str
     t->text = text;
     t->reads = ev->reads;
     ev->reads = ev->reads_last = NULL;
-    struct trace **p = &r->trace;     /* a few entries: walked, not kept a tail pointer */
-    while (*p)
-        p = &(*p)->next;
-    *p = t;
+    LIST_APPEND(&r->trace, t);
     return t;
 }
 
@@ -1022,11 +1036,7 @@ static struct deduction *add_deduction(struct evaluator *ev, struct ind_result *
     d->points = points;
     d->reason = reason->s;
     d->reason_len = reason->len;
-    d->next = NULL;
-    struct deduction **p = &r->ded;       /* a few entries: walked, not kept a tail pointer */
-    while (*p)
-        p = &(*p)->next;
-    *p = d;
+    LIST_APPEND(&r->ded, d);
     return d;
 }
 
@@ -1035,11 +1045,7 @@ static void add_note(struct evaluator *ev, struct ind_result *r, const struct va
     struct note *n = arena_alloc(ev->ar, sizeof *n);
     n->text = text->s;
     n->len = text->len;
-    n->next = NULL;
-    struct note **p = &r->notes;
-    while (*p)
-        p = &(*p)->next;
-    *p = n;
+    LIST_APPEND(&r->notes, n);
 }
 
 /* Points as reasons and messages print them, into b (NUM_BUF bytes); returns b. */
@@ -1522,19 +1528,50 @@ static void score_indicator(struct evaluator *ev, const struct indicator *ind)
         score_row(ev, ind, r);
     else
         eval_score_leaf(ev, ind, ind->weight, NULL, r);
-    if (ev->row_errors)
+    if (ev->nrow_errors)
         row_errors(ev, ind, r);
     if (r->state == IS_BUSY)
         r->state = IS_UNKNOWN;
 }
 
+/* The first two rows of one name, in the order of the tree (a claim may name a row by it). */
+struct made_name {
+    const struct indicator *first, *second;
+};
+
+/* This data set's rows and groups by dotted path (the first of a path: rows may share one) and
+ * rows by name, made when first asked for: a scan of the tree for each score(PATH) of a row or
+ * each claim would be quadratic in rows. */
+static void index_made(struct evaluator *ev)
+{
+    if (ev->made_gen == ev->gen)
+        return;
+    ev->made_gen = ev->gen;
+    strmap_free(&ev->made_paths);
+    strmap_free(&ev->made_names);
+    for (uint32_t i = 0; i < ev->res.nall; i++) {
+        const struct indicator *ind = ev->res.all[i];
+        if (!ind->from)
+            continue;
+        if (!strmap_get(&ev->made_paths, ind->path))
+            strmap_put(&ev->made_paths, ind->path, (void *)ind);
+        if (!ind->is_row)
+            continue;
+        struct made_name *m = strmap_get(&ev->made_names, ind->name);
+        if (!m) {
+            m = arena_zalloc(&ev->scratch, sizeof *m);
+            m->first = ind;
+            strmap_put(&ev->made_names, ind->name, m);
+        } else if (!m->second)
+            m->second = ind;
+    }
+}
+
 /* A row's or group's indicator in this data set's tree, by its dotted path (§11), or NULL. */
 static const struct indicator *made_path(struct evaluator *ev, const char *path)
 {
-    for (uint32_t i = 0; i < ev->res.nall; i++)
-        if (ev->res.all[i]->from && strcmp(ev->res.all[i]->path, path) == 0)
-            return ev->res.all[i];
-    return NULL;
+    index_made(ev);
+    return strmap_get(&ev->made_paths, path);
 }
 
 /* score(PATH), ratio(PATH): the final score of another indicator, scored first.  A path
@@ -1588,11 +1625,7 @@ static void warn(struct evaluator *ev, const char *key, const char *why)
     struct review_warning *w = arena_alloc(ev->ar, sizeof *w);
     w->key = key;
     w->why = why;
-    w->next = NULL;
-    struct review_warning **p = &ev->res.warnings;
-    while (*p)
-        p = &(*p)->next;
-    *p = w;
+    LIST_APPEND(&ev->res.warnings, w);
 }
 
 /* A claimed score: a number, or a string read with number(); null or missing: no claim. */
@@ -1621,24 +1654,17 @@ static void claim(struct evaluator *ev, const struct indicator *ind, const char 
  * object's, by path or unique leaf name. */
 static void enter_row(struct evaluator *ev, const struct indicator *tmpl, const struct value *elem);
 
-/* A row or group named by a claim: its dotted path, or a row's name no other row has. */
+/* A row or group named by a claim: its dotted path, or a row's name no other row has.  As
+ * the tree is read in order, the first indicator of that path wins, unless a second row of
+ * that name comes before it (the claim is then ambiguous). */
 static const struct indicator *find_made(struct evaluator *ev, const char *key, bool *ambiguous)
 {
-    const struct indicator *hit = NULL;
-    for (uint32_t i = 0; i < ev->res.nall; i++) {
-        const struct indicator *ind = ev->res.all[i];
-        if (!ind->from)
-            continue;
-        if (strcmp(ind->path, key) == 0)
-            return ind;
-        if (ind->is_row && strcmp(ind->name, key) == 0) {
-            *ambiguous = hit != NULL;
-            hit = hit ? NULL : ind;
-            if (*ambiguous)
-                return NULL;
-        }
-    }
-    return hit;
+    const struct indicator *path = made_path(ev, key);
+    const struct made_name *m = strmap_get(&ev->made_names, key);
+    if (!m)
+        return path;
+    *ambiguous = m->second && (!path || m->second->index < path->index);
+    return *ambiguous ? NULL : path ? path : m->first;
 }
 
 static void selfscore(struct evaluator *ev)
@@ -1755,9 +1781,7 @@ static void score_row(struct evaluator *ev, const struct indicator *ind, struct 
 static void row_errors(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
 {
     bool first = true;
-    for (const struct row_error *e = ev->row_errors; e; e = e->next) {
-        if (e->ind != ind)
-            continue;
+    for (const struct row_error *e = ev->row_errs[ind->index]; e; e = e->next) {
         if (first) {
             ev->err = e->err;
             indicator_error(ev, ind, r);
@@ -1769,13 +1793,10 @@ static void row_errors(struct evaluator *ev, const struct indicator *ind, struct
 
 static void row_error(struct evaluator *ev, const struct indicator *ind)
 {
-    struct row_error *e = arena_alloc(ev->ar, sizeof *e), **p = &ev->row_errors;
-    e->ind = ind;
+    struct row_error *e = arena_alloc(ev->ar, sizeof *e);
     e->err = ev->err;
-    e->next = NULL;
-    while (*p)
-        p = &(*p)->next;
-    *p = e;
+    LIST_APPEND(&ev->row_errs[ind->index], e);
+    ev->nrow_errors++;
 }
 
 /* Number an indicator of this data set (preorder) and remember a row's element. */
@@ -1785,7 +1806,9 @@ static void add_made(struct evaluator *ev, struct indicator *ind, const struct v
         ev->capdyn = ev->capdyn ? 2 * ev->capdyn : 64;
         ev->dyn = xrealloc(ev->dyn, ev->capdyn * sizeof *ev->dyn);
         ev->elems = xrealloc(ev->elems, ev->capdyn * sizeof *ev->elems);
+        ev->row_errs = xrealloc(ev->row_errs, ev->capdyn * sizeof *ev->row_errs);
     }
+    ev->row_errs[ev->ndyn] = NULL;
     ind->index = ev->ndyn;
     ev->dyn[ev->ndyn] = ind;
     if (elem)
@@ -1810,6 +1833,7 @@ struct row_head {
     double weight;
     uint32_t row;
     struct value elem;
+    struct row_head *next, *last;   /* the next row of its group; a group's first: its last */
 };
 
 /* The data path an array comes from ($绩效指标 of `$绩效指标 where …`), for messages. */
@@ -1946,10 +1970,20 @@ static void make_rows(struct evaluator *ev, const struct rowset *f, struct indic
     }
     /* groups in order of first appearance, each with its rows in data order */
     struct strmap seen = {0};
+    for (uint32_t i = 0; i < arr.len; i++) {     /* each group's rows chained from its first */
+        struct row_head *first = strmap_get(&seen, h[i].group);
+        if (first) {
+            first->last->next = &h[i];
+            first->last = &h[i];
+        } else {
+            strmap_put(&seen, h[i].group, &h[i]);
+            h[i].last = &h[i];
+        }
+    }
+    strmap_free(&seen);
     for (uint32_t i = 0; i < arr.len; i++) {
-        if (strmap_get(&seen, h[i].group))
-            continue;
-        strmap_put(&seen, h[i].group, &h[i]);
+        if (!h[i].last)
+            continue;       /* not the first row of its group */
         struct indicator *g = arena_zalloc(ev->ar, sizeof *g);
         name_made(ev, g, at, h[i].group);
         g->decl = f->decl;
@@ -1958,19 +1992,17 @@ static void make_rows(struct evaluator *ev, const struct rowset *f, struct indic
         g->left_out = g->rescale_kids = at->rescale_kids;
         add_made(ev, g, NULL);
         uint32_t n = 0;
-        for (uint32_t j = i; j < arr.len; j++)
-            n += strcmp(h[j].group, h[i].group) == 0;
+        for (const struct row_head *j = &h[i]; j; j = j->next)
+            n++;
         g->kids = arena_alloc(ev->ar, n * sizeof *g->kids);
         double w = 0;
-        for (uint32_t j = i; j < arr.len; j++)
-            if (strcmp(h[j].group, h[i].group) == 0) {
-                g->kids[g->nkids++] = make_row(ev, f, g, &h[j]);
-                w = num_add(w, h[j].weight);
-            }
+        for (const struct row_head *j = &h[i]; j; j = j->next) {
+            g->kids[g->nkids++] = make_row(ev, f, g, j);
+            w = num_add(w, j->weight);
+        }
         g->weight = num_canon(w);
         VEC_PUSH(*kids, *nkids, *cap, g);
     }
-    strmap_free(&seen);
 }
 
 /* Two children of one indicator with the same name (static, group or row). */
@@ -1996,16 +2028,6 @@ static void check_names(struct evaluator *ev, struct indicator *at, const struct
             check_names(ev, at, parent->kids[k]);       /* the rows of a group */
 }
 
-/* Errors of `ind` recorded after `last` (a sum is not worth reporting over a bad weight). */
-static bool new_errors(const struct evaluator *ev, const struct row_error *last,
-                       const struct indicator *ind)
-{
-    for (const struct row_error *e = last ? last->next : ev->row_errors; e; e = e->next)
-        if (e->ind == ind)
-            return true;
-    return false;
-}
-
 /* This data set's copy of a rule-set indicator, with its rows. */
 static struct indicator *copy_tree(struct evaluator *ev, const struct indicator *s,
                                    struct indicator *parent)
@@ -2020,9 +2042,6 @@ static struct indicator *copy_tree(struct evaluator *ev, const struct indicator 
         return c;
     struct indicator **kids = NULL;
     uint32_t n = 0, cap = 0, f = 0;
-    const struct row_error *before = ev->row_errors;
-    while (before && before->next)
-        before = before->next;
     for (uint32_t k = 0; k <= s->nkids; k++) {
         for (; f < s->nfroms && s->froms[f]->before == k; f++)
             make_rows(ev, s->froms[f], c, &kids, &n, &cap);
@@ -2040,7 +2059,8 @@ static struct indicator *copy_tree(struct evaluator *ev, const struct indicator 
     sum = num_canon(sum);
     if (s->rows_weight && s->wkind == W_NONE)
         c->weight = sum;        /* written without a weight: the sum of its rows */
-    else if (s->nfroms && num_cmp(sum, c->weight) != 0 && !new_errors(ev, before, c)) {
+    else if (s->nfroms && num_cmp(sum, c->weight) != 0 && !ev->row_errs[c->index]) {
+        /* (a sum is not worth reporting over a bad weight or name of its rows) */
         char sb[NUM_BUF], wb[NUM_BUF];
         eval_fail(ev, s->froms[0]->decl, M_E_ROWS_SUM, c->name, fmt_points(ev, sum, sb),
                   fmt_points(ev, c->weight, wb), rows_path(ev, s->froms[0]->decl->a));
@@ -2056,7 +2076,7 @@ static void make_tree(struct evaluator *ev)
 {
     const struct ruleset *rs = ev->rs;
     ev->ndyn = 0;
-    ev->row_errors = NULL;
+    ev->nrow_errors = 0;
     ev->map = arena_alloc(ev->ar, rs->nall * sizeof *ev->map);
     struct indicator **top = arena_alloc(ev->ar, (rs->ntop ? rs->ntop : 1) * sizeof *top);
     double max = 0;
@@ -2092,7 +2112,7 @@ static void reset(struct evaluator *ev, uint64_t position)
     r->position = position;
     num_value(&r->id, (double)position);
     ev->map = NULL;
-    ev->row_errors = NULL;
+    ev->nrow_errors = 0;
     memset(r->ind, 0, ev->rs->nall * sizeof *r->ind);
     memset(&ev->total, 0, sizeof ev->total);
     forget_reads(ev);
@@ -2260,6 +2280,9 @@ void eval_free(struct evaluator *ev)
     free(ev->static_ind);
     free(ev->dyn);
     free(ev->elems);
+    free(ev->row_errs);
+    strmap_free(&ev->made_paths);
+    strmap_free(&ev->made_names);
     free(ev);
 }
 

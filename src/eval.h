@@ -29,12 +29,14 @@ struct deduction {
     const char *reason;
     uint32_t reason_len;        /* strlen(reason) */
     struct deduction *next;
+    struct deduction *last;     /* the first entry's: the list's last (appending is O(1)) */
 };
 
 struct note {
     const char *text;
     uint32_t len;               /* strlen(text) */
     struct note *next;
+    struct note *last;          /* the first entry's: the list's last */
 };
 
 /* What one rule did (jixiao explain; recorded only by an evaluator made with eval_trace).
@@ -60,6 +62,7 @@ struct trace {
     const char *text;           /* a reason or note, a band's reason, when it fired */
     struct read *reads;
     struct trace *next;
+    struct trace *last;         /* the first entry's: the list's last */
 };
 
 /* What became of an indicator in one data set.  IS_PENDING and IS_BUSY only exist while
@@ -103,6 +106,7 @@ struct review_warning {
     const char *key;            /* the claim's key as written ("" for an indicator's own) */
     const char *why;            /* in the evaluator's language */
     struct review_warning *next;
+    struct review_warning *last;    /* the first entry's: the list's last */
 };
 
 /* A claimed score that differs from the computed one by more than half a unit of the last
