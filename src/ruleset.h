@@ -124,6 +124,8 @@ struct ruleset {
     /* made by ruleset_index: check makes them for a top-level selfscore or a test */
     struct strmap by_path;      /* dotted path -> indicator (selfscore claims) */
     struct strmap by_leaf;      /* leaf name -> indicator; &by_leaf when several share it */
+    struct strmap by_kid;       /* "P\x1fNAME" -> the child NAME of the indicator of index
+                                   P - 1 (P 0: the top level): paths with quoted steps */
 };
 
 /* The indicator a dotted path names: "管理效率.采购管理", a step may be quoted
@@ -131,7 +133,7 @@ struct ruleset {
  * *ambiguous (when not NULL) is set when it is a leaf name several leaves share.  Only after
  * ruleset_index (check calls it for a rule set with a top-level selfscore or tests). */
 const struct indicator *ruleset_find(const struct ruleset *rs, const char *path, bool *ambiguous);
-/* Makes by_path and by_leaf, once (not thread-safe: before any thread reads them). */
+/* Makes by_path, by_leaf and by_kid, once (not thread-safe: before any thread reads them). */
 void ruleset_index(struct ruleset *rs);
 
 /* Read, parse and check a rule script; reports every error to stderr.  Returns NULL (after
