@@ -551,8 +551,9 @@ static void fill(struct usage *u, const struct ruleset *const *rss, int n)
             struct usage_array *ua = &u->arrays[w.recs[i].in_array - 1];
             add_field(u, &u->elem[ua->first + ua->n++], &w.recs[i]);
         }
-    if (key && usage_find(u, NULL, key))
-        u->key = usage_find(u, NULL, key)->path;
+    const struct usage_field *id = key ? usage_find(u, NULL, key) : NULL;
+    if (id)
+        u->key = id->path;
     for (size_t i = 0; i < w.nrecs; i++)
         buf_free(&w.recs[i].inds);
     free(w.recs);
