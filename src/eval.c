@@ -2,6 +2,7 @@
 #include "eval.h"
 #include "eval_int.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,6 +33,13 @@ struct path_slot {
     struct value list;
 };
 
+/* The reads of the rule being evaluated (explain): each text once, in the order first read. */
+struct rule_reads {
+    struct read *first, *last;
+    uint32_t n;
+    uint64_t id;                /* the rule's number in read_set's keys */
+};
+
 struct evaluator {
     const struct ruleset *rs;
     struct path_slot *paths;    /* plain data paths of this data set, by slot */
@@ -50,7 +58,10 @@ struct evaluator {
     bool tracing;
     uint32_t fast_below;        /* eval(): EVAL_MAX_DEPTH, or 0 while tracing (eval_slow) */
     /* explain (tracing only): what the rule being evaluated read so far, for its trace */
-    struct read *reads, *reads_last;
+    struct rule_reads reads;
+    uint64_t nrule_reads;       /* rule_reads numbered so far */
+    struct strmap read_set;     /* "ID\x1fTEXT": the reads of a rule past the first few */
+    struct buf read_key;
     uint32_t reading;           /* inside a read being noted: what it reads is its own */
     struct ind_result total;    /* the total's own deductions, notes (copied into res) */
     const struct indicator *row_ind;    /* the leaf being scored by eval_score_leaf: */
@@ -102,6 +113,13 @@ void eval_trace(struct evaluator *ev, bool on)
     ev->fast_below = on ? 0 : EVAL_MAX_DEPTH;
 }
 
+/* What was read outside any rule (the id, the rows of from blocks) is no rule's; the next
+ * rule starts with no reads. */
+static void forget_reads(struct evaluator *ev)
+{
+    ev->reads = (struct rule_reads){.id = ++ev->nrule_reads};
+}
+
 /* Record what a rule did, with what it read; returns the entry (NULL when not tracing). */
 static struct trace *trace(struct evaluator *ev, struct ind_result *r, const struct ast *rule,
                            int outcome, double value, const char *text)
@@ -113,16 +131,10 @@ static struct trace *trace(struct evaluator *ev, struct ind_result *r, const str
     t->outcome = (uint8_t)outcome;
     t->value = value;
     t->text = text;
-    t->reads = ev->reads;
-    ev->reads = ev->reads_last = NULL;
+    t->reads = ev->reads.first;
+    forget_reads(ev);
     LIST_APPEND(&r->trace, t);
     return t;
-}
-
-/* What was read outside any rule (the id, the rows of from blocks) is no rule's. */
-static void forget_reads(struct evaluator *ev)
-{
-    ev->reads = ev->reads_last = NULL;
 }
 
 /* Is e a read that explain lists: a let, const, weight, score or score(PATH), or a data path
@@ -142,23 +154,37 @@ static bool is_read(const struct evaluator *ev, const struct ast *e, const struc
     }
 }
 
-/* Note a read with its value, unless this rule read the same text already. */
+enum { READS_SCANNED = 8 };     /* a rule's first reads, compared one by one */
+
+/* Note a read with its value, unless this rule read the same text already: among its first
+ * few by a scan, past them by read_set (one rule reading 20,000 paths was quadratic). */
 static void note_read(struct evaluator *ev, const struct ast *e, const struct value *v)
 {
     size_t n, m;
     const char *t = diag_text(&ev->rs->dg, e->at, &n);
-    for (const struct read *p = ev->reads; p; p = p->next) {
+    uint32_t k = 0;
+    for (const struct read *p = ev->reads.first; p && k < READS_SCANNED; p = p->next, k++) {
         const char *u = diag_text(&ev->rs->dg, p->e->at, &m);
         if (m == n && memcmp(u, t, n) == 0)
             return;
     }
+    bool past = ev->reads.n >= READS_SCANNED;
+    if (past) {
+        ev->read_key.len = 0;
+        buf_printf(&ev->read_key, "%" PRIx64 "\x1f%.*s", ev->reads.id, (int)n, t);
+        if (strmap_get(&ev->read_set, buf_cstr(&ev->read_key)))
+            return;
+    }
     struct read *r = arena_alloc(ev->ar, sizeof *r);
     *r = (struct read){e, *v, NULL};
-    if (ev->reads_last)
-        ev->reads_last->next = r;
+    if (ev->reads.last)
+        ev->reads.last->next = r;
     else
-        ev->reads = r;
-    ev->reads_last = r;
+        ev->reads.first = r;
+    ev->reads.last = r;
+    ev->reads.n++;
+    if (past)
+        strmap_put(&ev->read_set, arena_strndup(&ev->scratch, ev->read_key.data, ev->read_key.len), r);
 }
 
 enum lang eval_lang(const struct evaluator *ev)
@@ -1586,7 +1612,7 @@ static bool score_of(struct evaluator *ev, const struct ast *e, struct value *ou
         return eval_fail(ev, e, M_TOO_DEEP);
     struct eval_error saved = ev->err;
     /* explain: the rules of the other indicator note their own reads */
-    struct read *reads = ev->reads, *reads_last = ev->reads_last;
+    struct rule_reads reads = ev->reads;
     uint32_t reading = ev->reading;
     forget_reads(ev);
     ev->reading = 0;
@@ -1595,7 +1621,6 @@ static bool score_of(struct evaluator *ev, const struct ast *e, struct value *ou
     ev->depth -= SCORE_LINK;
     ev->err = saved;
     ev->reads = reads;
-    ev->reads_last = reads_last;
     ev->reading = reading;
     const struct ind_result *r = result_of(ev, ind);
     if (r->state == IS_BUSY)        /* rows reading each other (check finds static cycles) */
@@ -2097,6 +2122,8 @@ static void make_tree(struct evaluator *ev)
 static void reset(struct evaluator *ev, uint64_t position)
 {
     arena_reset(&ev->scratch);
+    if (ev->read_set.n)
+        strmap_free(&ev->read_set);     /* its keys were in scratch */
     json_lookup_reset(&ev->names, &ev->scratch);
     ev->ar = &ev->scratch;
     ev->gen++;
@@ -2283,6 +2310,8 @@ void eval_free(struct evaluator *ev)
     free(ev->row_errs);
     strmap_free(&ev->made_paths);
     strmap_free(&ev->made_names);
+    strmap_free(&ev->read_set);
+    buf_free(&ev->read_key);
     free(ev);
 }
 
