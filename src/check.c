@@ -70,6 +70,9 @@ struct checker {
     uint32_t npaths;
     struct strmap siblings;         /* pair_key: the parent's address (0 top), name -> indicator,
                                        for the lists longer than a scan (made by index_tree) */
+    struct strmap let_names;        /* pair_key: the indicator's address, name -> its let, for
+                                       the indicators with more lets than a scan (add_let) */
+    uint32_t nsuggested;            /* unknown names and paths a suggestion was looked for */
     struct strmap top_names;        /* top-level name -> indicator (named) */
     struct strmap global_names;     /* top-level let or const name -> binding */
     struct indicator **top;         /* top-level indicators and bonus items */
@@ -101,21 +104,58 @@ static void report_unknown(struct checker *ck, struct span at, enum msg_id id, c
     buf_free(&hint);
 }
 
+/* "Did you mean" is looked for among every name in scope (or every indicator of a list),
+ * for the first SUGGEST_MAX unknown names and paths only, as many as text output prints
+ * errors: for each of thousands of unknown names in a big script it was quadratic (4,000
+ * took 4 s, 20,000 about two minutes). */
+enum { SUGGEST_MAX = DIAG_MAX };
+
+/* Is a suggestion still looked for (counting this one)? */
+static bool suggesting(struct checker *ck)
+{
+    if (ck->nsuggested == SUGGEST_MAX)
+        return false;
+    ck->nsuggested++;
+    return true;
+}
+
 /* ---- scopes ---- */
 
-static struct binding *find_in(struct binding **v, uint32_t n, const char *name)
+enum { SCAN_MAX = 8 };      /* lists (of indicators, of lets) this short are scanned, longer
+                               ones hashed */
+
+static const char *pair_key(struct checker *ck, uintptr_t n, const char *name);
+static const char *kept(struct checker *ck, const char *key);
+
+/* The let `name` of ind, or NULL: a few are scanned, more found in let_names (one indicator
+ * of 20,000 lets, each read, took 52 s to check when they were all scanned). */
+static struct binding *let_of(struct checker *ck, const struct indicator *ind, const char *name)
 {
-    for (uint32_t i = 0; i < n; i++)
-        if (strcmp(v[i]->name, name) == 0)
-            return v[i];
+    if (ind->nlets > SCAN_MAX)
+        return strmap_get(&ck->let_names, pair_key(ck, (uintptr_t)ind, name));
+    for (uint32_t i = 0; i < ind->nlets; i++)
+        if (strcmp(ind->lets[i]->name, name) == 0)
+            return ind->lets[i];
     return NULL;
+}
+
+/* b joins ind's lets, and let_names once they outgrow a scan. */
+static void add_let(struct checker *ck, struct indicator *ind, struct binding *b)
+{
+    ind->lets[ind->nlets++] = b;
+    if (ind->nlets <= SCAN_MAX)
+        return;
+    /* all of them when they have just outgrown a scan, else the new one */
+    for (uint32_t i = ind->nlets == SCAN_MAX + 1 ? 0 : ind->nlets - 1; i < ind->nlets; i++)
+        strmap_put(&ck->let_names, kept(ck, pair_key(ck, (uintptr_t)ind, ind->lets[i]->name)),
+                   ind->lets[i]);
 }
 
 /* A name: the indicator's own lets, enclosing indicators' lets, top-level lets, consts. */
 static struct binding *lookup(struct checker *ck, struct indicator *ind, const char *name)
 {
     for (; ind; ind = ind->parent) {
-        struct binding *b = find_in(ind->lets, ind->nlets, name);
+        struct binding *b = let_of(ck, ind, name);
         if (b)
             return b;
     }
@@ -124,6 +164,8 @@ static struct binding *lookup(struct checker *ck, struct indicator *ind, const c
 
 static const char *suggest_name(struct checker *ck, struct indicator *ind, const char *name)
 {
+    if (!suggesting(ck))
+        return NULL;
     struct diag_suggest sg = {name, NULL, (size_t)-1};
     for (struct indicator *i = ind; i; i = i->parent)
         for (uint32_t k = 0; k < i->nlets; k++)
@@ -269,7 +311,7 @@ static struct indicator *find_path(struct checker *ck, const struct ast *path)
     }
     if (!hit) {     /* did you mean: the closest name where the path went wrong */
         struct diag_suggest sg = {s->str, NULL, (size_t)-1};
-        for (uint32_t k = 0; k < n; k++)
+        for (uint32_t k = 0, look = suggesting(ck); look && k < n; k++)
             diag_consider(&sg, list[k]->name);
         const char *best = !sg.best ? NULL : parent ? arena_printf(ck->ar, "%s.%s", parent->path, sg.best)
                                                     : sg.best;
@@ -520,8 +562,6 @@ static struct indicator *build_template(struct checker *ck, struct ast *from,
                                         struct indicator *parent);
 static void once(struct checker *ck, struct ast **slot, struct ast *item, const char *word);
 
-enum { SCAN_MAX = 8 };      /* lists of indicators this short are scanned, longer ones hashed */
-
 static struct indicator *scan(struct indicator *const *list, uint32_t n, const char *name)
 {
     for (uint32_t k = 0; k < n; k++)
@@ -600,11 +640,11 @@ static void build_body(struct checker *ck, struct indicator *ind)
     for (struct ast *s = body; s; s = s->next) {
         switch ((enum ast_kind)s->kind) {
         case AST_S_LET: {
-            struct binding *dup = find_in(ind->lets, ind->nlets, s->str);
+            struct binding *dup = let_of(ck, ind, s->str);
             if (dup)
                 diag_error(ck->dg, ast_name_at(s), M_DUP_NAME, s->str, diag_line(ck->dg, dup->decl->at));
             else
-                ind->lets[ind->nlets++] = new_binding(ck, s, ind);
+                add_let(ck, ind, new_binding(ck, s, ind));
             break;
         }
         case AST_S_INDICATOR: {
@@ -1254,6 +1294,7 @@ static void checker_free(struct checker *ck)
     strmap_free(&ck->paths);
     strmap_free(&ck->global_names);
     strmap_free(&ck->siblings);
+    strmap_free(&ck->let_names);
     strmap_free(&ck->top_names);
     buf_free(&ck->key);
 }
