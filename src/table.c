@@ -109,8 +109,21 @@ struct builder {
     uint32_t cap_inds, cap_rows;
 };
 
-/* An indicator's own reasons: its deductions, its notes (a skip's reason is one), its grade,
- * a claim that differs, its error. */
+/* Weight left out under na rescale (§4) below these indicators: one of them was, or part of
+ * its subtree that it did not redistribute itself.  The parent (or the total) above them then
+ * redistributed it, so its score is not the sum of their cells and its reason says why. */
+static bool left_out_below(const struct builder *bd, struct indicator *const *kids, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++) {
+        const struct ind_result *kr = &bd->r->ind[kids[k]->index];
+        if (!kids[k]->bonus && (kr->left_out || num_cmp(kr->applicable, kids[k]->weight) < 0))
+            return true;
+    }
+    return false;
+}
+
+/* An indicator's own reasons: its deductions, its notes (a skip's reason is one), 按适用指标折算
+ * when it rescaled, its grade, a claim that differs, its error. */
 static void own_reasons(struct builder *bd, const struct indicator *ind, const struct ind_result *ir,
                         struct table_ind *ti)
 {
@@ -122,6 +135,8 @@ static void own_reasons(struct builder *bd, const struct indicator *ind, const s
     }
     for (const struct note *n = ir->notes; n; n = n->next)
         line_add(&bd->lines, NULL, n->text);
+    if (ind->rescales && ir->state == IS_OK && left_out_below(bd, ind->kids, ind->nkids))
+        line_add(&bd->lines, NULL, "按适用指标折算");
     if (ir->grade) {
         struct buf g = {0};
         buf_printf(&g, "等级：%s", ir->grade);
@@ -339,12 +354,12 @@ static void totals(struct builder *bd)
     t->score = r->score;
     t->max = r->max;
     double sum = 0;
-    bool left_out = false;
-    for (uint32_t i = 0; i < t->ninds; i++) {
-        if (t->inds[i].level == 0 && t->inds[i].has_score)
+    bool bonus = false;
+    for (uint32_t i = 0; i < t->ninds; i++)
+        if (t->inds[i].level == 0 && t->inds[i].has_score) {
             sum = num_add(sum, t->inds[i].score);
-        left_out |= t->inds[i].left_out;
-    }
+            bonus |= t->inds[i].bonus && num_cmp(t->inds[i].score, 0) > 0;
+        }
     t->sum = t->tree && t->has_score && !r->ded && !r->failed &&
              num_cmp(num_canon(sum), t->score) == 0;
     for (uint32_t i = 0; t->project && i < t->ninds; i++)
@@ -359,8 +374,19 @@ static void totals(struct builder *bd)
     }
     for (const struct note *n = r->notes; n; n = n->next)
         line_add(&bd->lines, NULL, n->text);
-    if (left_out && t->has_score)
+    bool rescaled = left_out_below(bd, r->top, r->ntop);
+    if (rescaled && t->has_score)
         line_add(&bd->lines, NULL, "按适用指标折算");
+    /* only bonus points take the total over max: capped, it is not the sum of the top level */
+    if (bonus && t->has_score && num_cmp(t->score + t->lost, t->max) == 0 &&
+        (rescaled || num_cmp(num_canon(sum), t->max) > 0)) {
+        char b[NUM_BUF];
+        num_format(b, sizeof b, t->max, -1);
+        struct buf c = {0};
+        buf_printf(&c, "含加分项，以满分 %s 分为限", b);
+        line_add(&bd->lines, NULL, buf_cstr(&c));
+        buf_free(&c);
+    }
     t->total_reasons = lines_done(&bd->pool, &bd->lines);
     for (uint32_t i = 0; i < r->nerrors; i++) {
         struct buf one = {0};

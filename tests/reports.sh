@@ -16,6 +16,11 @@
 # - big workbooks: a sheet of more than 8,192 cells is made row by row (inline strings); which
 #   ones is checked, and one is compared with the JSON results by xlsx_check.py and read by
 #   LibreOffice.
+# - totals (tests/reports/xlsx_recalc.py): LibreOffice opens copies of the workbooks (batch,
+#   huge, and sums.eval's, whose totals its comments work out by hand) with every formula's
+#   cached value taken out, so it computes each one itself; every formula's value must be
+#   jixiao's cached value and jixiao's score, a score written as a value must not be a plain
+#   sum (that is a SUM's job), and one that is not the sum of its parts must say why.
 # - html: the file refers to nothing outside itself and escapes the ids; headless Chromium,
 #   whose every request goes to a recording stand-in proxy (tests/reports/listen.py), renders
 #   it to PDF and PNG without one request; the PDF has the overview's sections and each data
@@ -39,6 +44,8 @@ R=$ROOT/tests/reports
 [ $? = 1 ] || fail "jixiao run batch.json: want exit 1 (丁单位 is an error result)"
 "$BIN" run "$ROOT/rules/2022/huangpu.eval" "$ROOT/examples/2022/huangpu.json" >huangpu.json ||
   fail "jixiao run huangpu"
+"$BIN" run "$R/sums.eval" "$R/sums.json" >sums.json || fail "jixiao run sums"
+"$BIN" run "$R/sums.eval" "$R/sums.json" --format xlsx -o sums.xlsx || fail "jixiao run sums --format xlsx"
 
 # --- xlsx ------------------------------------------------------------------------------------
 "$BIN" run "$R/batch.eval" "$R/batch.json" --format xlsx -o batch.xlsx --lang zh 2>/dev/null
@@ -71,13 +78,15 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
   $PY "$R/xlsx_check.py" huangpu.xlsx huangpu.json '广州市黄埔区工商业联合会' || fail "xlsx_check huangpu"
   $PY "$R/xlsx_check.py" project.xlsx project.json '村级补助及运转经费' '委托业务项目' \
     '【体制】自管道路清扫保洁外包工作经费' || fail "xlsx_check project"
+  $PY "$R/xlsx_check.py" sums.xlsx sums.json 甲 乙 || fail "xlsx_check sums"
   # A big sheet is made row by row in bounded memory (docs/scale.md): past 8,192 cells, a data
   # set's sheet keeps its text in its cells (inline strings) instead of the shared table, and
   # so does the 汇总 sheet of a rule set of more than 1,024 indicators.  big.eval: 8 x 100 =
   # 800 leaves under one 维度 (809 indicators), 10 columns (3 levels x name, 分值, 得分, and
   # 扣分原因): (800 + 4) x 10 = 8,040 cells, kept in memory.  huge.eval: 2 x 5 x 110 = 1,100
   # leaves (1,112 indicators), 11,040 cells, made row by row and checked cell by cell, merged
-  # range by merged range, and its 汇总 sheet too.
+  # range by merged range, and its 汇总 sheet too.  完成率 0.55: each 方面's 110 leaves add up
+  # to 81.75 (below), which a plain sum of doubles made 81.7499999999999.
   gen() {   # gen TOP MID LEAVES: leaves alternately scored and deducted from, with reasons
     awk -v t="$1" -v m="$2" -v l="$3" 'BEGIN {
       print "ruleset \"大表\"\nid $名称"
@@ -96,7 +105,7 @@ if $PY -c 'import openpyxl' 2>/dev/null; then
   }
   gen 1 8 100 >big.eval
   gen 2 5 110 >huge.eval
-  for i in 1 2 3; do echo "{\"名称\":\"单位$i\",\"完成率\":0.5,\"问题\":$i}"; done >big.ndjson
+  for i in 1 2 3; do echo "{\"名称\":\"单位$i\",\"完成率\":0.55,\"问题\":$i}"; done >big.ndjson
   "$BIN" run big.eval big.ndjson --format xlsx -o big.xlsx -j 2 || fail "jixiao run big.eval --format xlsx"
   head -n 1 big.ndjson >huge.ndjson
   # Excel's sheets have 16,384 columns: the 汇总 sheet of wide.eval's 16,402 indicators (1
@@ -135,9 +144,28 @@ if [ -n "$LO" ]; then
     timeout 180 "$LO" -env:UserInstallation="file://$TMP/profile" --headless "$@" \
       >>lo.log 2>&1 || { cat lo.log; fail "libreoffice $*"; }
   }
-  # every sheet to its own CSV (-1): comma, quote, UTF-8, values as stored, not as shown
-  lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
-    --outdir csv batch.xlsx
+  # every sheet to its own CSV (-1): comma, quote, UTF-8, values as stored, not as shown; of
+  # copies without the formulas' cached values (s/), so the values are LibreOffice's own
+  CSV='csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
+  mkdir -p s
+  for b in batch sums huge; do
+    [ -s $b.xlsx ] && { $PY "$R/xlsx_recalc.py" strip $b.xlsx s/$b.xlsx >/dev/null || fail "strip $b.xlsx"; }
+  done
+  lo --convert-to "$CSV" --outdir csv s/batch.xlsx s/sums.xlsx
+  # recalc BOOK RESULTS: LibreOffice's values of every formula against jixiao's
+  recalc() {
+    $PY "$R/xlsx_recalc.py" check "$1.xlsx" "csv/$1" "$2" >recalc.log || { cat recalc.log; fail "xlsx_recalc $1"; }
+    echo "$(cat recalc.log) ($1.xlsx)"
+  }
+  recalc batch batch.json
+  recalc sums sums.json
+  # sums.eval, by hand (its comments): 甲 明细 55 (a SUM of 100 rows of 0.55), 总分 72; 乙 总分
+  # 120 (a value: 123 capped), its reason said
+  grep -qxF '明细,100,55,1,1,0.55,得分 0.55 分（满分 1 分）：weight * $率' csv/sums-甲.csv &&
+    grep -qx '总分,120,72,,,,' csv/sums-甲.csv &&
+    grep -qx '总分,120,120,,,,含加分项，以满分 120 分为限' csv/sums-乙.csv ||
+    fail "LibreOffice does not compute 明细 55 and 总分 72 of 甲, or 总分 120 of 乙 with its reason"
+  echo "ok LibreOffice computes sums.eval's totals as worked out by hand: 明细 55, 总分 72 and 120"
   "$BIN" run "$R/batch.eval" "$R/batch.json" --format csv --lang zh 2>/dev/null |
     sed '1s/^\xEF\xBB\xBF//; s/\r$//' >want.csv
   diff -u --label "jixiao --format csv --lang zh" --label "LibreOffice: 汇总" want.csv csv/batch-汇总.csv ||
@@ -145,7 +173,7 @@ if [ -n "$LO" ]; then
   echo "ok LibreOffice reads the 汇总 sheet back as jixiao's CSV ($(($(wc -l <want.csv) - 1)) rows)"
   grep -qx '总分,100,64,,,,,,,,,' "csv/batch-<script>alert(1)<／script> & 丙.csv" ||
     fail "no 总分 row 100, 64 in LibreOffice's CSV of the third sheet"
-  echo "ok LibreOffice reads the third sheet's 总分 (a SUM formula) as 64"
+  echo "ok LibreOffice computes the third sheet's 总分 (a SUM formula) as 64"
   lo --convert-to pdf --outdir pdf batch.xlsx
   pages=$(pdfinfo pdf/batch.pdf 2>/dev/null | awk '/^Pages:/ {print $2}')
   if [ -z "$pages" ]; then
@@ -159,18 +187,20 @@ if [ -n "$LO" ]; then
     done
     echo "ok LibreOffice prints the workbook on 7 A4 pages with the titles, reasons and errors"
   fi
-  # huge.xlsx, made row by row: 550 scored leaves x 0.5 + 550 deducted ones - 70 x 0.5 (with
-  # 问题 1, `$问题 > k % 7` holds where 7 divides an even k: 14, 28 ... 98 in each of the 10
-  # 方面) = 790; the last leaf, 指标2_5_110, keeps its 1 (110 % 7 = 5); its 汇总 sheet reads
+  # huge.xlsx, made row by row: each 方面 has 55 scored leaves x 0.55 = 30.25 and 55 deducted
+  # ones, of which 7 lose 0.5 (with 问题 1, `$问题 > k % 7` holds where 7 divides an even k:
+  # 14, 28 ... 98): 55 - 3.5 = 51.5; 30.25 + 51.5 = 81.75 a 方面, 408.75 a 维度, 总分 817.5,
+  # each a SUM; the last leaf, 指标2_5_110, keeps its 1 (110 % 7 = 5); its 汇总 sheet reads
   # back as jixiao's CSV
-  if [ -s huge.xlsx ]; then
-    lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
-      --outdir csv huge.xlsx
-    grep -qx ',,,,,,指标2_5_110,1,1,' csv/huge-单位1.csv && grep -qx '总分,1100,790,,,,,,,' csv/huge-单位1.csv ||
-      fail "LibreOffice does not read the last leaf and 总分 790 of the sheet made row by row"
+  if [ -s s/huge.xlsx ]; then
+    lo --convert-to "$CSV" --outdir csv s/huge.xlsx
+    recalc huge huge.json
+    grep -qx ',,,,,,指标2_5_110,1,1,' csv/huge-单位1.csv && grep -qx '总分,1100,817.5,,,,,,,' csv/huge-单位1.csv &&
+      grep -q '^维度1,550,408.75,方面1_1,110,81.75,' csv/huge-单位1.csv ||
+      fail "LibreOffice does not compute the last leaf, 81.75, 408.75 and 总分 817.5 of the sheet made row by row"
     "$BIN" run huge.eval huge.ndjson --format csv --lang zh | sed '1s/^\xEF\xBB\xBF//; s/\r$//' >want.csv
     cmp -s want.csv csv/huge-汇总.csv || fail "the 汇总 sheet made row by row does not read back as jixiao's CSV"
-    echo "ok LibreOffice reads the sheets made row by row: the last leaf, 总分 790 (a SUM formula), 汇总 as the CSV"
+    echo "ok LibreOffice computes the sheet made row by row: the last leaf, 81.75, 408.75, 总分 817.5 (SUM formulas), 汇总 as the CSV"
   fi
 else
   echo "SKIP: libreoffice is not installed (apt-get install libreoffice-calc-nogui)"

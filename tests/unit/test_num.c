@@ -357,9 +357,42 @@ static void test_parse(void)
     }
 }
 
+/* n terms of x (then of y, alternately when y > 0) summed plainly, and with num_add. */
+static double plain_sum(int n, double x, double y)
+{
+    double s = 0;
+    for (int i = 0; i < n; i++)
+        s += y > 0 && i % 2 ? y : x;
+    return num_canon(s);
+}
+
+static double exact_sum(int n, double x, double y)
+{
+    double s = 0;
+    for (int i = 0; i < n; i++)
+        s = num_add(s, y > 0 && i % 2 ? y : x);
+    return s;
+}
+
+static void test_sum(void)
+{
+    /* a plain running sum drifts into the 15th digit past about 85 terms: 100 scores of 0.55
+     * are 54.99999999999991, 54.9999999999999 in 15 digits (an xlsx parent's cached value that
+     * SUM does not give); 50 of 0.55 and 50 of 1 are 77.4999999999999; 300 weights of 0.1 are
+     * 30.0000000000002 */
+    CHECK(plain_sum(100, 0.55, 0) != 55);
+    CHECK(plain_sum(100, 0.55, 1) != 77.5);
+    CHECK(plain_sum(300, 0.1, 0) != 30);
+    CHECK_NUM(exact_sum(100, 0.55, 0), 55);
+    CHECK_NUM(exact_sum(100, 0.55, 1), 77.5);
+    CHECK_NUM(exact_sum(300, 0.1, 0), 30);
+    CHECK_NUM(exact_sum(100000, 0.01, 0), 1000);
+}
+
 int main(void)
 {
     test_canon();
+    test_sum();
     test_round();
     test_floor_ceil();
     test_cmp();
