@@ -1894,7 +1894,7 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
     if (!eval(ev, from->c->a, &h->elem, &v))
         row_error(ev, at), ok = false;
     else if (!(h->name = name_text(ev, &v))) {
-        eval_fail(ev, from->c->a, M_E_ROW_NONAME, at->name, elem_path, src_of(ev, from->c->a));
+        eval_fail(ev, from->c->a, M_E_ROW_NONAME, elem_path, src_of(ev, from->c->a));
         row_error(ev, at), ok = false;
     }
     if (!h->name)
@@ -1906,12 +1906,12 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
     else if (!((v.kind == V_NUM && (h->weight = v.n, true))
                || (v.kind == V_STR && attain_read(v.s, v.len, false, &q) && (h->weight = q.n, true)))
              || num_cmp(h->weight, 0) < 0) {
-        eval_fail(ev, from->c->b, M_E_ROW_WEIGHT, at->name, elem_path, type_desc(ev, &v),
+        eval_fail(ev, from->c->b, M_E_ROW_WEIGHT, elem_path, type_desc(ev, &v),
                 src_of(ev, from->c->b));
         row_error(ev, at), ok = false;
         h->weight = 0;
     } else if (h->weight > WEIGHT_MAX) {
-        eval_fail(ev, from->c->b, M_E_ROW_BIG_WEIGHT, at->name, elem_path, type_desc(ev, &v),
+        eval_fail(ev, from->c->b, M_E_ROW_BIG_WEIGHT, elem_path, type_desc(ev, &v),
                 src_of(ev, from->c->b));
         row_error(ev, at), ok = false;
         h->weight = 0;
@@ -1921,7 +1921,7 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
         if (!eval(ev, from->b, &h->elem, &v))
             row_error(ev, at), ok = false;
         else if (!(h->group = name_text(ev, &v))) {
-            eval_fail(ev, from->b, M_E_ROW_NOGROUP, at->name, elem_path, src_of(ev, from->b));
+            eval_fail(ev, from->b, M_E_ROW_NOGROUP, elem_path, src_of(ev, from->b));
             row_error(ev, at), ok = false;
         }
         if (!h->group)
@@ -2087,7 +2087,7 @@ static struct indicator *copy_tree(struct evaluator *ev, const struct indicator 
     else if (s->nfroms && num_cmp(sum, c->weight) != 0 && !ev->row_errs[c->index]) {
         /* (a sum is not worth reporting over a bad weight or name of its rows) */
         char sb[NUM_BUF], wb[NUM_BUF];
-        eval_fail(ev, s->froms[0]->decl, M_E_ROWS_SUM, c->name, fmt_points(ev, sum, sb),
+        eval_fail(ev, s->froms[0]->decl, M_E_ROWS_SUM, fmt_points(ev, sum, sb),
                   fmt_points(ev, c->weight, wb), rows_path(ev, s->froms[0]->decl->a));
         row_error(ev, c);
     }

@@ -275,14 +275,16 @@
     X(M_E_NEGATIVE, "deduct amount %s is negative (%s)", "扣分 %s 为负数（%s）")             \
     X(M_E_ATTAIN, "attain: the target \"%s\" has no number (a qualitative target is scored by the rules themselves)", \
       "attain：指标值“%s”没有数值（定性指标应由规则自行评分）")                              \
-    X(M_E_ROWS_SUM, "%s: its rows add up to %s, not its weight %s (%s)",                     \
-      "%s：各行分值之和 %s 与分值 %s 不符（%s）")                                             \
-    X(M_E_ROW_NONAME, "%s: %s has no name (%s is missing or empty)",                         \
-      "%s：%s 没有名称（%s 缺失或为空）")                                                     \
-    X(M_E_ROW_NOGROUP, "%s: %s has no group (%s is missing or empty)",                       \
-      "%s：%s 没有分组（%s 缺失或为空）")                                                     \
-    X(M_E_ROW_WEIGHT, "%s: the weight of %s is %s, not a number >= 0 (%s)",                  \
-      "%s：%s 的分值是%s，应为不小于 0 的数值（%s）")                                         \
+    /* the errors of a from block's rows: the error's indicator (the block's parent) is not
+       named again, every line that shows the message begins with it (table_error_text) */  \
+    X(M_E_ROWS_SUM, "its rows add up to %s, not its weight %s (%s)",                         \
+      "各行分值之和 %s 与分值 %s 不符（%s）")                                                 \
+    X(M_E_ROW_NONAME, "%s has no name (%s is missing or empty)",                             \
+      "%s 没有名称（%s 缺失或为空）")                                                         \
+    X(M_E_ROW_NOGROUP, "%s has no group (%s is missing or empty)",                           \
+      "%s 没有分组（%s 缺失或为空）")                                                         \
+    X(M_E_ROW_WEIGHT, "the weight of %s is %s, not a number >= 0 (%s)",                      \
+      "%s 的分值是%s，应为不小于 0 的数值（%s）")                                             \
     X(M_E_ROW_DUP, "%s: %s has the same name as another indicator beside it: '%s'",          \
       "%s：%s 与同级指标重名：「%s」")                                                         \
     X(M_E_NO_ROW, "no indicator '%s' in this data set's rows", "本数据集的各行中没有指标「%s」") \
@@ -338,8 +340,8 @@
       "自评分数值过大（超出约 1.8e308）")                                                      \
     X(M_BIG_WEIGHT, "indicator '%s' has weight %s, more than the largest weight, 1e15",      \
       "指标「%s」的分值 %s 超过分值的上限 1e15")                                               \
-    X(M_E_ROW_BIG_WEIGHT, "%s: the weight of %s is %s, more than the largest weight, 1e15 (%s)", \
-      "%s：%s 的分值是%s，超过分值的上限 1e15（%s）")                                        \
+    X(M_E_ROW_BIG_WEIGHT, "the weight of %s is %s, more than the largest weight, 1e15 (%s)", \
+      "%s 的分值是%s，超过分值的上限 1e15（%s）")                                            \
     /* review_warnings: why a selfscore claim cannot be used */                              \
     X(M_W_NO_IND, "names no indicator", "没有这个指标")                                       \
     X(M_W_AMBIGUOUS, "several leaves have this name: write the path",                        \
