@@ -789,7 +789,6 @@ static double weight_of(struct checker *ck, struct indicator *ind)
             w = num_add(w, weight_of(ck, ind->kids[k]));
             ind->rows_weight |= ind->kids[k]->rows_weight;
         }
-        w = num_canon(w);
         break;
     }
     if (w < 0)
@@ -836,7 +835,7 @@ static void check_sums(struct checker *ck, const char *name, struct span at, int
         return;
     }
     if (explicit && n && num_cmp(sum, weight) != 0)
-        diag_error(ck->dg, at, M_WEIGHT_SUM, name, fmt_num(ck, weight), fmt_num(ck, num_canon(sum)));
+        diag_error(ck->dg, at, M_WEIGHT_SUM, name, fmt_num(ck, weight), fmt_num(ck, sum));
 }
 
 /* A deduct amount that check can compute (numbers, consts, weights) must not be negative. */
@@ -1222,7 +1221,6 @@ static void settle_weights(struct checker *ck)
             scored[nscored++] = ck->top[k];
         } else
             weight_of(ck, ck->top[k]);
-    rs->max = num_canon(rs->max);
     if (nscored)
         check_sums(ck, NULL, scored[0]->decl->at, 0, rs->max, scored, nscored);
     free(scored);

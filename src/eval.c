@@ -1479,8 +1479,6 @@ static bool sum_children(struct evaluator *ev, const struct indicator *ind, doub
         if (kid->weight != kr->applicable)
             *left_out = num_add(*left_out, kid->weight - kr->applicable);
     }
-    *sum = num_canon(*sum);
-    *left_out = num_canon(*left_out);
     return ok;
 }
 
@@ -2025,7 +2023,7 @@ static void make_rows(struct evaluator *ev, const struct rowset *f, struct indic
             g->kids[g->nkids++] = make_row(ev, f, g, j);
             w = num_add(w, j->weight);
         }
-        g->weight = num_canon(w);
+        g->weight = w;
         VEC_PUSH(*kids, *nkids, *cap, g);
     }
 }
@@ -2081,7 +2079,6 @@ static struct indicator *copy_tree(struct evaluator *ev, const struct indicator 
     double sum = 0;
     for (uint32_t k = 0; k < n; k++)
         sum = num_add(sum, c->kids[k]->weight);
-    sum = num_canon(sum);
     if (s->rows_weight && s->wkind == W_NONE)
         c->weight = sum;        /* written without a weight: the sum of its rows */
     else if (s->nfroms && num_cmp(sum, c->weight) != 0 && !ev->row_errs[c->index]) {
@@ -2113,7 +2110,7 @@ static void make_tree(struct evaluator *ev)
     ev->res.top = top;
     ev->res.all = ev->dyn;
     ev->res.nall = ev->ndyn;
-    ev->res.max = num_canon(max);
+    ev->res.max = max;
     ev->res.ind = arena_zalloc(ev->ar, (ev->ndyn ? ev->ndyn : 1) * sizeof *ev->res.ind);
 }
 
@@ -2198,8 +2195,7 @@ static void score_total(struct evaluator *ev)
     }
     if (ev->res.nerrors)
         return;
-    double total = num_canon(sum);
-    left_out = num_canon(left_out);
+    double total = sum;
     struct ind_result *t = &ev->total;
     if (num_cmp(left_out, 0) > 0) {
         double room = num_canon(ev->res.max - left_out);

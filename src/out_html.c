@@ -271,7 +271,7 @@ static void gather(struct out_html *h, const struct table *t, uint64_t n)
                 strmap_put(&h->lost_by_path, l->path, l);
                 VEC_PUSH(h->lost, h->nlost, h->caplost, l);
             }
-            l->points = num_canon(l->points + ti->lost);
+            l->points = num_add(l->points, ti->lost);
             l->sets++;
         }
         if (ti->differs) {
@@ -298,7 +298,7 @@ static void gather(struct out_html *h, const struct table *t, uint64_t n)
             strmap_put(&h->lost_by_path, l->path, l);
             VEC_PUSH(h->lost, h->nlost, h->caplost, l);
         }
-        l->points = num_canon(l->points + t->lost);
+        l->points = num_add(l->points, t->lost);
         l->sets++;
     }
     if (t->nerrors) {

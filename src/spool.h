@@ -26,11 +26,6 @@ static inline void spool_init(struct spool *s, size_t limit)
 }
 
 void spool_add(struct spool *s, const void *p, size_t n);
-/* Nothing was added. */
-static inline bool spool_empty(const struct spool *s)
-{
-    return !s->file && s->mem.len == 0;
-}
 /* Start reading at the first byte added. */
 void spool_rewind(struct spool *s);
 /* Up to n of the next bytes into dst; how many were read (fewer than n only at the end, or

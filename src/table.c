@@ -233,7 +233,7 @@ static uint32_t walk(struct builder *bd, const struct indicator *ind, uint32_t l
     struct table_ind *p = &t->inds[me];
     p->nrows = t->nrows - p->row;
     p->sum = ind->nkids && p->has_score && !ir->ded && !ir->failed &&
-             num_cmp(num_canon(sum), p->score) == 0;
+             num_cmp(sum, p->score) == 0;
     if (level + 1 > t->depth)
         t->depth = level + 1;
     return me;
@@ -361,7 +361,7 @@ static void totals(struct builder *bd)
             bonus |= t->inds[i].bonus && num_cmp(t->inds[i].score, 0) > 0;
         }
     t->sum = t->tree && t->has_score && !r->ded && !r->failed &&
-             num_cmp(num_canon(sum), t->score) == 0;
+             num_cmp(sum, t->score) == 0;
     for (uint32_t i = 0; t->project && i < t->ninds; i++)
         t->sum &= !t->inds[i].nkids || t->inds[i].sum;  /* its 得分 column holds the rows only */
     if (t->has_score) {
@@ -379,7 +379,7 @@ static void totals(struct builder *bd)
         line_add(&bd->lines, NULL, "按适用指标折算");
     /* only bonus points take the total over max: capped, it is not the sum of the top level */
     if (bonus && t->has_score && num_cmp(t->score + t->lost, t->max) == 0 &&
-        (rescaled || num_cmp(num_canon(sum), t->max) > 0)) {
+        (rescaled || num_cmp(sum, t->max) > 0)) {
         char b[NUM_BUF];
         num_format(b, sizeof b, t->max, -1);
         struct buf c = {0};
