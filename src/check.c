@@ -982,42 +982,84 @@ static struct indicator *edge(struct checker *ck, struct indicator *ind, uint32_
     return k < ind->nkids ? ind->kids[k] : k < nk ? ind->froms[k - ind->nkids]->tmpl : d->v[k - nk].ind;
 }
 
-static void cycle_from(struct checker *ck, struct indicator *root, struct indicator **stack,
-                       struct ast **via, uint32_t *at)
+/* A cycle's chain as the report shows it: every indicator of a short one, the first and last
+ * few of a long one with how many are left out between, so that reports stay short when
+ * thousands of indicators read each other. */
+enum { CHAIN_HEAD = 4, CHAIN_TAIL = 3 };
+
+static void chain_text(struct checker *ck, struct buf *chain, struct indicator **from,
+                       uint32_t n, const struct indicator *next)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (n > CHAIN_HEAD + CHAIN_TAIL + 1 && i == CHAIN_HEAD) {
+            buf_printf(chain, msg(ck->dg->lang, M_CHAIN_MORE), n - CHAIN_HEAD - CHAIN_TAIL);
+            buf_adds(chain, " → ");
+            i = n - CHAIN_TAIL - 1;
+            continue;
+        }
+        buf_printf(chain, "%s → ", from[i]->path);
+    }
+    buf_adds(chain, next->path);
+}
+
+/* The search keeps, besides its stack: where each indicator on it stands (pos, 1 + its
+ * depth), and the depths whose edge on the path is a reference (refs, ascending), so that a
+ * cycle's first reference, where it is reported, is found without walking the chain. */
+struct cycle_search {
+    struct indicator **stack;
+    struct ast **via;
+    uint32_t *at, *pos, *refs;
+    uint32_t nrefs;
+};
+
+static struct ast *first_ref(const struct cycle_search *cs, uint32_t from, uint32_t depth)
+{
+    uint32_t lo = 0, hi = cs->nrefs;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (cs->refs[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < cs->nrefs ? cs->via[cs->refs[lo]] : cs->via[depth];
+}
+
+static void cycle_from(struct checker *ck, struct indicator *root, struct cycle_search *cs)
 {
     uint32_t depth = 0;
-    stack[0] = root;
-    at[0] = 0;
+    cs->stack[0] = root;
+    cs->at[0] = 0;
+    cs->pos[root->index] = 1;
+    cs->nrefs = 0;
     ck->mark[root->index] = 1;
     for (;;) {
-        struct indicator *ind = stack[depth];
-        struct indicator *next = edge(ck, ind, at[depth]++, &via[depth]);
+        struct indicator *ind = cs->stack[depth];
+        struct indicator *next = edge(ck, ind, cs->at[depth]++, &cs->via[depth]);
         if (!next) {                        /* all edges done: back up */
             ck->mark[ind->index] = 2;
             if (depth == 0)
                 return;
             depth--;
+            if (cs->nrefs && cs->refs[cs->nrefs - 1] == depth)
+                cs->nrefs--;
             continue;
         }
         if (ck->mark[next->index] == 0) {
             ck->mark[next->index] = 1;
-            stack[++depth] = next;
-            at[depth] = 0;
+            if (cs->via[depth])
+                cs->refs[cs->nrefs++] = depth;
+            cs->stack[++depth] = next;
+            cs->at[depth] = 0;
+            cs->pos[next->index] = depth + 1;
             continue;
         }
         if (ck->mark[next->index] != 1)
             continue;
-        uint32_t from = depth;
-        while (stack[from] != next)
-            from--;
+        uint32_t from = cs->pos[next->index] - 1;
         struct buf chain = {0};
-        struct ast *ref = NULL;
-        for (uint32_t i = from; i <= depth; i++) {
-            buf_printf(&chain, "%s → ", stack[i]->path);
-            if (!ref)
-                ref = via[i];
-        }
-        buf_adds(&chain, next->path);
+        struct ast *ref = first_ref(cs, from, depth);
+        chain_text(ck, &chain, cs->stack + from, depth - from + 1, next);
         diag_error(ck->dg, ref ? ref->at : name_at(next->decl), M_IND_CYCLE, next->path,
                    buf_cstr(&chain));
         buf_free(&chain);
@@ -1028,15 +1070,21 @@ static void find_cycles(struct checker *ck)
 {
     uint32_t n = ck->nall + ck->ntmpls;
     ck->mark = xcalloc(n ? n : 1, 1);
-    struct indicator **stack = xcalloc(n + 1, sizeof *stack);
-    struct ast **via = xcalloc(n + 1, sizeof *via);
-    uint32_t *at = xcalloc(n + 1, sizeof *at);
+    struct cycle_search cs = {
+        .stack = xcalloc(n + 1, sizeof *cs.stack),
+        .via = xcalloc(n + 1, sizeof *cs.via),
+        .at = xcalloc(n + 1, sizeof *cs.at),
+        .pos = xcalloc(n + 1, sizeof *cs.pos),
+        .refs = xcalloc(n + 1, sizeof *cs.refs),
+    };
     for (uint32_t k = 0; k < ck->nall; k++)
         if (ck->mark[k] == 0)
-            cycle_from(ck, ck->all[k], stack, via, at);
-    free(stack);
-    free(via);
-    free(at);
+            cycle_from(ck, ck->all[k], &cs);
+    free(cs.stack);
+    free(cs.via);
+    free(cs.at);
+    free(cs.pos);
+    free(cs.refs);
     free(ck->mark);
 }
 

@@ -118,6 +118,7 @@
     X(M_NO_INDICATOR, "no indicator '%s'", "没有指标「%s」")                                   \
     X(M_IND_CYCLE, "indicator '%s' depends on its own score: %s",                              \
       "指标「%s」依赖它自己的得分：%s")                                                        \
+    X(M_CHAIN_MORE, "… (%u more)", "…（另 %u 个）")                                          \
     X(M_DOTS_NAME, "'%s' is one new indicator whose name contains dots, not a path (write a path unquoted, or quote each step: a.\"b\")", \
       "「%s」是一个名称中带点的新指标，而不是路径（路径请不加引号书写，或逐段加引号：a.\"b\"）") \
     X(M_PRECISION, "precision must be a whole number from 0 to 10", "精度应为 0 到 10 的整数") \
