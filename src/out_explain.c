@@ -12,6 +12,7 @@
 #include "num.h"
 #include "parse.h"
 #include "parser.h"
+#include "table.h"
 #include "utf8.h"
 
 /* What every line of one explanation needs. */
@@ -386,17 +387,14 @@ void out_explain_result(struct buf *b, const struct ruleset *rs, const struct ev
      * style), found by out_open */
     struct ex x = {b, rs, r, rs->dg.lang, out_options()->zh_style};
     if (r->nerrors) {
+        /* each error as the table, report, workbook and csv write it (table_error_text), after
+         * explain's own label in the message language */
         for (uint32_t i = 0; i < r->nerrors; i++) {
-            const struct eval_error *e = &r->errors[i];
-            buf_adds(b, say(&x, M_X_ERROR));
-            if (e->ind) {
-                term(b, e->ind->path);
-                buf_adds(b, say(&x, M_X_COLON));
-            }
-            term(b, e->message);
-            buf_adds(b, "  [");
-            term(b, e->at_text);
-            buf_adds(b, "]\n");
+            struct buf line = {0};
+            buf_adds(&line, say(&x, M_X_ERROR));
+            table_error_text(&line, x.lang, &r->errors[i]);
+            term_buf(b, &line);
+            buf_addc(b, '\n');
         }
         return;
     }
