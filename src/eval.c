@@ -2028,7 +2028,15 @@ static void make_rows(struct evaluator *ev, const struct rowset *f, struct indic
     }
 }
 
-/* Two children of one indicator with the same name (static, group or row). */
+/* Where a row is in the data: $行[1] (its index in the array the data holds). */
+static const char *row_place(struct evaluator *ev, const struct indicator *row)
+{
+    return arena_printf(ev->ar, "%s[%u]", rows_path(ev, row->from->decl->a), row->row);
+}
+
+/* Two children of one indicator with the same name (static, group or row): the one the data
+ * made (the later, when both are) is named by its row, or a group by its first row; the
+ * enclosing indicator is the error's, so it is not named again, but a group of the rows is. */
 static void check_names(struct evaluator *ev, struct indicator *at, const struct indicator *parent)
 {
     struct strmap seen = {0};
@@ -2039,10 +2047,19 @@ static void check_names(struct evaluator *ev, struct indicator *at, const struct
             strmap_put(&seen, kid->name, (void *)kid);
             continue;
         }
-        const char *where = kid->is_row ? arena_printf(ev->ar, "%s[%u]", rows_path(ev, kid->from->decl->a), kid->row)
-                                        : kid->path;
-        eval_fail(ev, kid->from ? kid->from->decl->c->a : kid->decl, M_E_ROW_DUP, parent->path,
-                where, kid->name);
+        const struct indicator *made = kid->from ? kid : dup;   /* two static ones: check's */
+        const struct indicator *other = made == kid ? dup : kid;
+        const struct ast *decl = made->from->decl;
+        if (!made->is_row)
+            eval_fail(ev, decl->b, M_E_GROUP_DUP, row_place(ev, made->kids[0]), made->name);
+        else if (!other->is_row)
+            eval_fail(ev, decl->c->a, M_E_ROW_DUP_SIB, row_place(ev, made), made->name);
+        else if (parent != at)
+            eval_fail(ev, decl->c->a, M_E_ROW_DUP_GROUP, row_place(ev, made), row_place(ev, other),
+                      made->name, parent->name);
+        else
+            eval_fail(ev, decl->c->a, M_E_ROW_DUP, row_place(ev, made), row_place(ev, other),
+                      made->name);
         row_error(ev, at);
     }
     strmap_free(&seen);

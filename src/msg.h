@@ -286,8 +286,15 @@
       "%s 没有分组（%s 缺失或为空）")                                                         \
     X(M_E_ROW_WEIGHT, "the weight of %s is %s, not a number >= 0 (%s)",                      \
       "%s 的分值是%s，应为不小于 0 的数值（%s）")                                             \
-    X(M_E_ROW_DUP, "%s: %s has the same name as another indicator beside it: '%s'",          \
-      "%s：%s 与同级指标重名：「%s」")                                                         \
+    /* two children of one indicator with one name: the later is named by its place in the
+       data (a row's, a group's first row's) and the earlier by its own when it is a row too */ \
+    X(M_E_ROW_DUP, "%s has the same name as %s: '%s'", "%s 与 %s 重名：「%s」")                  \
+    X(M_E_ROW_DUP_GROUP, "%s has the same name as %s: '%s' (group '%s')",                    \
+      "%s 与 %s 重名：「%s」（分组「%s」）")                                                   \
+    X(M_E_ROW_DUP_SIB, "%s has the same name as another indicator beside it: '%s'",          \
+      "%s 与同级指标重名：「%s」")                                                             \
+    X(M_E_GROUP_DUP, "%s is in group '%s', which has the same name as another indicator beside it", \
+      "%s 所在的分组「%s」与同级指标重名")                                                     \
     X(M_E_NO_ROW, "no indicator '%s' in this data set's rows", "本数据集的各行中没有指标「%s」") \
     X(M_E_ROW_CYCLE, "indicator '%s' depends on its own score", "指标「%s」的得分依赖它自身")  \
     X(M_E_EMPTY, "%s is an empty array", "%s 是空数组")                                      \
