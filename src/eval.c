@@ -82,9 +82,12 @@ struct evaluator {
 
 /* A data error of the rows under an indicator (a weight sum, a name): reported once that
  * indicator's subtree has been scored, so that every row still shows its score.  Each
- * indicator's are listed apart, in the order found (evaluator row_errs). */
+ * indicator's are listed apart, in the order found (evaluator row_errs).  Only what the
+ * report needs is kept, the message in the arena as long as it is: a from block of 20,000
+ * bad rows holds 20,000 of these. */
 struct row_error {
-    struct eval_error err;
+    struct span at;
+    const char *message;
     struct row_error *next;
     struct row_error *last;     /* the first entry's: the list's last */
 };
@@ -1037,21 +1040,34 @@ static bool let_value(struct evaluator *ev, const struct ast *e, struct value *o
 
 /* ---- scoring ---- */
 
-static void add_error(struct evaluator *ev, const struct indicator *ind, const struct eval_error *err)
+/* List an error of the result: its message is in the arena already (kept, not copied). */
+static struct result_error *put_error(struct evaluator *ev, const struct indicator *ind,
+                                      struct span at, const char *message)
 {
     struct eval_result *r = &ev->res;
     if (r->nerrors == ev->caperrors) {
         uint32_t cap = ev->caperrors ? 2 * ev->caperrors : 8;
-        struct eval_error *v = arena_alloc(ev->ar, cap * sizeof *v);
+        struct result_error *v = arena_alloc(ev->ar, cap * sizeof *v);
         if (r->nerrors)
             memcpy(v, r->errors, r->nerrors * sizeof *v);
         r->errors = v;
         ev->caperrors = cap;
     }
-    struct eval_error *e = &r->errors[r->nerrors++];
-    *e = *err;
+    struct result_error *e = &r->errors[r->nerrors++];
+    char where[sizeof ev->err.at_text];
+    diag_where(&ev->rs->dg, at, where, sizeof where);
     e->ind = ind;
-    diag_where(&ev->rs->dg, err->at, e->at_text, sizeof e->at_text);
+    e->at = at;
+    e->at_text = arena_strndup(ev->ar, where, strlen(where));
+    e->message = message;
+    return e;
+}
+
+/* List the error raised (ev->err, or a copy of it). */
+static struct result_error *add_error(struct evaluator *ev, const struct indicator *ind,
+                                      const struct eval_error *err)
+{
+    return put_error(ev, ind, err->at, arena_strndup(ev->ar, err->message, strlen(err->message)));
 }
 
 /* Record an entry of `points` (already rounded); returns it. */
@@ -1284,16 +1300,21 @@ static void skip_subtree(struct evaluator *ev, const struct indicator *ind)
         skip_subtree(ev, ind->kids[k]);
 }
 
-/* The indicator's own rules failed: no score, its error listed (and kept in r->error). */
-static void indicator_error(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
+/* An indicator with an error: no score, the error's message kept in r->error. */
+static void error_state(struct ind_result *r, const char *message)
 {
     r->state = IS_ERROR;
     r->failed = false;
     r->ded = NULL;
     r->notes = NULL;
     r->grade = r->grade_reason = NULL;
-    add_error(ev, ind, &ev->err);
-    r->error = arena_strndup(ev->ar, ev->err.message, strlen(ev->err.message));
+    r->error = message;
+}
+
+/* The indicator's own rules failed: its error listed. */
+static void indicator_error(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
+{
+    error_state(r, add_error(ev, ind, &ev->err)->message);
 }
 
 /* The skip guards; true when one fired (the indicator is then skipped, its reason a note). */
@@ -1800,24 +1821,23 @@ static void score_row(struct evaluator *ev, const struct indicator *ind, struct 
         ev->lets[tmpl->lets[k]->slot] = kept[k];
 }
 
-/* The errors found while making the rows of `ind`, once its subtree is scored. */
+/* The errors found while making the rows of `ind`, once its subtree is scored, listed with
+ * the text they kept; the first is the indicator's error. */
 static void row_errors(struct evaluator *ev, const struct indicator *ind, struct ind_result *r)
 {
-    bool first = true;
     for (const struct row_error *e = ev->row_errs[ind->index]; e; e = e->next) {
-        if (first) {
-            ev->err = e->err;
-            indicator_error(ev, ind, r);
-            first = false;
-        } else
-            add_error(ev, ind, &e->err);
+        const struct result_error *listed = put_error(ev, ind, e->at, e->message);
+        if (e == ev->row_errs[ind->index])
+            error_state(r, listed->message);
     }
 }
 
+/* The error just raised (ev->err) is one of the rows of `ind`: kept until ind is scored. */
 static void row_error(struct evaluator *ev, const struct indicator *ind)
 {
     struct row_error *e = arena_alloc(ev->ar, sizeof *e);
-    e->err = ev->err;
+    e->at = ev->err.at;
+    e->message = arena_strndup(ev->ar, ev->err.message, strlen(ev->err.message));
     LIST_APPEND(&ev->row_errs[ind->index], e);
     ev->nrow_errors++;
 }
@@ -2245,10 +2265,10 @@ static void score_total(struct evaluator *ev)
 static void sort_errors(struct eval_result *r)
 {
     for (uint32_t i = 1; i < r->nerrors; i++) {
-        struct eval_error e = r->errors[i];
+        struct result_error e = r->errors[i];
         uint32_t key = e.ind ? e.ind->index : UINT32_MAX, j = i;
         for (; j > 0; j--) {
-            const struct eval_error *p = &r->errors[j - 1];
+            const struct result_error *p = &r->errors[j - 1];
             if ((p->ind ? p->ind->index : UINT32_MAX) <= key)
                 break;
             r->errors[j] = *p;
@@ -2280,14 +2300,15 @@ const struct eval_result *eval_input_error(struct evaluator *ev, uint64_t positi
                                            const char *at, const char *message)
 {
     reset(ev, position);
-    struct eval_error err;
-    memset(&err, 0, sizeof err);
+    struct eval_error err;      /* cut as long as a raised error's texts */
     snprintf(err.message, sizeof err.message, "%s", message);
+    snprintf(err.at_text, sizeof err.at_text, "%s", at);
     struct eval_result *r = &ev->res;
     ev->caperrors = 1;
     r->errors = arena_alloc(ev->ar, sizeof *r->errors);
-    r->errors[0] = err;
-    snprintf(r->errors[0].at_text, sizeof r->errors[0].at_text, "%s", at);
+    r->errors[0] = (struct result_error){
+        .at_text = arena_strndup(ev->ar, err.at_text, strlen(err.at_text)),
+        .message = arena_strndup(ev->ar, err.message, strlen(err.message))};
     r->nerrors = 1;
     return r;
 }

@@ -13,11 +13,21 @@
 
 #include "ruleset.h"
 
+/* The error being raised while a data set is scored (and eval_const's). */
 struct eval_error {
     const struct indicator *ind;    /* NULL: not an indicator's (id, selfscore, input) */
     struct span at;
     char at_text[256];              /* "FILE:LINE:COL", or an input position */
     char message[512];
+};
+
+/* An error of a result, as eval_error had it, its texts in the result's arena as long as they
+ * are: a data set may have thousands (a from block of bad rows). */
+struct result_error {
+    const struct indicator *ind;    /* NULL: not an indicator's (id, selfscore, input) */
+    struct span at;
+    const char *at_text;            /* "FILE:LINE:COL", or an input position */
+    const char *message;
 };
 
 /* One entry of an indicator's (or the total's) deductions: the `score` shortfall first, then
@@ -137,7 +147,7 @@ struct eval_result {
     struct deduction *ded;      /* the total's own deductions (top-level deduct/fail) */
     struct note *notes;         /* the total's own notes */
     struct ind_result *ind;     /* by indicator index */
-    struct eval_error *errors;
+    struct result_error *errors;
     uint32_t nerrors;
     struct review *reviews;     /* in indicator order (preorder) */
     struct review_warning *warnings;

@@ -20,7 +20,7 @@ static void write_error_list(struct jsonw *w, const struct eval_result *r)
     jsonw_key(w, "errors");
     jsonw_begin(w, '[');
     for (uint32_t i = 0; i < r->nerrors; i++) {
-        const struct eval_error *e = &r->errors[i];
+        const struct result_error *e = &r->errors[i];
         jsonw_begin(w, '{');
         if (e->ind) {
             jsonw_key(w, "indicator");

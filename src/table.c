@@ -398,7 +398,7 @@ static void totals(struct builder *bd)
     t->nerrors = r->nerrors;
 }
 
-void table_error_text(struct buf *b, enum lang lang, const struct eval_error *e)
+void table_error_text(struct buf *b, enum lang lang, const struct result_error *e)
 {
     if (e->ind)
         buf_printf(b, msg(lang, M_ERR_LINE_IND), e->ind->path, e->message, e->at_text);

@@ -116,7 +116,7 @@ void table_safe(struct buf *b, const char *s, size_t len);
  *   甲: $率 is a string ("abc"), expected a number (e.eval:3:34)
  * The place (FILE:LINE:COL, or an input's position such as t.csv:B2) is kept as it is, between
  * the line's last brackets. */
-void table_error_text(struct buf *b, enum lang lang, const struct eval_error *e);
+void table_error_text(struct buf *b, enum lang lang, const struct result_error *e);
 /* The error line of t->errors at *s (NULL: the first) as it is shown under the table:
  * TABLE_ERROR and the error, appended to b; *s moves past it.  False when there is none. */
 bool table_error_line(const struct table *t, const char **s, struct buf *b);
