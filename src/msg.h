@@ -286,8 +286,9 @@
       "%s 没有分组（%s 缺失或为空）")                                                         \
     X(M_E_ROW_WEIGHT, "the weight of %s is %s, not a number >= 0 (%s)",                      \
       "%s 的分值是%s，应为不小于 0 的数值（%s）")                                             \
-    /* two children of one indicator with one name: the later is named by its place in the
-       data (a row's, a group's first row's) and the earlier by its own when it is a row too */ \
+    /* two children of one indicator with one name: the one the data made (the later of two
+       rows) is named by its place in the data (a row's, a group's first row's), the other
+       row too when there are two */                                                        \
     X(M_E_ROW_DUP, "%s has the same name as %s: '%s'", "%s 与 %s 重名：「%s」")                  \
     X(M_E_ROW_DUP_GROUP, "%s has the same name as %s: '%s' (group '%s')",                    \
       "%s 与 %s 重名：「%s」（分组「%s」）")                                                   \
