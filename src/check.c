@@ -942,13 +942,16 @@ static void resolve_rows(struct checker *ck, struct indicator *ind, struct rowse
     resolve_indicator(ck, t);
 }
 
-/* §5: a weight with more decimals than the precision could not add up in a printed table. */
+/* §5: a weight with more decimals than the precision could not add up in a printed table.
+ * weight_of, not ind->weight: below the top level only resolve_indicator has resolved the
+ * weights so far, and a percentage weight (75% of 50: 37.5) is checked once resolved. */
 static void check_decimals(struct checker *ck)
 {
     for (uint32_t k = 0; k < ck->nall; k++) {
         struct indicator *ind = ck->all[k];
-        if (num_cmp(num_round(ind->weight, ck->rs->precision), ind->weight) != 0)
-            diag_error(ck->dg, weight_span(ind), M_WEIGHT_DECIMALS, fmt_num(ck, ind->weight),
+        double w = weight_of(ck, ind);
+        if (num_cmp(num_round(w, ck->rs->precision), w) != 0)
+            diag_error(ck->dg, weight_span(ind), M_WEIGHT_DECIMALS, fmt_num(ck, w),
                        ck->rs->precision);
     }
 }
