@@ -1778,7 +1778,7 @@ static void reviews(struct evaluator *ev)
         double score = r->score;
         if (num_cmp(r->applicable, ind->weight) < 0 && num_cmp(r->applicable, 0) > 0)
             score = round_p(ev, score / r->applicable * ind->weight);
-        double diff = num_canon(score - r->self);
+        double diff = num_sub(score, r->self);     /* decimal: ties are not "more than half" */
         if (num_cmp(fabs(diff), half) <= 0)
             continue;
         struct review *v = arena_alloc(ev->ar, sizeof *v);

@@ -292,6 +292,14 @@ double num_round(double x, int digits)
     return rounded(x, digits, HALF);
 }
 
+double num_sub(double a, double b)
+{
+    double m = fmax(fabs(a), fabs(b));
+    if (m == 0 || !isfinite(m))
+        return a - b;
+    return num_round(a - b, 14 - (int)floor(log10(m)));
+}
+
 /* Below 1e15 the double nearest a 15-digit decimal lies on the same side of every integer
  * as the decimal does (a non-integer 15-digit decimal is 10^(e-14) or more from an integer,
  * far more than half an ulp), so flooring it floors the decimal. */

@@ -179,6 +179,19 @@ static void test_cmp(void)
     CHECK(num_cmp(-DBL_MAX, DBL_MAX) == -1);
 }
 
+/* The selfscore review's difference: decimal, so a claim half a unit away is exactly half. */
+static void test_sub(void)
+{
+    CHECK_NUM(num_sub(45, 45.005), -0.005);         /* plain: -0.004999999999995453 */
+    CHECK_NUM(num_sub(2, 1.995), 0.005);            /* plain: 0.0050000000000001155 */
+    CHECK_NUM(num_sub(45.0051, 45), 0.0051);
+    CHECK_NUM(num_sub(0.3, 0.1), 0.2);
+    CHECK_NUM(num_sub(-1.1, 2.2), -3.3);
+    CHECK_NUM(num_sub(0, 0), 0);
+    CHECK_NUM(num_sub(1e-300, 0), 1e-300);
+    CHECK(num_cmp(fabs(num_sub(45, 45.005)), 0.005) == 0);
+}
+
 static void test_format(void)
 {
     FMT(95.91000000000001, -1, "95.91");
@@ -396,6 +409,7 @@ int main(void)
     test_round();
     test_floor_ceil();
     test_cmp();
+    test_sub();
     test_format();
     test_fixed_pct();
     test_parse();
