@@ -1933,6 +1933,12 @@ static bool read_head(struct evaluator *ev, const struct rowset *f, struct indic
                 src_of(ev, from->c->b));
         row_error(ev, at), ok = false;
         h->weight = 0;
+    } else if (num_cmp(num_round(h->weight, ev->rs->precision), h->weight) != 0) {
+        /* §5: a weight with more decimals than the precision could not add up */
+        eval_fail(ev, from->c->b, M_E_ROW_DECIMALS, elem_path, type_desc(ev, &v),
+                ev->rs->precision, src_of(ev, from->c->b));
+        row_error(ev, at), ok = false;
+        h->weight = 0;
     }
     h->weight = num_canon(h->weight);
     if (from->b) {

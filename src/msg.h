@@ -351,6 +351,8 @@
       "指标「%s」的分值 %s 超过分值的上限 1e15")                                               \
     X(M_E_ROW_BIG_WEIGHT, "the weight of %s is %s, more than the largest weight, 1e15 (%s)", \
       "%s 的分值是%s，超过分值的上限 1e15（%s）")                                            \
+    X(M_E_ROW_DECIMALS, "the weight of %s is %s, with more decimals than precision %d (%s)",  \
+      "%s 的分值是%s，小数位数超过精度 %d（%s）")                                             \
     /* review_warnings: why a selfscore claim cannot be used */                              \
     X(M_W_NO_IND, "names no indicator", "没有这个指标")                                       \
     X(M_W_AMBIGUOUS, "several leaves have this name: write the path",                        \
