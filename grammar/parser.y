@@ -8,6 +8,7 @@
 %code {
 #include <stdlib.h>
 #include <string.h>
+#include "encoding.h"
 #include "keywords.h"
 #include "utf8.h"
 
@@ -738,7 +739,8 @@ struct ast *parse_file(struct arena *ar, struct diag *dg, uint32_t file)
     size_t bad = utf8_validate(ctx.src, ctx.len);
     if (bad < ctx.len) {
         struct span at = {file, (uint32_t)bad, (uint32_t)bad + 1};
-        diag_error(dg, at, M_BAD_UTF8, (unsigned char)ctx.src[bad]);
+        diag_error(dg, at, enc_gbk_text(ctx.src, ctx.len, 0) ? M_BAD_UTF8_GBK : M_BAD_UTF8,
+                   (unsigned char)ctx.src[bad]);
         return NULL;
     }
     if (!lex_open(&ctx))

@@ -70,9 +70,14 @@ int enc_gbk_file(int fd)
     size_t bad = utf8_validate(head, n);
     if (bad == n || (n == sizeof head && n - bad < 4))    /* a character cut at the end */
         return 0;
+    return enc_gbk_text(head, n, n == sizeof head);
+}
+
+int enc_gbk_text(const char *s, size_t n, int cut)
+{
     struct buf tmp = {0};
-    int gbk = convert("GB18030", head, n, &tmp, &bad) == 1
-              || (n == sizeof head && n - bad < 4);
+    size_t bad;
+    int gbk = convert("GB18030", s, n, &tmp, &bad) == 1 || (cut && n - bad < 4);
     buf_free(&tmp);
     return gbk;
 }

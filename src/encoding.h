@@ -10,6 +10,11 @@
 #include <stdio.h>
 #include "mem.h"
 
+/* Whether s[0..n), which is not valid UTF-8, reads as GB18030 (a rule script or a data file
+ * saved as "ANSI" on Chinese Windows).  A character cut at n counts as read when `cut` is set
+ * (n is only the start of a longer file). */
+int enc_gbk_text(const char *s, size_t n, int cut);
+
 /* Whether the start of the regular file fd holds text that is not UTF-8 but reads as GB18030
  * (read with pread: the file offset does not move). */
 int enc_gbk_file(int fd);

@@ -29,6 +29,10 @@
     X(M_TOO_BIG, "%s is larger than %d MB, the limit for a rule script",                    \
       "%s 超过 %d MB，规则脚本不能这么大")                                                  \
     X(M_BAD_UTF8, "invalid UTF-8 (byte 0x%02X)", "无效的 UTF-8 编码（字节 0x%02X）")         \
+    X(M_BAD_UTF8_GBK, "invalid UTF-8 (byte 0x%02X): the file looks like GBK/GB18030; save it " \
+      "as UTF-8 (Notepad: Save As, Encoding: UTF-8)",                                        \
+      "无效的 UTF-8 编码（字节 0x%02X）：文件似乎是 GBK/GB18030 编码，请另存为 UTF-8"          \
+      "（记事本：另存为，编码选 UTF-8）")                                                     \
     X(M_BAD_CHAR, "unexpected character '%s'", "不能识别的字符「%s」")                       \
     X(M_UNTERMINATED, "unterminated string", "字符串缺少结束引号")                          \
     X(M_BAD_ESCAPE, "unknown escape '%s' (use \\\" \\\\ \\n \\t \\u{...})",                  \
