@@ -511,8 +511,12 @@ static bool arith(struct evaluator *ev, const struct ast *e, const struct value 
         return wrong_type(ev, e->b, &b, M_T_NUMBER);
     double r;
     switch (e->op) {
-    case OP_ADD: r = a.n + b.n; break;
-    case OP_SUB: r = a.n - b.n; break;
+    /* A difference loses the leading digits its operands share, and the binary noise of
+     * their last digits would then show in the 15-digit form (100% - 94% is
+     * 0.06000000000000005, and ceil((100% - 94%) / 1%) would be 7): it is taken to the
+     * operands' 15 digits instead (§5: the decimal form decides). */
+    case OP_ADD: r = (a.n < 0) == (b.n < 0) ? a.n + b.n : num_sub(a.n, -b.n); break;
+    case OP_SUB: r = (a.n < 0) != (b.n < 0) ? a.n - b.n : num_sub(a.n, b.n); break;
     case OP_MUL: r = a.n * b.n; break;
     default:
         if (b.n == 0)

@@ -27,8 +27,9 @@ static inline double num_add(double a, double b)
 }
 
 /* a - b as the difference of their decimal forms, to 15 significant digits of the larger:
- * 45 - 45.005 is -0.005, where plain subtracting leaves -0.004999999999995453, which 15
- * digits of the small result keep (the selfscore review decides "more than half a unit"). */
+ * 45 - 45.005 is -0.005 and 1 - 0.94 is 0.06, where plain subtracting leaves
+ * -0.004999999999995453 and 0.06000000000000005, which 15 digits of the small result keep
+ * (the language's - and +, and the selfscore review's "more than half a unit"). */
 double num_sub(double a, double b);
 
 /* Half away from zero to `digits` decimals (negative: tens, hundreds...); the result is the

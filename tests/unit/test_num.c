@@ -185,6 +185,9 @@ static void test_sub(void)
     CHECK_NUM(num_sub(45, 45.005), -0.005);         /* plain: -0.004999999999995453 */
     CHECK_NUM(num_sub(2, 1.995), 0.005);            /* plain: 0.0050000000000001155 */
     CHECK_NUM(num_sub(45.0051, 45), 0.0051);
+    CHECK_NUM(num_sub(1, 0.94), 0.06);              /* plain: 0.06000000000000005 */
+    CHECK_NUM(num_sub(1.06, 1), 0.06);
+    CHECK_NUM(num_sub(106.00000000000001, 100), 6);
     CHECK_NUM(num_sub(0.3, 0.1), 0.2);
     CHECK_NUM(num_sub(-1.1, 2.2), -3.3);
     CHECK_NUM(num_sub(0, 0), 0);
