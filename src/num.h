@@ -18,19 +18,20 @@
 /* x re-read from its 15-significant-digit decimal form (0.1 + 0.2 -> 0.3); -0 becomes 0. */
 double num_canon(double x);
 
-/* a + b re-read from its 15-digit decimal form: the step of every running sum of weights and
- * scores, so that a sum of any number of decimals is that decimal (2,000 weights of 0.05 add
- * up to 100, where plain adding drifts to 99.9999999999965, which 15 digits keep). */
-static inline double num_add(double a, double b)
-{
-    return num_canon(a + b);
-}
-
 /* a - b as the difference of their decimal forms, to 15 significant digits of the larger:
  * 45 - 45.005 is -0.005 and 1 - 0.94 is 0.06, where plain subtracting leaves
  * -0.004999999999995453 and 0.06000000000000005, which 15 digits of the small result keep
  * (the language's - and +, and the selfscore review's "more than half a unit"). */
 double num_sub(double a, double b);
+
+/* a + b re-read from its 15-digit decimal form: the step of every running sum of weights and
+ * scores, so that a sum of any number of decimals is that decimal (2,000 weights of 0.05 add
+ * up to 100, where plain adding drifts to 99.9999999999965, which 15 digits keep).  Terms of
+ * opposite signs are a difference (num_sub), so sum([1.06, -1]) is 0.06 as 1.06 - 1 is. */
+static inline double num_add(double a, double b)
+{
+    return (a < 0) == (b < 0) ? num_canon(a + b) : num_sub(a, -b);
+}
 
 /* Half away from zero to `digits` decimals (negative: tens, hundreds...); the result is the
  * double nearest the decimal result, never -0. */

@@ -188,6 +188,9 @@ static void test_sub(void)
     CHECK_NUM(num_sub(1, 0.94), 0.06);              /* plain: 0.06000000000000005 */
     CHECK_NUM(num_sub(1.06, 1), 0.06);
     CHECK_NUM(num_sub(106.00000000000001, 100), 6);
+    CHECK_NUM(num_add(1.06, -1), 0.06);             /* sum(): opposite signs subtract */
+    CHECK_NUM(num_add(-1, 1.06), 0.06);
+    CHECK_NUM(num_add(0.1, 0.2), 0.3);
     CHECK_NUM(num_sub(0.3, 0.1), 0.2);
     CHECK_NUM(num_sub(-1.1, 2.2), -3.3);
     CHECK_NUM(num_sub(0, 0), 0);
