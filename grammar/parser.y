@@ -34,7 +34,19 @@ static void resync(struct parse_ctx *ctx, int list, int la, struct span at, int 
 static int recovered(struct parse_ctx *ctx, int la, struct span at);
 static int list_takes(int list, int tok);
 static int goes_on(int tok);
+static int starts_statement(int tok);
+static int new_mistake(struct parse_ctx *ctx, struct span at);
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
+static void lost_close(struct parse_ctx *ctx);
+
+/* A token read ahead of the parser (lex_track: band_follows), with what came with it. */
+struct parse_ahead {
+    int have;
+    int tok;
+    YYSTYPE val;
+    struct span at;
+    int stray;
+};
 }
 
 %define api.pure full
@@ -45,11 +57,12 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 %expect 0
 %parse-param {struct parse_ctx *ctx}
 %lex-param {struct parse_ctx *ctx}
+%initial-action { ctx->recovering = &yyerrstatus; }
 
 /* A '{' the error recovery throws away (in a grades or test block: statements and top-level
  * items take the block whole, `error '{' body '}'`) leaves its '}' to close the block around
  * it, and that block's own '}' then has nothing to close: counted here, so that '}' is not
- * reported as a second error for the same mistake. */
+ * reported as a second error for the same mistake (a '}' thrown away too: lost_close). */
 %destructor { if (strcmp(yymsg, "Error: discarding") == 0) ctx->lost_open++; } '{'
 
 %union {
@@ -68,6 +81,7 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 %token <num> '{'   /* typed only for its %destructor below: the value is never set */
 %token EQ "==" NE "!=" LE "<=" GE ">=" COAL "??"
 %token COMMENT "comment"   /* only for jixiao fmt: the parser never sees it */
+%token <word> BAND "band name" /* a NAME or STRING that starts a band (lex_track) */
 /* ORDER KEYWORDS */
 %token KW_RULESET "'ruleset'" KW_VERSION "'version'" KW_EXTENDS "'extends'" KW_ID "'id'"
 %token KW_PRECISION "'precision'" KW_NA "'na'" KW_FULL "'full'" KW_RESCALE "'rescale'"
@@ -227,7 +241,7 @@ band: band_name KW_IF expr reason       { $$ = ast_named(AR, AST_S_BAND, $1, $4,
     | error                             { $$ = NULL; resync(ctx, 'B', yychar, yylloc, &yyerrstatus); }
     ;
 
-band_name: NAME | STRING ;
+band_name: NAME | STRING | BAND ;
 
 tests: %empty                           { $$ = AST_SEQ_EMPTY; }
     | tests test_item                   { $$ = ast_seq_add($1, $2); }
@@ -352,10 +366,40 @@ static void yyerror(const struct span *loc, struct parse_ctx *ctx, const char *t
     diag_error(ctx->dg, *loc, M_TOO_DEEP);
 }
 
+/* The next token from the scanner, or the one read ahead; `stray` as lex_next left it. */
+static int lex_token(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
+{
+    struct parse_ahead *a = ctx->ahead;
+    if (!a->have)
+        return lex_next(lval, lloc, ctx);
+    a->have = 0;
+    *lval = a->val;
+    *lloc = a->at;
+    ctx->stray = a->stray;
+    return a->tok;
+}
+
+/* In a grades block, a name or string followed by 'if' or 'otherwise' starts a band: nothing
+ * else there goes on with them, so a band after a condition left unfinished (`优 if score >=`
+ * / `良 if …`) is not read as its operand.  Reads the next token ahead. */
+static int band_follows(struct parse_ctx *ctx)
+{
+    struct parse_ahead *a = ctx->ahead;
+    int stray = ctx->stray;     /* the current token's, kept for it */
+    ctx->stray = 0;
+    a->tok = lex_next(&a->val, &a->at, ctx);
+    a->stray = ctx->stray;
+    a->have = 1;
+    ctx->stray = stray;
+    return a->tok == KW_IF || a->tok == KW_OTHERWISE;
+}
+
 /* The scanner's tokens, shown to the brace tracker on their way to the parser. */
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
 {
-    int tok = lex_next(lval, lloc, ctx);
+    if (ctx->tok_last == '}' && *ctx->recovering == 3)
+        lost_close(ctx);        /* not taken: taking a token leaves yyerrstatus below 3 */
+    int tok = lex_token(lval, lloc, ctx);
     enum brace_tok kind = BRACE_OTHER;
     switch (tok) {
     case '{': kind = BRACE_OPEN; break;
@@ -365,15 +409,24 @@ static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
         break;
     case YYEOF: return tok;
     }
+    if (tok == '{')
+        ctx->in_grades = ctx->tok_last == KW_GRADES;
+    else if (tok == '}' || starts_statement(tok))
+        ctx->in_grades = 0;
+    else if (ctx->in_grades && (tok == NAME || tok == STRING) && band_follows(ctx))
+        tok = BAND;
     brace_token(&ctx->brace, kind, lloc);
     ctx->tok_before = ctx->tok_last;
     ctx->tok_last = tok;
+    ctx->last_at = lloc->start;
     ctx->tokens++;
     if (ctx->errstatus) {       /* the first token after a recovery (resync) */
         if (list_takes(ctx->resync_list, tok) && recovered(ctx, tok, *lloc))
             *ctx->errstatus = 0;
         ctx->errstatus = NULL;
     }
+    if (*ctx->recovering == 3 && tok == NAME && new_mistake(ctx, *lloc))
+        *ctx->recovering = 0;   /* it cannot start a statement: the parser reports it */
     ctx->after_stray = ctx->stray;
     ctx->stray = 0;
     return tok;
@@ -437,10 +490,23 @@ static int recovered(struct parse_ctx *ctx, int la, struct span at)
         return 0;       /* a '}' ends a statement, it starts none */
     if (ctx->err_again && at.start == ctx->err_at)
         return 0;       /* it did not: see yyreport_syntax_error */
+    if (la == BAND)
+        return 1;       /* a band, even the error's own token: the operand before it is missing */
     int own_line = first_on_line(ctx, at);
     if (starts_statement(la))
         return own_line || at.start != ctx->err_at;
     return own_line && !goes_on(ctx->tok_before);
+}
+
+/* While tokens are thrown away after a mistake (the parser's yyerrstatus is 3: no token taken
+ * since), a name that starts its own line, when the line before does not go on into it, is
+ * the start of a statement of its own (recovered) and not one the list can take: no
+ * statement starts with a name outside a grades block, whose bands are back in step by
+ * resync.  It is reported as a mistake of its own (`foo 1` after `score )`) instead of being
+ * thrown away unseen, as the start of a new line would in a statement taken. */
+static int new_mistake(struct parse_ctx *ctx, struct span at)
+{
+    return !ctx->in_grades && first_on_line(ctx, at) && !goes_on(ctx->tok_before);
 }
 
 /* Whether a grades ('B') or test ('T') block takes `tok` next; any other list (0: items, an
@@ -448,7 +514,7 @@ static int recovered(struct parse_ctx *ctx, int la, struct span at)
 static int list_takes(int list, int tok)
 {
     switch (list) {
-    case 'B': return tok == NAME || tok == STRING;
+    case 'B': return tok == NAME || tok == STRING || tok == BAND;
     case 'T': return tok == KW_GIVEN || tok == KW_EXPECT;
     default: return 1;
     }
@@ -467,6 +533,16 @@ static void resync(struct parse_ctx *ctx, int list, int la, struct span at, int 
     } else if (list_takes(list, la) && recovered(ctx, la, at)) {
         *errstatus = 0;
     }
+}
+
+/* The '}' read last was thrown away after a mistake (in a top-level item thrown away, where
+ * there is no block for it to close).  If '{' thrown away are counted, it is the '}' of one
+ * of them, no longer awaited: left counted, it would hide a later '}' that has nothing to
+ * close, a mistake of its own.  Not when yyreport_syntax_error let it pass already as such. */
+static void lost_close(struct parse_ctx *ctx)
+{
+    if (ctx->lost_open > 0 && ctx->last_at + 1 != ctx->close_passed)
+        ctx->lost_open--;
 }
 
 /* How likely a syntax error at `la` comes from a missing or extra '}' (brace.h); `closes`:
@@ -646,6 +722,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     yysymbol_kind_t la = yypcontext_token(yyctx);
     if (la == YYTRANSLATE('}') && ctx->lost_open > 0) {
         ctx->lost_open--;       /* the '}' of a '{' thrown away: already reported (%destructor) */
+        ctx->close_passed = at.start + 1;
         return 0;
     }
     if (at.start == ctx->err_at && ctx->err_tokens == ctx->tokens) {
@@ -685,10 +762,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
         closes |= exp[i] == YYTRANSLATE('}');
     }
     for (int i = 0; i < n; i++)
-        if (str && exp[i] == YYSYMBOL_ISTR_HEAD) {
+        if ((str && exp[i] == YYSYMBOL_ISTR_HEAD) || exp[i] == YYSYMBOL_BAND) {
             memmove(exp + i, exp + i + 1, (size_t)(n - i - 1) * sizeof exp[0]);
             n--;
-            break;
+            i--;    /* a band name is a name or a string, listed already */
         }
     int words = 0, expr = 0;
     for (int i = 0; i < n; i++)
@@ -714,7 +791,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     } else {
         buf_printf(&text, msg(lang, M_UNEXPECTED), buf_cstr(&what));
     }
-    if (la != YYSYMBOL_YYEOF)
+    if (la == YYSYMBOL_BAND && expr && first_on_line(ctx, at))
+        buf_printf(&hint, msg(lang, M_HINT_BAND), buf_cstr(&what));
+    if (la != YYSYMBOL_YYEOF && !hint.len)
         split_hint(ctx, at, &hint);
     if (la != YYSYMBOL_YYEOF && !hint.len)
         typo_hint(ctx, la, at, exp, n, &hint);
@@ -734,6 +813,8 @@ struct ast *parse_file(struct arena *ar, struct diag *dg, uint32_t file)
     ctx.ar = ar;
     ctx.dg = dg;
     ctx.file = file;
+    struct parse_ahead ahead = {0};
+    ctx.ahead = &ahead;
     ctx.src = dg->files[file].text;
     ctx.len = dg->files[file].len;
     size_t bad = utf8_validate(ctx.src, ctx.len);

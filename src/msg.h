@@ -68,6 +68,8 @@
       "是否想写「==」？（单个「=」只用于定义「设」和「常量」）")                              \
     X(M_HINT_COMMA, "did you mean ','? (arguments are separated by commas)",                 \
       "是否想写「，」？（参数之间用逗号分隔）")                                                \
+    X(M_HINT_BAND, "%s starts the next band: the condition on the line before is not finished", \
+      "%s是下一个等级：上一行的条件没有写完")                                                 \
     X(M_HINT_QUOTES, "the string opens with %s but ends with %s: use “…” or \"…\" at both ends", \
       "字符串以 %s 开始，却以 %s 结束：两端请使用同一种引号，“…”或 \"…\"")                    \
     /* notes after a syntax error (brace.c): where a '}' is probably missing or extra */     \

@@ -33,6 +33,8 @@ struct lex_name {
     uint32_t len, hash;
 };
 
+struct parse_ahead;                 /* parser.y */
+
 struct parse_ctx {
     struct arena *ar;
     struct diag *dg;
@@ -56,9 +58,11 @@ struct parse_ctx {
     struct brace brace;             /* where a missing or extra '}' probably is (brace.c) */
     int lost_open;                  /* '{' thrown away by error recovery: as many '}' will
                                      * come with nothing to close, not mistakes of their own */
+    uint32_t close_passed;          /* 1 + offset of the last such '}' (parser.y: lost_close) */
     int take_block;                 /* the last syntax error was at a name: recovery takes the
                                      * block after it as an indicator body (parser.y) */
     int tok_last, tok_before;       /* the token read last and the one before it (parser.y) */
+    uint32_t last_at;               /* where the token read last starts */
     uint32_t tokens;                /* tokens read so far (parser.y) */
     uint32_t err_at, err_tokens;    /* the last syntax error: where its token starts, and
                                      * tokens read when it was found */
@@ -66,9 +70,12 @@ struct parse_ctx {
     int *errstatus;                 /* the parser's yyerrstatus, while the token after a
                                      * recovery is awaited (parser.y: resync) */
     int resync_list;                /* … and the kind of list it is in */
+    int *recovering;                /* the parser's yyerrstatus, always (parser.y) */
     int stray;                      /* the scanner reported and skipped a character since
                                      * the last token (lexer.l: stray) */
     int after_stray;                /* … before the token read last */
+    int in_grades;                  /* the tokens are a grades block's (parser.y: lex_track) */
+    struct parse_ahead *ahead;      /* a token read ahead of the parser (parser.y) */
     struct lex_name *names;         /* names read so far (lexer.l: intern) */
     uint32_t nnames, capnames;      /* capnames: a power of two, or 0 */
     /* result */
