@@ -38,6 +38,7 @@ static int starts_statement(int tok);
 static int new_mistake(struct parse_ctx *ctx, struct span at);
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 static void lost_close(struct parse_ctx *ctx);
+static int close_block(struct span *lloc, struct parse_ctx *ctx);
 
 /* A token read ahead of the parser (lex_track: band_follows), with what came with it. */
 struct parse_ahead {
@@ -394,9 +395,28 @@ static int band_follows(struct parse_ctx *ctx)
     return a->tok == KW_IF || a->tok == KW_OTHERWISE;
 }
 
+/* After a 'test' found inside a block whose '}' is missing (yyreport_syntax_error, and thrown
+ * away by the recovery): a '}' in place of the missing one, then the 'test' again.  If the
+ * parser still finds the 'test' inside a block, another '}' follows, and so on; once at top
+ * level, the test block is read as the item it is, its own mistakes reported. */
+static int close_block(struct span *lloc, struct parse_ctx *ctx)
+{
+    *lloc = ctx->close_at;
+    if (ctx->closing == 1) {
+        ctx->closing = 2;
+        lloc->end = lloc->start;
+        return '}';
+    }
+    ctx->closing = 0;
+    *ctx->recovering = 0;       /* an item of its own: back in step */
+    return KW_TEST;
+}
+
 /* The scanner's tokens, shown to the brace tracker on their way to the parser. */
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
 {
+    if (ctx->closing)
+        return close_block(lloc, ctx);
     if (ctx->tok_last == '}' && *ctx->recovering == 3)
         lost_close(ctx);        /* not taken: taking a token leaves yyerrstatus below 3 */
     int tok = lex_token(lval, lloc, ctx);
@@ -720,6 +740,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     enum lang lang = ctx->dg->lang;
     struct span at = *yypcontext_location(yyctx);
     yysymbol_kind_t la = yypcontext_token(yyctx);
+    if (la == YYSYMBOL_KW_TEST && at.start + 1 == ctx->close_for) {
+        ctx->closing = 1;       /* the same 'test', still in a block: one more '}' (close_block) */
+        return 0;
+    }
     if (la == YYTRANSLATE('}') && ctx->lost_open > 0) {
         ctx->lost_open--;       /* the '}' of a '{' thrown away: already reported (%destructor) */
         ctx->close_passed = at.start + 1;
@@ -799,6 +823,11 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
         typo_hint(ctx, la, at, exp, n, &hint);
     diag_error_hint(ctx->dg, at, buf_cstr(&text), hint.len ? buf_cstr(&hint) : NULL);
     brace_note(&ctx->brace, ctx->dg, ctx->file, brace_why(la, closes));
+    if (la == YYSYMBOL_KW_TEST && brace_outdented(&ctx->brace, &at)) {
+        ctx->closing = 1;       /* a block before it misses its '}': close_block */
+        ctx->close_at = at;
+        ctx->close_for = at.start + 1;
+    }
     buf_free(&text);
     buf_free(&hint);
     buf_free(&what);

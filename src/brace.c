@@ -143,3 +143,8 @@ void brace_note(struct brace *b, struct diag *dg, uint32_t file, enum brace_why 
         diag_note(dg, close, M_NOTE_EXTRA, closer[wide], word, b->blame.line + 1);
     }
 }
+
+int brace_outdented(const struct brace *b, const struct span *at)
+{
+    return b->nopen > 0 && b->first == at->start && b->indent <= b->open[b->nopen - 1].indent;
+}

@@ -60,6 +60,10 @@ void brace_token(struct brace *b, enum brace_tok kind, const struct span *at);
  * that only stands at top level, inside a block (else the innermost block still open). */
 enum brace_why { BRACE_UNRELATED, BRACE_MAYBE, BRACE_SURELY };
 void brace_note(struct brace *b, struct diag *dg, uint32_t file, enum brace_why why);
+/* 1 when the token at `at` (the last one given) starts its line, indented no deeper than the
+ * line that opened the innermost block still open: it belongs outside that block, which
+ * probably misses its '}'. */
+int brace_outdented(const struct brace *b, const struct span *at);
 void brace_free(struct brace *b);
 
 #endif
