@@ -38,6 +38,7 @@ static int starts_statement(int tok);
 static int new_mistake(struct parse_ctx *ctx, struct span at);
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 static void lost_close(struct parse_ctx *ctx);
+static int track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx);
 static int close_block(struct span *lloc, struct parse_ctx *ctx);
 
 /* A token read ahead of the parser (lex_track: band_follows), with what came with it. */
@@ -412,8 +413,47 @@ static int close_block(struct span *lloc, struct parse_ctx *ctx)
     return KW_TEST;
 }
 
-/* The scanner's tokens, shown to the brace tracker on their way to the parser. */
+/* An operator that only stands between two operands ('-' and 'not' also stand before one). */
+static int binary_only(int tok)
+{
+    switch (tok) {
+    case '*': case '/': case '+': case '<': case '>': case EQ: case NE: case LE: case GE:
+    case COAL: case KW_AND: case KW_OR: case KW_WHERE: case KW_MAP:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The scanner's tokens on their way to the parser (track).  A binary operator right after
+ * another (`0.5 * * count($x)`, `and and`) is reported here, as the parser would, and then
+ * left out, so the rest of the statement is still read and a second mistake in it reported
+ * (`… count($x) )`): the only repair inside an expression, where the mistake cannot be read
+ * two ways.  Not while tokens are thrown away after another mistake (they are its). */
 static int lex_track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
+{
+    for (int left = 0;; left++) {
+        int last = ctx->tok_last, before = ctx->tok_before;
+        int tok = track(lval, lloc, ctx);
+        if (!binary_only(tok) || !(binary_only(last) || last == '-') || *ctx->recovering != 0
+            || ctx->after_stray)
+            return tok;
+        if (!left) {    /* `* * *` is one mistake */
+            struct buf what = {0};
+            size_t len;
+            const char *t = diag_text(ctx->dg, *lloc, &len);
+            buf_printf(&what, msg(ctx->dg->lang, M_QUOTED), (int)len, t);
+            diag_error(ctx->dg, *lloc, M_EXPECTED, buf_cstr(&what),
+                       msg(ctx->dg->lang, M_TOK_EXPR));
+            buf_free(&what);
+        }
+        ctx->tok_last = last;       /* as if it were not there */
+        ctx->tok_before = before;
+    }
+}
+
+/* The scanner's tokens, shown to the brace tracker on their way to the parser. */
+static int track(YYSTYPE *lval, struct span *lloc, struct parse_ctx *ctx)
 {
     if (ctx->closing)
         return close_block(lloc, ctx);
