@@ -399,7 +399,9 @@ static int band_follows(struct parse_ctx *ctx)
 /* After a 'test' found inside a block whose '}' is missing (yyreport_syntax_error, and thrown
  * away by the recovery): a '}' in place of the missing one, then the 'test' again.  If the
  * parser still finds the 'test' inside a block, another '}' follows, and so on; once at top
- * level, the test block is read as the item it is, its own mistakes reported. */
+ * level, the test block is read as the item it is, its own mistakes reported.  Each '}' taken
+ * closes a block the parser holds, so this ends; a '}' not taken (where a ']' is missing
+ * too) ends it at once, and the 'test' is thrown away with the mistake as before. */
 static int close_block(struct span *lloc, struct parse_ctx *ctx)
 {
     *lloc = ctx->close_at;
@@ -409,7 +411,10 @@ static int close_block(struct span *lloc, struct parse_ctx *ctx)
         return '}';
     }
     ctx->closing = 0;
-    *ctx->recovering = 0;       /* an item of its own: back in step */
+    if (*ctx->recovering == 3)
+        ctx->close_for = 0;     /* not taken: taking a token leaves yyerrstatus below 3 */
+    else
+        *ctx->recovering = 0;   /* an item of its own: back in step */
     return KW_TEST;
 }
 
