@@ -396,12 +396,13 @@ static int band_follows(struct parse_ctx *ctx)
     return a->tok == KW_IF || a->tok == KW_OTHERWISE;
 }
 
-/* After a 'test' found inside a block whose '}' is missing (yyreport_syntax_error, and thrown
- * away by the recovery): a '}' in place of the missing one, then the 'test' again.  If the
- * parser still finds the 'test' inside a block, another '}' follows, and so on; once at top
- * level, the test block is read as the item it is, its own mistakes reported.  Each '}' taken
- * closes a block the parser holds, so this ends; a '}' not taken (where a ']' is missing
- * too) ends it at once, and the 'test' is thrown away with the mistake as before. */
+/* After an item that only stands at top level ('test', 'const', 'bonus' …: top_level_only)
+ * found inside a block whose '}' is missing (yyreport_syntax_error, and thrown away by the
+ * recovery): a '}' in place of the missing one, then the item's keyword again.  If the parser
+ * still finds it inside a block, another '}' follows, and so on; once at top level, the item
+ * is read as what it is, its own mistakes reported.  Each '}' taken closes a block the parser
+ * holds, so this ends; a '}' not taken (where a ']' is missing too) ends it at once, and the
+ * item is thrown away with the mistake as before. */
 static int close_block(struct span *lloc, struct parse_ctx *ctx)
 {
     *lloc = ctx->close_at;
@@ -415,7 +416,18 @@ static int close_block(struct span *lloc, struct parse_ctx *ctx)
         ctx->close_for = 0;     /* not taken: taking a token leaves yyerrstatus below 3 */
     else
         *ctx->recovering = 0;   /* an item of its own: back in step */
-    return KW_TEST;
+    return ctx->close_tok;
+}
+
+/* The keyword of an item that only stands at top level, if `la` is one; else 0. */
+static int top_level_only(yysymbol_kind_t la)
+{
+    static const int items[] = {KW_TEST, KW_CONST, KW_BONUS, KW_DROP, KW_RULESET, KW_ID,
+                                KW_PRECISION};
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+        if (YYTRANSLATE(items[i]) == la)
+            return items[i];
+    return 0;
 }
 
 /* An operator that only stands between two operands ('-' and 'not' also stand before one). */
@@ -785,8 +797,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
     enum lang lang = ctx->dg->lang;
     struct span at = *yypcontext_location(yyctx);
     yysymbol_kind_t la = yypcontext_token(yyctx);
-    if (la == YYSYMBOL_KW_TEST && at.start + 1 == ctx->close_for) {
-        ctx->closing = 1;       /* the same 'test', still in a block: one more '}' (close_block) */
+    int top = top_level_only(la);
+    if (top && at.start + 1 == ctx->close_for) {
+        ctx->closing = 1;       /* the same item, still in a block: one more '}' (close_block) */
         return 0;
     }
     if (la == YYTRANSLATE('}') && ctx->lost_open > 0) {
@@ -868,8 +881,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_ctx *ct
         typo_hint(ctx, la, at, exp, n, &hint);
     diag_error_hint(ctx->dg, at, buf_cstr(&text), hint.len ? buf_cstr(&hint) : NULL);
     brace_note(&ctx->brace, ctx->dg, ctx->file, brace_why(la, closes));
-    if (la == YYSYMBOL_KW_TEST && brace_outdented(&ctx->brace, &at)) {
+    if (top && brace_outdented(&ctx->brace, &at)) {
         ctx->closing = 1;       /* a block before it misses its '}': close_block */
+        ctx->close_tok = top;
         ctx->close_at = at;
         ctx->close_for = at.start + 1;
     }

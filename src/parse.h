@@ -58,8 +58,9 @@ struct parse_ctx {
     struct brace brace;             /* where a missing or extra '}' probably is (brace.c) */
     int lost_open;                  /* '{' thrown away by error recovery: as many '}' will
                                      * come with nothing to close, not mistakes of their own */
-    int closing;                    /* '}' (1) then 'test' (2) next: parser.y close_block */
-    struct span close_at;           /* … that 'test' */
+    int closing;                    /* '}' (1) then close_tok (2) next: parser.y close_block */
+    int close_tok;                  /* the keyword of a top-level item found inside a block */
+    struct span close_at;           /* … where it is */
     uint32_t close_for;             /* 1 + its offset, once found inside a block */
     uint32_t close_passed;          /* 1 + offset of the last such '}' (parser.y: lost_close) */
     int take_block;                 /* the last syntax error was at a name: recovery takes the
