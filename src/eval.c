@@ -1699,7 +1699,9 @@ static void claim(struct evaluator *ev, const struct indicator *ind, const char 
 }
 
 /* Claims: an indicator's own selfscore first (it wins when it gives one), then the top-level
- * object's, by path or unique leaf name. */
+ * object's, by path or unique leaf name.  An indicator left out under na rescale gives no
+ * claim of its own; in an error result a failed or unscored one does, shown as its `self`
+ * (reviews() does not compare it). */
 static void enter_row(struct evaluator *ev, const struct indicator *tmpl, const struct value *elem);
 
 /* A row or group named by a claim: its dotted path, or a row's name no other row has.  As
@@ -1721,7 +1723,8 @@ static void selfscore(struct evaluator *ev)
     struct value v;
     for (uint32_t i = 0; i < ev->res.nall; i++) {
         const struct indicator *ind = ev->res.all[i];
-        if (!ind->selfscore || !ind_has_score(result_of(ev, ind)))
+        const struct ind_result *r = result_of(ev, ind);
+        if (!ind->selfscore || (r->state == IS_SKIPPED && r->left_out))
             continue;
         const struct value *elem = NULL;
         if (ind->is_row) {          /* selfscore .自评得分: the row's own element */
@@ -1768,7 +1771,9 @@ static void selfscore(struct evaluator *ev)
     }
 }
 
-/* Claims that differ from the score by more than half a unit of the last decimal. */
+/* Claims that differ from the score by more than half a unit of the last decimal.  An
+ * indicator without a score (left out; in an error result, failed or above a failure) is
+ * not compared: its claim is no mismatch, and the total's claim is never an indicator's. */
 static void reviews(struct evaluator *ev)
 {
     const struct ruleset *rs = ev->rs;
@@ -2298,11 +2303,11 @@ const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint
     if (rs->has_rows)
         make_tree(ev);
     score_total(ev);
-    sort_errors(&ev->res);
-    if (rs->has_selfscore && !ev->res.nerrors)
+    if (rs->has_selfscore) {    /* an error result too reviews what was scored (§6) */
         selfscore(ev);
-    if (rs->has_selfscore && !ev->res.nerrors)
         reviews(ev);
+    }
+    sort_errors(&ev->res);      /* a claim's error among the others, in indicator order */
     return &ev->res;
 }
 

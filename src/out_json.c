@@ -333,6 +333,8 @@ static void write_result(struct jsonw *w, const struct ruleset *rs, const struct
     if (r->nerrors) {
         /* §6: no total, but everything that could be scored */
         write_error_list(w, r);
+        if (r->tree && rs->has_selfscore)   /* ORDER RESULT_JSON: as in a scored result */
+            write_review(w, rs, r);
         if (r->tree)
             write_indicators(w, rs, r);
         jsonw_end(w, '}');
@@ -352,7 +354,7 @@ static void write_result(struct jsonw *w, const struct ruleset *rs, const struct
     jsonw_num(w, r->max, -1);
     write_outcome(w, rs, rs->grades != NULL, r->grade, r->grade_reason, r->failed, false,
                   r->ded, r->notes);
-    if (rs->has_selfscore)
+    if (rs->has_selfscore)      /* ORDER RESULT_JSON (the error result above) */
         write_review(w, rs, r);
     write_indicators(w, rs, r);
     jsonw_end(w, '}');

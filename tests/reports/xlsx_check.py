@@ -83,7 +83,7 @@ for r, sheet in zip(results, names[1:]):
         want += ["%s级指标" % "一二三四五六七八九"[l]] + ([] if project else ["分值", "得分"])
     if project:
         want += ["年度指标值", "实际完成值", "分值", "得分"]
-    if any("review" in x for x in results):     # selfscore (error results have no review)
+    if any("review" in x for x in results):     # selfscore (error results have one too)
         want += ["自评分", "差异"]
     want += ["偏差原因" if project else "扣分原因"]
     if heads != want:
