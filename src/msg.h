@@ -68,6 +68,9 @@
       "是否想写「==」？（单个「=」只用于定义「设」和「常量」）")                              \
     X(M_HINT_COMMA, "did you mean ','? (arguments are separated by commas)",                 \
       "是否想写「，」？（参数之间用逗号分隔）")                                                \
+    X(M_FW_DIGITS, "full-width digits '%s'", "全角数字「%s」")                              \
+    X(M_HINT_DIGITS, "did you mean %s? (type numbers with half-width digits)",               \
+      "是否想写「%s」？（数字请用半角输入）")                                                  \
     X(M_HINT_BAND, "%s starts the next band: the condition on the line before is not finished", \
       "%s是下一个等级：上一行的条件没有写完")                                                 \
     X(M_HINT_QUOTES, "the string opens with %s but ends with %s: use “…” or \"…\" at both ends", \
