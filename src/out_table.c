@@ -299,7 +299,8 @@ static size_t piece_end(const char *s, size_t len, size_t width, size_t *next)
                 return s[brk - 1] == ' ' ? brk - 1 : brk;
             }
             if ((no_line_start(cp) || no_line_end(prev_cp)) && prev > 0) {
-                *next = prev;
+                *next = s[prev] == ' ' ? prev + 1 : prev;   /* after a space: nothing to keep
+                                                               with, and no line starts blank */
                 return prev;
             }
             *next = cp == ' ' ? i + 1 : i;
