@@ -24,8 +24,9 @@
 # - html: the file refers to nothing outside itself and escapes the ids; headless Chromium,
 #   whose every request goes to a recording stand-in proxy (tests/reports/listen.py), renders
 #   it to PDF and PNG without one request; the PDF has the overview's sections and each data
-#   set starting a page of its own, in order; the Huangpu table, longer than a page, repeats
-#   its header row on the next page.
+#   set starting a page of its own, in order; the Huangpu table prints on one page with its
+#   总分 and 评价等级; a longer one (sums.eval's 100 rows) runs over filled pages, repeating its
+#   header row.
 # Each part prints SKIP (and the command that installs what it needs) when its programs are
 # missing; otherwise "ok ..." lines, PASS, or FAIL and exit 1.
 
@@ -213,6 +214,8 @@ fi
   -o huangpu.html || fail "jixiao --format html -o huangpu.html"
 "$BIN" run "$ROOT/rules/2022/project.eval" "$ROOT/examples/2022/project" --format html \
   -o project.html || fail "jixiao --format html -o project.html"
+"$BIN" run "$R/sums.eval" "$R/sums.json" --format html -o sums.html ||
+  fail "jixiao --format html -o sums.html"
 # self-contained: nothing that would load (no script, no src, no stylesheet or font link, no
 # url(), no @import, no address outside the page); the hostile id is text
 if grep -Eqi '<script|<link|<img|<iframe|<object|<embed|src=|url\(|@import|https?:|//[a-z]' batch.html; then
@@ -243,6 +246,7 @@ else
   chrome --screenshot="$TMP/batch.png" --window-size=1200,2400 --hide-scrollbars "file://$TMP/batch.html"
   chrome --no-pdf-header-footer --print-to-pdf="$TMP/huangpu.pdf" "file://$TMP/huangpu.html"
   chrome --no-pdf-header-footer --print-to-pdf="$TMP/project.pdf" "file://$TMP/project.html"
+  chrome --no-pdf-header-footer --print-to-pdf="$TMP/sums.pdf" "file://$TMP/sums.html"
   kill "$listener"
   # the browser's own service calls (sign-in, clock, component updates), made whatever the
   # page, are not the page's; anything else is
@@ -286,14 +290,39 @@ else
     grep -qF -- "$want" project.txt || fail "project.pdf: no '$want' in its text"
   done
   echo "ok the project tables print with 年度指标值, 实际完成值 and 偏差原因"
-  # a table longer than a page repeats its header row on the next page
-  hp=$(pdfinfo huangpu.pdf | awk '/^Pages:/ {print $2}')
-  last=$(pdftotext -f "$hp" -l "$hp" -layout huangpu.pdf - | grep -m1 . | sed 's/^ *//')
+  # a table of Huangpu's size (35 rows) prints on one page, 总分 and 评价等级 with the title: the
+  # 管理效率 group of 26 rows used to go whole to the next page, leaving the title's page with 3
+  # rows and a third page with only 评价等级 (3 pages a department)
   pdftotext -layout huangpu.pdf - | grep -qF '广州市黄埔区工商业联合会——广州市部门整体支出绩效自评（2022）' ||
     fail "huangpu.pdf: no title"
-  case $last in
-    一级指标*) echo "ok the Huangpu table runs over a page and repeats its header row there" ;;
-    *) fail "huangpu.pdf: the last page starts with '$last', not the repeated header row" ;;
+  hp=$(pdfinfo huangpu.pdf | awk '/^Pages:/ {print $2}')
+  last=$(pdftotext -f "$hp" -l "$hp" -layout huangpu.pdf -)
+  case $(printf '%s\n' "$last" | grep -m1 . | sed 's/^ *//') in
+    广州市黄埔区工商业联合会——*) ;;
+    *) fail "huangpu.pdf: the table does not start its last page (it runs over a page)" ;;
   esac
+  for want in 新增预算项目事前绩效评估 '“三公”经费控制情况' 总分 评价等级; do
+    printf '%s\n' "$last" | grep -qF -- "$want" || fail "huangpu.pdf: '$want' is not on the title's page"
+  done
+  echo "ok the Huangpu table prints on one A4 page with its title, 总分 and 评价等级"
+  # a table longer than a page (sums: 100 rows under the merged 明细) runs over pages, repeating
+  # its header row there, and fills them: neither the page of a title nor a page after it is
+  # left with a line or two (a title alone, a header and a total alone)
+  sp=$(pdfinfo sums.pdf | awk '/^Pages:/ {print $2}')
+  seen=0 cont=0
+  for ((p = 1; p <= sp; p++)); do
+    text=$(pdftotext -f $p -l $p -layout sums.pdf -)
+    first=$(printf '%s\n' "$text" | grep -m1 . | sed 's/^ *//')
+    case $first in
+      甲——合计|乙——合计) seen=1 ;;
+      一级指标*) [ $seen = 1 ] || fail "sums.pdf page $p: a header row before any title"
+                 cont=$((cont + 1)) ;;
+      *) continue ;;
+    esac
+    lines=$(printf '%s\n' "$text" | grep -c .)
+    [ "$lines" -ge 10 ] || fail "sums.pdf page $p ('$first'): $lines lines, want a filled page"
+  done
+  [ $cont -ge 2 ] || fail "sums.pdf: $cont pages repeat the header row, want 2 or more"
+  echo "ok a longer table runs over filled pages, repeating its header row on $cont of them"
 fi
 echo "PASS"
