@@ -2312,9 +2312,15 @@ const struct eval_result *eval_run(struct evaluator *ev, const cJSON *data, uint
 }
 
 const struct eval_result *eval_input_error(struct evaluator *ev, uint64_t position,
-                                           const char *at, const char *message)
+                                           const cJSON *data, const char *at,
+                                           const char *message)
 {
     reset(ev, position);
+    struct value id;
+    ev->data = data;
+    if (data && ev->rs->id && eval(ev, ev->rs->id, NULL, &id)
+        && (id.kind == V_NUM || id.kind == V_STR))
+        ev->res.id = id;
     struct eval_error err;      /* cut as long as a raised error's texts */
     snprintf(err.message, sizeof err.message, "%s", message);
     snprintf(err.at_text, sizeof err.at_text, "%s", at);

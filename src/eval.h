@@ -169,9 +169,13 @@ bool eval_score_leaf(struct evaluator *ev, const struct indicator *ind, double w
                      const struct value *elem, struct ind_result *r);
 /* The result of an indicator of the rule set (an expect path, a selfscore claim) in `r`. */
 const struct ind_result *eval_ind(const struct eval_result *r, const struct indicator *ind);
-/* An error result for input that is not a data set (bad JSON, not an object). */
+/* An error result for input that is not a data set (bad JSON, not an object, a spreadsheet
+ * with cells that cannot be read).  data: what could be read of it (the readable cells), or
+ * NULL; the result's id is the rules' id computed there when it is a number or a text, so
+ * that a department's bad cell is reported under its name, else the position. */
 const struct eval_result *eval_input_error(struct evaluator *ev, uint64_t position,
-                                           const char *at, const char *message);
+                                           const cJSON *data, const char *at,
+                                           const char *message);
 /* A const's value, at check time (no data). */
 bool eval_const(struct ruleset *rs, const struct ast *e, struct value *out, struct eval_error *err);
 /* The messages of evaluation errors use this language. */

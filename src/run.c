@@ -91,11 +91,11 @@ const struct eval_result *run_score_item(struct evaluator *ev, struct arena *tre
     if (it->kind == ITEM_VALUE)
         return eval_run(ev, it->value, it->position);
     if (it->kind != ITEM_LINE)
-        return eval_input_error(ev, it->position, it->at, it->message);
+        return eval_input_error(ev, it->position, it->value, it->at, it->message);
     arena_reset(trees);
     cJSON *parsed = json_parse_in(trees, it->text, it->len);
     if (!parsed)
-        return eval_input_error(ev, it->position, it->at, msg(lang, M_E_JSON));
+        return eval_input_error(ev, it->position, NULL, it->at, msg(lang, M_E_JSON));
     char m[512];
     if (!cJSON_IsObject(parsed))
         snprintf(m, sizeof m, msg(lang, M_E_NOT_OBJECT), json_type_name(lang, parsed));
@@ -103,7 +103,7 @@ const struct eval_result *run_score_item(struct evaluator *ev, struct arena *tre
         json_last_wins(parsed, false);
         return eval_run(ev, parsed, it->position);
     }
-    return eval_input_error(ev, it->position, it->at, m);
+    return eval_input_error(ev, it->position, NULL, it->at, m);
 }
 
 static double seconds(struct timespec a, struct timespec b)

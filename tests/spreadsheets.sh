@@ -73,7 +73,7 @@ run "$T/books.eval" "$T/form.json" >form.want
 run "$T/books.eval" form.xlsx >form.out
 same "a form workbook scores as its JSON twin" form.want form.out
 { run "$T/books.eval" "$T/table.json"
-  echo '{"id":3,"errors":[{"at":"table.xlsx:部门!C4","message":"预算.执行数: \"abc\" is not a number"}]}'
+  echo '{"id":"丙","errors":[{"at":"table.xlsx:部门!C4","message":"预算.执行数: \"abc\" is not a number"}]}'
   echo '{"id":4,"errors":[{"at":"table.xlsx:效益指标!A5","message":"部门名称 \"丁\" names no row of the first sheet"}]}'
 } >table.want
 run "$T/books.eval" table.xlsx >table.out
@@ -85,6 +85,30 @@ $PY "$T/fill.py" tpl.xlsx "$EX/huangpu.json" filled.xlsx || fail "fill.py"
 run "$HP" "$EX/huangpu.json" >hp.want
 run "$HP" filled.xlsx >hp.out
 same "the generated template, filled by a script, scores as the JSON data set" hp.want hp.out
+# the README's quick start: filled forms in a folder with Excel's lock file; one department
+# typed 九成 for a number (B3, 绩效目标.产出完成率): its error result names the cell and carries
+# its 部门名称 (it used to be its position, 1, which named no department), the others are scored
+mkdir 收回
+$PY - "$EX/huangpu.json" <<'EOF' || fail "making 收回/"
+import json, sys
+import openpyxl
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for name, who, rate in (("档案馆", "区档案馆", "九成"), ("统计局", "区统计局", "99.7%")):
+    wb = openpyxl.load_workbook("filled.xlsx")
+    ws = wb["填报"]
+    assert ws["A2"].value == "部门名称" and ws["A3"].value == "绩效目标.产出完成率"
+    ws["B2"], ws["B3"] = who, rate
+    wb.save("收回/%s.xlsx" % name)
+open("收回/~$档案馆.xlsx", "wb").write(b"\x0cAdministrator" + b"\0" * 40)
+EOF
+"$BIN" run "$HP" 收回/ --format csv --lang zh >收回.csv 2>/dev/null
+[ $? = 1 ] || fail "收回/: want exit 1 (档案馆 is an error result)"
+cut -d, -f1-3 收回.csv | tr -d '\r' >收回.got
+printf '\xef\xbb\xbf标识,总分,等级\n区档案馆,,\n区统计局,95.85,优\n' >收回.want
+same "a folder of filled forms: the bad one is an error under its 部门名称, the lock file skipped" \
+  收回.want 收回.got
+grep -qF '绩效目标.产出完成率：“九成”不是数值（收回/档案馆.xlsx:填报!B3）' 收回.csv ||
+  fail "收回.csv: the error does not name the cell"
 "$BIN" template "$ROOT/rules/2022/project.eval" -o project.xlsx || fail "jixiao template project"
 for f in "$EX"/project/*.json; do     # rows of 绩效指标 on their own sheet; targets like =8个
   $PY "$T/fill.py" project.xlsx "$f" p.xlsx || fail "fill.py $f"
