@@ -26,7 +26,7 @@ static const char *explain(const struct usage *u, const struct usage_field *f, c
     char how[64];
     usage_how_text(f->how, how);
     if (u->key && !f->array && strcmp(f->path, u->key) == 0)
-        snprintf(buf, cap, "数据集的名称（结果的 id）");
+        snprintf(buf, cap, "结果的标识：每份评分结果以此命名");  /* 标识, as 汇总 heads it */
     else if (*f->indicators)
         snprintf(buf, cap, "%s%s%s%s", f->indicators, *how ? "（" : "", how, *how ? "）" : "");
     else

@@ -152,5 +152,8 @@ grep -q '^信息公开.预算按时公开,,是否,预算决算公开合规性（
   || fail "template row of a 是/否 item: $(grep 预算按时公开 tpl.csv)"
 grep -q '^预算.执行数,,数值,部门预算资金支出率（计算）$' tpl.csv \
   || fail "template row of a number: $(grep '^预算.执行数' tpl.csv)"
+# the id's 说明 in the department's words (it was 数据集的名称（结果的 id）, English to them)
+grep -q '^部门名称,,文本,结果的标识：每份评分结果以此命名$' tpl.csv \
+  || fail "template row of the id: $(grep '^部门名称' tpl.csv)"
 echo "ok the template's 类型 and 说明 cells read back"
 echo PASS
