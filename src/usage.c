@@ -452,6 +452,56 @@ static void walk_statements(struct walker *w, const struct ast *s, const char *e
 }
 
 /* The field of a record, found by the record's key (in u's arena: the walk's arena). */
+/* The columns of the national project form (项目支出绩效自评表), in the form's order.  The
+ * fields of an array are listed in the order the rules read them, but those with these names
+ * take the places they have among them in the form's order, so a template's 绩效指标 sheet
+ * reads 年度指标值 then 实际完成值 as the department's own table does, and columns copied
+ * from it are not swapped (docs/spreadsheets.md). */
+static const char *const form_columns[] = {
+    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "自评得分",
+    "偏差原因",
+};
+
+static int form_rank(const char *path)
+{
+    for (size_t i = 0; i < sizeof form_columns / sizeof form_columns[0]; i++)
+        if (strcmp(path, form_columns[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Reorders order[0..n) (recs of one array, in reading order) as form_columns says: the
+ * places held by form columns get them in the form's order, the others stay. */
+static void form_order(const struct walker *w, size_t *order, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {        /* insertion sort over the form columns only */
+        int r = form_rank(w->recs[order[i]].path);
+        if (r < 0)
+            continue;
+        size_t at = i;
+        for (size_t j = i; j-- > 0;) {
+            int q = form_rank(w->recs[order[j]].path);
+            if (q < 0)
+                continue;
+            if (q <= r)
+                break;
+            at = j;
+        }
+        if (at == i)
+            continue;
+        /* move order[i] to place `at`, shifting the form columns in between one form place on */
+        size_t moving = order[i];
+        size_t hole = i;
+        for (size_t j = i; j-- > at;) {
+            if (form_rank(w->recs[order[j]].path) < 0)
+                continue;
+            order[hole] = order[j];
+            hole = j;
+        }
+        order[hole] = moving;
+    }
+}
+
 static void add_field(struct usage *u, struct usage_field *f, const struct rec *r)
 {
     *f = (struct usage_field){
@@ -546,11 +596,17 @@ static void fill(struct usage *u, const struct ruleset *const *rss, int n)
         u->nelem += ua->n;
         ua->n = 0;
     }
+    size_t *order = xcalloc(u->nelem + 1, sizeof *order);    /* recs, by their place */
     for (size_t i = 0; i < w.nrecs; i++)
         if (w.recs[i].in_array) {
             struct usage_array *ua = &u->arrays[w.recs[i].in_array - 1];
-            add_field(u, &u->elem[ua->first + ua->n++], &w.recs[i]);
+            order[ua->first + ua->n++] = i;
         }
+    for (size_t a = 0; a < u->narrays; a++)
+        form_order(&w, order + u->arrays[a].first, u->arrays[a].n);
+    for (size_t k = 0; k < u->nelem; k++)
+        add_field(u, &u->elem[k], &w.recs[order[k]]);
+    free(order);
     const struct usage_field *id = key ? usage_find(u, NULL, key) : NULL;
     if (id)
         u->key = id->path;

@@ -110,6 +110,12 @@ same "a folder of filled forms: the bad one is an error under its 部门名称, 
 grep -qF '绩效目标.产出完成率：“九成”不是数值（收回/档案馆.xlsx:填报!B3）' 收回.csv ||
   fail "收回.csv: the error does not name the cell"
 "$BIN" template "$ROOT/rules/2022/project.eval" -o project.xlsx || fail "jixiao template project"
+# 绩效指标's columns in the national form's order (年度指标值 before 实际完成值, then 分值), not
+# in the order the rules read them (分值, 实际完成值, 年度指标值): copied columns keep their place
+$PY -c "import openpyxl; ws = openpyxl.load_workbook('project.xlsx')['绩效指标']
+print(','.join(str(c.value) for c in ws[1]))" >cols.got || fail "project.xlsx: no 绩效指标 sheet"
+echo '一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,自评得分,偏差原因' >cols.want
+same "the project template's 绩效指标 columns follow the national form" cols.want cols.got
 for f in "$EX"/project/*.json; do     # rows of 绩效指标 on their own sheet; targets like =8个
   $PY "$T/fill.py" project.xlsx "$f" p.xlsx || fail "fill.py $f"
   run "$ROOT/rules/2022/project.eval" "$f" >p.want
