@@ -474,32 +474,17 @@ static int form_rank(const char *path)
  * places held by form columns get them in the form's order, the others stay. */
 static void form_order(const struct walker *w, size_t *order, size_t n)
 {
-    for (size_t i = 1; i < n; i++) {        /* insertion sort over the form columns only */
-        int r = form_rank(w->recs[order[i]].path);
-        if (r < 0)
-            continue;
-        size_t at = i;
-        for (size_t j = i; j-- > 0;) {
-            int q = form_rank(w->recs[order[j]].path);
-            if (q < 0)
+    size_t *was = xmalloc((n + 1) * sizeof *was), place = 0;
+    memcpy(was, order, n * sizeof *was);
+    for (int r = 0; r < (int)(sizeof form_columns / sizeof form_columns[0]); r++)
+        for (size_t i = 0; i < n; i++) {
+            if (form_rank(w->recs[was[i]].path) != r)
                 continue;
-            if (q <= r)
-                break;
-            at = j;
+            while (form_rank(w->recs[was[place]].path) < 0)     /* the next form place */
+                place++;
+            order[place++] = was[i];
         }
-        if (at == i)
-            continue;
-        /* move order[i] to place `at`, shifting the form columns in between one form place on */
-        size_t moving = order[i];
-        size_t hole = i;
-        for (size_t j = i; j-- > at;) {
-            if (form_rank(w->recs[order[j]].path) < 0)
-                continue;
-            order[hole] = order[j];
-            hole = j;
-        }
-        order[hole] = moving;
-    }
+    free(was);
 }
 
 static void add_field(struct usage *u, struct usage_field *f, const struct rec *r)
